@@ -1,0 +1,1 @@
+"""Regional development dashboard: pipeline (text -> Parquet tables) and dashboard helpers."""
