@@ -1,0 +1,463 @@
+"""Newspaper page -> articles.
+
+Text recovered from a printed page interleaves columns: a fragment of one article can sit inside
+another (sometimes mid-sentence), photo captions sit in the flow, and a headline can be printed
+far from its body. The split uses only general cues:
+
+* headline shape (short, unterminated, no clause punctuation) and headline groups (kicker + title);
+* bylines (◎本报记者, 记者, 通讯员) and datelines (XX日报讯(记者 ...), XX社XX电);
+* caption credits (…供图, …摄) and 图为…;
+* sentence continuity: a paragraph that stops mid-sentence is continued by the next fragment that
+  starts mid-sentence or, failing that, by the fragment whose places match it best;
+* which region a fragment talks about (an injected ``place_counter``, so this module stays pure).
+
+A file with one article comes through as one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+PlaceCounter = Callable[[str], Counter]
+
+_TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)】\]]*$")
+_CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
+_CREDIT_END = re.compile(r"(供图|摄|摄影|图片来源[:：].*|制图)[）)]?$")
+_BYLINE = re.compile(
+    r"^[（(]?\s*◎?\s*(?:(?:本报|本刊)?(?:特约)?(?:记者|通讯员|实习生|作者|编辑|编\s*辑|撰文)"
+    r"[\s：:丨|]*[\u4e00-\u9fa5·]{2,4}[\s、，,]*)+.*$"
+)
+# Outlet credit closing a story: '红星新闻记者 叶燕 宋嘉问', '人民网福建频道 林晓丽'.
+_TRAILING_CREDIT = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9]{2,12}(?:记者)?(?:\s+[\u4e00-\u9fa5·]{2,4}){1,3}$")
+_REPORTER_LINE = re.compile(r"^[（(]?\s*◎|^(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]")
+_DATELINE = re.compile(
+    r"^(?P<outlet>[\u4e00-\u9fa5]{2,8}?(?:讯|电))\s*[（(](?P<credit>[^）)]{2,40})[）)]\s*"
+    r"|^(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电)\s*"
+)
+_META_LINE = re.compile(r"^(?:原标题|来源|文章来源|责任编辑|编辑|题)[：:]")
+_OPENING_QUOTES = "“‘「『"
+_CLOSING_QUOTES = "”’」』"
+_MAX_HEADLINE = 40
+_MAX_CAPTION = 120
+_COLUMN_LABEL_MAX = 5
+
+
+@dataclass
+class Para:
+    text: str
+    kind: str  # heading | byline | caption | credit | meta | body
+    gap_before: int = 0  # blank lines before it in the source: a wide gap hints at a layout break
+    lines: int = 1
+
+
+@dataclass
+class Piece:
+    """A laid-out article before region attribution."""
+
+    title: str = ""
+    kicker: str = ""
+    column: str = ""
+    byline: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    source: str = ""
+    original_title: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def is_open(self) -> bool:
+        """Its last paragraph stops mid-sentence, so a later fragment should continue it."""
+        return bool(self.paragraphs) and not is_terminated(self.paragraphs[-1])
+
+
+# --- paragraph level -------------------------------------------------------------------------
+
+
+def is_terminated(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """A fragment that cannot open a sentence: leading punctuation, a closing quote before any
+    opening one, or a first 'sentence' of a single character (…实力雄 + 厚。)."""
+    t = text.lstrip()
+    if not t:
+        return False
+    if t[0] in "，,、。；;：:）)" + _CLOSING_QUOTES:
+        return True
+    first_close = min((t.find(q) for q in _CLOSING_QUOTES if q in t), default=-1)
+    first_open = min((t.find(q) for q in _OPENING_QUOTES if q in t), default=-1)
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        return True
+    m = re.match(r"^([^。！？!?，,]{1,2})[。！？!?]", t)
+    return bool(m)
+
+
+def looks_like_heading(text: str) -> bool:
+    t = text.strip()
+    return (
+        0 < len(t) <= _MAX_HEADLINE
+        and not is_terminated(t)
+        and not _CLAUSE_PUNCT.search(t)
+        and not _CREDIT_END.search(t)
+    )
+
+
+def split_paragraphs(text: str) -> list[Para]:
+    """Paragraphs with their blank-line gaps.
+
+    Pages recovered from print separate paragraphs by blank lines and wrap long headings over
+    several lines; plain article files put one paragraph on each line. Which convention a file
+    uses is decided from the file itself.
+    """
+    lines = text.split("\n")
+    nonblank = sum(1 for ln in lines if ln.strip())
+    blank_separated = nonblank and sum(1 for ln in lines if not ln.strip()) >= 0.5 * nonblank
+    paras: list[Para] = []
+    gap, buf = 0, []
+    for ln in lines + [""]:
+        s = ln.strip()
+        if not s:
+            if buf:
+                paras.append(Para("".join(buf), "body", gap, len(buf)))
+                buf, gap = [], 0
+            gap += 1
+            continue
+        if blank_separated:
+            buf.append(s)
+        else:
+            paras.append(Para(s, "body", gap))
+            gap = 0
+    if paras:
+        paras[0].gap_before = 0
+    return paras
+
+
+def classify(paras: list[Para]) -> list[Para]:
+    """Tag each paragraph; credit-only lines swallow the short photo description before them."""
+    n = len(paras)
+    for i, p in enumerate(paras):
+        t = p.text
+        near_end = all(q.kind == "meta" or _META_LINE.match(q.text) for q in paras[i + 1 :]) or i >= n - 1
+        if _META_LINE.match(t):
+            p.kind = "meta"
+        elif len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)")):
+            p.kind = "byline"
+        elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
+            p.kind = "credit" if len(t) <= 20 else "caption"
+        elif t.startswith("图为") and len(t) <= _MAX_CAPTION:
+            p.kind = "caption"
+        elif near_end and i > 0 and _TRAILING_CREDIT.match(t):
+            p.kind = "byline"
+        elif i == 0 and len(t) <= 60 and "。" not in t and not _BYLINE.match(t):
+            p.kind = "heading"  # a file's first short line is its headline, commas and all
+        elif looks_like_heading(t) or (p.lines > 1 and len(t) <= _MAX_HEADLINE and not is_terminated(t)):
+            p.kind = "heading"
+        if p.kind == "credit" and i > 0 and _is_photo_description(paras, i - 1):
+            paras[i - 1].kind = "caption_text"
+    return paras
+
+
+def _is_photo_description(paras: list[Para], j: int) -> bool:
+    p = paras[j]
+    if p.kind != "body" or len(p.text) > 60 or p.text.count("。") > 1:
+        return False
+    before_open = j > 0 and paras[j - 1].kind == "body" and not is_terminated(paras[j - 1].text)
+    return p.gap_before >= 2 or before_open
+
+
+# --- page level ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Segment:
+    paras: list[tuple[str, str]]  # (kind, text): body or heading (subhead)
+    start_article: int | None  # index of the article this segment opens, if any
+    after_open: bool  # follows a paragraph that stopped mid-sentence
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(t for _, t in self.paras)
+
+
+def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
+    """Split one document's text into articles."""
+    paras = classify(split_paragraphs(text))
+    if not paras:
+        return []
+    pieces, segments, orphan_headings, captions = _scan(paras)
+    targets = _assign(pieces, segments, place_counter)
+    _place_captions(pieces, captions, targets, place_counter)
+    _place_orphan_headings(pieces, orphan_headings, place_counter)
+    pieces = [p for p in pieces if p.paragraphs or p.title]
+    for p in pieces:
+        if not p.title and p.subheads and not p.paragraphs:
+            p.title = p.subheads.pop(0)
+    return pieces
+
+
+def _scan(
+    paras: list[Para],
+) -> tuple[list[Piece], list[_Segment], list[list[str]], list[tuple[str, int]]]:
+    """One pass: find article starts, captions and the segments of body between breaks."""
+    pieces: list[Piece] = []
+    segments: list[_Segment] = []
+    orphans: list[list[str]] = []
+    current: _Segment | None = None
+    i, n = 0, len(paras)
+    pending_caption: list[str] = []
+    captions: list[tuple[str, int]] = []  # (caption, index of the segment printed before it)
+
+    def close() -> None:
+        nonlocal current
+        if current and current.paras:
+            segments.append(current)
+        current = None
+
+    def open_segment(start_article: int | None) -> _Segment:
+        prev_open = bool(segments or current) and _last_open(segments, current)
+        return _Segment([], start_article, prev_open)
+
+    while i < n:
+        p = paras[i]
+        if p.kind in ("caption", "caption_text", "credit"):
+            # Captions break the flow; text after them may belong to any open article.
+            if current and current.paras:
+                close()
+            pending_caption.append(p.text)
+            if p.kind != "caption_text":
+                captions.append((" ".join(pending_caption), len(segments) - 1))
+                pending_caption = []
+            i += 1
+            continue
+        if p.kind == "meta":
+            _record_meta(pieces, p.text)
+            i += 1
+            continue
+        if p.kind == "heading":
+            j = i
+            while j < n and paras[j].kind == "heading":
+                j += 1
+            group = [q.text for q in paras[i:j]]
+            nxt = paras[j] if j < n else None
+            starts_article = (not pieces) or (
+                nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None)
+            )
+            if starts_article:
+                close()
+                pieces.append(_piece_from_headings(group))
+                current = _Segment([], len(pieces) - 1, False)
+            elif nxt is None or nxt.kind == "heading":
+                orphans.append(group)
+            else:
+                if current is None:
+                    current = open_segment(None)
+                current.paras.extend(("heading", g) for g in group)
+            i = j
+            continue
+        if p.kind == "byline":
+            own = pieces and current is not None and current.start_article == len(pieces) - 1 and not any(
+                k == "body" for k, _ in current.paras
+            )
+            has_body_after = any(q.kind == "body" for q in paras[i + 1 : i + 3])
+            if own or not pieces:
+                if not pieces:
+                    pieces.append(Piece())
+                    current = _Segment([], 0, False)
+                _set_byline(pieces[-1], p.text)
+            elif _REPORTER_LINE.match(p.text) and has_body_after:
+                close()
+                pieces.append(Piece(byline=_clean_byline(p.text)))
+                current = _Segment([], len(pieces) - 1, False)
+            else:
+                _set_byline(pieces[-1], p.text)
+            i += 1
+            continue
+        # body
+        text = p.text
+        if not pieces:
+            pieces.append(Piece())
+            current = _Segment([], 0, False)
+        if current is not None and current.start_article is not None and not current.paras:
+            text = _strip_dateline(pieces[current.start_article], text)
+            if not text:
+                i += 1
+                continue
+        if current is None:
+            current = open_segment(None)
+        elif current.paras and (not is_terminated(current.paras[-1][1]) or starts_mid_sentence(text)):
+            if current.paras[-1][0] == "body":
+                close()
+                current = open_segment(None)
+        current.paras.append(("body", text))
+        i += 1
+    close()
+    return pieces, segments, orphans, captions
+
+
+def _last_open(segments: list[_Segment], current: _Segment | None) -> bool:
+    seg = current if current and current.paras else (segments[-1] if segments else None)
+    return bool(seg and seg.paras and seg.paras[-1][0] == "body" and not is_terminated(seg.paras[-1][1]))
+
+
+def _assign(
+    pieces: list[Piece], segments: list[_Segment], place_counter: PlaceCounter | None
+) -> list[int]:
+    """Give each segment to an article (returns the article index of each segment);
+    rejoin sentences broken across fragments."""
+    flow: int | None = None
+    targets: list[int] = []
+    for seg in segments:
+        if seg.start_article is not None:
+            target = seg.start_article
+        else:
+            target = _best_article(pieces, seg, flow, place_counter)
+        _append(pieces[target], seg)
+        targets.append(target)
+        flow = target
+    return targets
+
+
+def _place_captions(
+    pieces: list[Piece],
+    captions: list[tuple[str, int]],
+    targets: list[int],
+    place_counter: PlaceCounter | None,
+) -> None:
+    """A caption goes with the article printed just before it unless its places say otherwise."""
+    if not pieces:
+        return
+    for caption, seg_index in captions:
+        flow = targets[seg_index] if 0 <= seg_index < len(targets) else 0
+        places = place_counter(caption) if place_counter else Counter()
+        best = max(
+            range(len(pieces)),
+            key=lambda k: (_place_affinity(places, pieces[k], place_counter) + (0.5 if k == flow else 0), k == flow),
+        )
+        pieces[best].captions.append(caption)
+
+
+def _best_article(
+    pieces: list[Piece], seg: _Segment, flow: int | None, place_counter: PlaceCounter | None
+) -> int:
+    first = next((t for k, t in seg.paras if k == "body"), "")
+    mid = starts_mid_sentence(first)
+    open_ids = [k for k, p in enumerate(pieces) if p.is_open]
+    candidates = open_ids if (mid or seg.after_open) and open_ids else list(range(len(pieces)))
+    if mid and open_ids:
+        candidates = open_ids
+    scores: dict[int, float] = {}
+    seg_places = place_counter(seg.body_text) if place_counter else Counter()
+    for k in candidates:
+        score = _place_affinity(seg_places, pieces[k], place_counter)
+        if k == flow:
+            score += 0.5  # the flow continues unless the places say otherwise
+        if pieces[k].is_open and (mid or seg.after_open):
+            score += 0.25
+        scores[k] = score
+    return max(candidates, key=lambda k: (scores[k], k == flow, -k))
+
+
+def _place_affinity(seg_places: Counter, piece: Piece, place_counter: PlaceCounter | None) -> float:
+    """How strongly a segment's places match an article's places so far (0..n)."""
+    if not seg_places or place_counter is None:
+        return 0.0
+    art = place_counter(" ".join([piece.title, piece.kicker, piece.text]))
+    total = sum(art.values())
+    if not total:
+        return 0.0
+    return sum(n * art[r] / total for r, n in seg_places.items())
+
+
+def _append(piece: Piece, seg: _Segment) -> None:
+    for idx, (kind, text) in enumerate(seg.paras):
+        if kind == "heading":
+            piece.subheads.append(text)
+            piece.paragraphs.append(text)
+            continue
+        if idx == 0 and piece.paragraphs and not is_terminated(piece.paragraphs[-1]):
+            # Rejoin a sentence broken across fragments: '...目前已经' + '在园区内注册成立...'.
+            piece.paragraphs[-1] += text
+        else:
+            piece.paragraphs.append(text)
+
+
+def _place_orphan_headings(
+    pieces: list[Piece], orphans: list[list[str]], place_counter: PlaceCounter | None
+) -> None:
+    """A headline group printed away from its body goes to an article that has none."""
+    for group in orphans:
+        # Only articles that opened with a byline lack a printed headline on purpose.
+        headless = [k for k, p in enumerate(pieces) if not p.title and p.byline]
+        if not headless:
+            continue
+        if place_counter and len(headless) > 1:
+            places = place_counter(" ".join(group))
+            k = max(headless, key=lambda k: _place_affinity(places, pieces[k], place_counter))
+        else:
+            k = headless[0]
+        head = _piece_from_headings(group)
+        pieces[k].title, pieces[k].kicker = head.title, head.kicker
+        pieces[k].column = pieces[k].column or head.column
+
+
+def _piece_from_headings(group: list[str]) -> Piece:
+    group = list(group)
+    column = ""
+    if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
+        column = group.pop(0)
+    title = group[-1] if group else ""
+    kicker = " ".join(group[:-1])
+    return Piece(title=title, kicker=kicker, column=column)
+
+
+def _record_meta(pieces: list[Piece], text: str) -> None:
+    if not pieces:
+        return
+    key, value = re.split(r"[：:]", text, maxsplit=1)
+    value = value.strip().strip("《》")
+    if key in ("来源", "文章来源"):
+        pieces[-1].source = pieces[-1].source or value
+    elif key == "原标题":
+        pieces[-1].original_title = value
+
+
+def _strip_dateline(piece: Piece, text: str) -> str:
+    """'科技日报讯(记者李丽云 朱虹)5月17日，…' -> byline recorded, body starts at '5月17日'."""
+    m = _DATELINE.match(text)
+    if not m:
+        return text
+    credit = m.group("credit")
+    if credit and re.search(r"记者|通讯员", credit):
+        _set_byline(piece, credit)
+    rest = text[m.end() :].lstrip()
+    rest = re.sub(r"^题[：:].*$", "", rest)  # 中新社…电 题：<headline repeated>
+    return rest.strip()
+
+
+def _clean_byline(text: str) -> str:
+    t = text.strip().strip("（）()").lstrip("◎").strip()
+    t = re.sub(r"(记者|通讯员|作者|编辑|实习生)\s*[：:丨|]?\s*", r"\1 ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _set_byline(piece: Piece, text: str) -> None:
+    if not piece.byline:
+        piece.byline = _clean_byline(text)
+
+
+def reporters(byline: str) -> list[str]:
+    """Names in a byline: '本报记者 魏依晨 通讯员 郑欢' -> ['魏依晨', '郑欢']."""
+    names = []
+    for tok in re.split(r"[\s、，,]+", byline):
+        tok = re.sub(r"^.*?(记者|通讯员|作者|实习生)", "", tok)
+        if re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", tok) and not re.search(r"编辑|记者|报道|新闻|频道", tok):
+            names.append(tok)
+    return names
