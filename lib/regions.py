@@ -1,0 +1,473 @@
+"""Gazetteer lookup and region attribution: which place a name denotes, which places a text mentions,
+which region an article (and a sentence inside it) is about.
+
+Data: ``data/gazetteer/*.csv`` (see its README). Everything here is a pure function over that data,
+loaded once. Collisions between names are resolved from the data itself, not from lists of words:
+
+* a full division name (上饶市, 吉林市) always wins over a short one;
+* a short name shared by several divisions goes to the highest level (吉林 -> the province);
+  several divisions at that level -> the name is ambiguous and never counts on its own;
+* county full names found in several prefectures (朝阳区) only count right after their parent
+  (北京市朝阳区); county short names count only for county-level cities (昆山), and only when unique;
+* single-character province abbreviations (沪, 赣) only count inside runs such as 沪赣 or 京、冀;
+* macro regions (长三角) and foreign places are reported but never become an article's region.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from lib.paths import GAZETTEER_DIR
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+@dataclass(frozen=True)
+class Region:
+    region: str  # short name: 天津, 上饶, 广西
+    name: str  # full name: 天津市, 上饶市, 广西壮族自治区
+    province: str  # short name of the province ('' for macro regions and foreign places)
+    level: str  # province | prefecture | county | foreign | macro | country
+    lat: float | None
+    lon: float | None
+    country: str = "中国"
+    members: tuple[str, ...] = ()  # macro regions: the regions they group
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    region: Region  # what the mention counts for (a county counts for its prefecture)
+    kind: str  # division | county | zone | alias | abbr | macro | foreign
+
+
+# What article_region returns for a national compilation with no dominant region (see its docstring).
+NATIONAL = Region("全国", "中华人民共和国", "", "country", 35.86, 104.20)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    region: Region | None  # None: ambiguous, resolved only from the preceding mention
+    kind: str
+    candidates: tuple[Region, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    table: dict[str, _Entry]  # surface -> entry, every surface that counts in free text
+    lengths: dict[str, tuple[int, ...]]  # first character -> surface lengths, longest first
+    abbr: dict[str, Region]  # single characters usable inside abbreviation runs
+    names: dict[str, Region]  # every name lookup() accepts, including non-standalone ones
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def _read(name: str, folder: Path | None = None) -> list[dict[str, str]]:
+    path = (folder or GAZETTEER_DIR) / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    divisions = _read("divisions.csv")
+    by_short = {row["short"]: _division_region(row) for row in divisions}
+    # Province short names take precedence when a prefecture shares them (吉林, 海南).
+    for row in divisions:
+        if row["level"] == "province":
+            by_short[row["short"]] = _division_region(row)
+    candidates: dict[str, list[tuple[int, Region, str, bool]]] = defaultdict(list)
+    names: dict[str, Region] = {}
+    _add_divisions(divisions, candidates, names)
+    # A county's parent is keyed by (prefecture, province): 海南 in 青海 is not the province 海南, and
+    # the counties of 吉林市 belong to the prefecture, not to the province sharing its short name.
+    parents = {(row["short"], row["province"]): _division_region(row) for row in divisions}
+    parents.update(
+        {(r["short"], r["province"]): _division_region(r) for r in divisions if r["level"] != "province"}
+    )
+    ambiguous = _add_places(_read("places.csv"), parents, candidates, names)
+    abbr = _add_aliases(_read("aliases.csv"), by_short, candidates, names)
+    _add_foreign(_read("foreign.csv"), candidates, names)
+    table = _resolve(candidates)
+    table.update({name: entry for name, entry in ambiguous.items() if name not in table})
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for surface in table:
+        lengths[surface[0]].add(len(surface))
+    return _Gazetteer(table, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, abbr, names)
+
+
+def _division_region(row: dict[str, str]) -> Region:
+    return Region(
+        row["short"], row["name"], row["province"], row["level"], _float(row["lat"]), _float(row["lon"])
+    )
+
+
+def _add_divisions(rows, candidates, names) -> None:
+    for row in rows:
+        region = _division_region(row)
+        rank = LEVEL_RANK[row["level"]]
+        candidates[row["name"]].append((rank - 10, region, "division", True))  # a full name beats any short
+        standalone = row["common_word"] != "1"
+        candidates[row["short"]].append((rank, region, "division", standalone))
+        names.setdefault(row["name"], region)
+        if row["level"] == "province" or row["short"] not in names:
+            names[row["short"]] = region
+
+
+def _place_region(row: dict[str, str], parents: dict[tuple[str, str], Region]) -> Region:
+    """The region a place counts for: its prefecture (or municipality), else the place itself."""
+    parent = parents.get((row["prefecture"], row["province"])) if row["prefecture"] else None
+    if parent:
+        return parent
+    short = row.get("short") or row["name"]
+    return Region(short, row["name"], row["province"], "county", _float(row["lat"]), _float(row["lon"]))
+
+
+def _add_places(rows, parents, candidates, names) -> dict[str, _Entry]:
+    short_homes: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row["short"]:
+            short_homes[row["short"]].add(row["prefecture"] or row["name"])
+    ambiguous: dict[str, list[Region]] = defaultdict(list)
+    for row in rows:
+        target = _place_region(row, parents)
+        if row["ambiguous"] == "1":
+            ambiguous[row["name"]].append(target)
+            continue
+        names.setdefault(row["name"], target)
+        kind = "county" if row["kind"] == "county" else "zone"
+        if not _generic_county_name(row["name"]):
+            candidates[row["name"]].append((2, target, kind, True))
+        short = row["short"]
+        if short and short != row["name"] and len(short_homes[short]) == 1:
+            names.setdefault(short, target)
+            # News writes county-level cities by short name (昆山); districts and counties need the suffix.
+            standalone = row["name"].endswith("市") and row["common_word"] != "1"
+            candidates[short].append((2, target, kind, standalone))
+    return {name: _Entry(None, "county", tuple(regions)) for name, regions in ambiguous.items()}
+
+
+def _generic_county_name(name: str) -> bool:
+    """Two-character district names with a one-character stem (城区, 矿区, 东区) are ordinary nouns."""
+    return len(name) == 2 and name.endswith("区")
+
+
+def _add_aliases(rows, by_short, candidates, names) -> dict[str, Region]:
+    abbr: dict[str, Region] = {}
+    for row in rows:
+        members = tuple(row["region"].split("|"))
+        if row["kind"] == "macro":
+            region = _macro_region(row["alias"], row["name"] or row["alias"], members, by_short)
+            candidates[row["alias"]].append((-20, region, "macro", True))
+            names.setdefault(row["alias"], region)
+            continue
+        region = by_short[members[0]]
+        names.setdefault(row["alias"], region)
+        if row["kind"] == "abbr":
+            abbr[row["alias"]] = region
+        elif row["kind"] == "alias" and row["standalone"] == "1":
+            candidates[row["alias"]].append((1, region, "alias", True))
+    return abbr
+
+
+def _macro_region(alias: str, name: str, members: tuple[str, ...], by_short: dict[str, Region]) -> Region:
+    coords = [(r.lat, r.lon) for m in members if (r := by_short.get(m)) and r.lat is not None]
+    lat = round(sum(c[0] for c in coords) / len(coords), 2) if coords else None
+    lon = round(sum(c[1] for c in coords) / len(coords), 2) if coords else None
+    return Region(alias, name, "", "macro", lat, lon, "中国", members)
+
+
+def _add_foreign(rows, candidates, names) -> None:
+    for row in rows:
+        region = Region(
+            row["name"], row["name"], "", "foreign", _float(row["lat"]), _float(row["lon"]), row["country"]
+        )
+        # Ranked after every domestic name: a Chinese place never turns foreign.
+        candidates[row["name"]].append((5, region, "foreign", True))
+        names.setdefault(row["name"], region)
+
+
+def _resolve(candidates) -> dict[str, _Entry]:
+    """Collision table: per surface keep the best-ranked candidates; disagreeing ones make it ambiguous."""
+    table: dict[str, _Entry] = {}
+    for surface, cands in candidates.items():
+        best = min(rank for rank, *_ in cands)
+        top = [(region, kind, ok) for rank, region, kind, ok in cands if rank == best]
+        targets = {region for region, _, _ in top}
+        if len(targets) == 1 and all(ok for *_, ok in top):
+            table[surface] = _Entry(top[0][0], top[0][1])
+    return table
+
+
+# ---------------------------------------------------------------------------------------------- lookup
+
+
+def lookup(name: str) -> Region | None:
+    """Region a name denotes: a division at its own level, a county or zone as the region it belongs to.
+
+    Accepts full names, short names, aliases (沪, 羊城), macro names (长三角) and foreign names.
+    ``全国`` returns ``NATIONAL``. Ambiguous county names (朝阳区) return None.
+    """
+    gaz = _gazetteer()
+    name = name.strip()
+    if name == NATIONAL.region:  # round trip of article_region's national fallback stored as text
+        return NATIONAL
+    entry = gaz.table.get(name)
+    if entry and entry.region:
+        return entry.region
+    return gaz.names.get(name)
+
+
+# ---------------------------------------------------------------------------------------------- scanning
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Place mentions in text, left to right, longest match first, without overlaps."""
+    gaz = _gazetteer()
+    out: list[PlaceMention] = []
+    i, n = 0, len(text)
+    while i < n:
+        lens = gaz.lengths.get(text[i])
+        hit = _match_at(text, i, lens, gaz.table) if lens else None
+        if hit:
+            surface, entry = hit
+            region = entry.region or _from_context(entry, out, i)
+            if region:
+                out.append(PlaceMention(i, i + len(surface), surface, region, entry.kind))
+            i += len(surface)
+            continue
+        if text[i] in gaz.abbr:
+            run = _abbr_run(text, i, gaz.abbr)
+            out.extend(run)
+            i = run[-1].end if run else i + 1
+            continue
+        i += 1
+    return out
+
+
+def _match_at(text: str, i: int, lens: tuple[int, ...], table: dict[str, _Entry]):
+    for length in lens:
+        surface = text[i : i + length]
+        entry = table.get(surface)
+        if entry is None or len(surface) < length:
+            continue
+        # 区域 / 县域 are words: "西安区域" is 西安 + 区域, not the district 西安区.
+        if surface[-1] in "区县" and text[i + length : i + length + 1] == "域":
+            continue
+        return surface, entry
+    return None
+
+
+def _from_context(entry: _Entry, before: list[PlaceMention], start: int) -> Region | None:
+    """An ambiguous county name resolves when its province or prefecture is written right before it."""
+    if not before or before[-1].end != start:
+        return None
+    prev = before[-1].region
+    for cand in entry.candidates:
+        if prev.region in (cand.region, cand.province):
+            return cand
+    return None
+
+
+def _abbr_run(text: str, i: int, abbr: dict[str, Region]) -> list[PlaceMention]:
+    """Two or more abbreviations in a row, optionally separated by 、 (沪赣, 沪苏浙, 京、冀)."""
+    run: list[PlaceMention] = []
+    j = i
+    while j < len(text) and text[j] in abbr:
+        run.append(PlaceMention(j, j + 1, text[j], abbr[text[j]], "abbr"))
+        j += 1
+        if j + 1 < len(text) and text[j] == "、" and text[j + 1] in abbr:
+            j += 1
+    return run if len(run) >= 2 else []
+
+
+# ---------------------------------------------------------------------------------------------- attribution
+
+PARTNER_BEFORE = (
+    "来自",
+    "对接",
+    "驶往",
+    "飞往",
+    "前往",
+    "开往",
+    "与",
+    "同",
+    "和",
+    "向",
+    "从",
+    "赴",
+    "到",
+    "至",
+    "往",
+)
+LIST_GLUE = ("、", "和", "及", "与", "以及")
+HEAD_SEPARATORS = "：:·丨|"
+# Leading time, ordinal and connective phrases skipped before looking for a subject at a clause start.
+LEAD_IN = re.compile(
+    r"(?:\d{4}年|\d{1,2}[-—–~至]\d{1,2}月(?:份)?|\d{1,2}月(?:份)?|\d{1,2}日|[今去上明同本]年|同期|当月|"
+    r"前三季度|前[一二三四五六七八九十\d]+个?月|[一二三四1-4]季度|上半年|下半年|全年|年初|年底|"
+    r"其中|此外|另外|同时|目前|近年来|近日|日前|据悉|据介绍|在|截至\S{0,8}?[底末]|[，,、：:\s（）()])*"
+)
+# Datelines at a paragraph start: 新华社北京5月20日电, 本报上海讯, 来源：宁夏日报, "记者 王某 南京报道".
+DATELINE = re.compile(r"来源[：:]\s*\S{2,16}|\S{0,16}?(?:电|讯)|.{0,30}?\s\S{2,8}?报道")
+# A place directly followed by one of these is what the clause is about (北京市一季度GDP增长5%).
+SUBJECT_AFTER = re.compile(
+    r"[0-9０-９]|GDP|经济|地区生产总值|规模以上|规上|固定资产|进出口|外贸|出口|进口|社会消费品|工业|全市|全省|"
+    r"[前一二三四上下]季度|[上下]半年|\d{1,2}[-—–]\d{1,2}月|实现|完成|增长|下降|达到|位居|排名|作为"
+)
+WEIGHTS = {"title": 6.0, "kicker": 3.0, "dateline": 3.0, "lead": 2.0, "body": 1.0}
+PARTNER_FACTOR = 0.25
+
+
+def _counts(mention: PlaceMention) -> bool:
+    """Only domestic divisions can be an article's or a sentence's region."""
+    return mention.region.level in ("province", "prefecture", "county")
+
+
+def _partner_flags(text: str, mentions: list[PlaceMention]) -> list[bool]:
+    """Mentions introduced by a partner word (来自X, 与X合作), and lists continuing them (与X、Y)."""
+    flags: list[bool] = []
+    prev_end = -10
+    for m in mentions:
+        before = text[max(0, m.start - 2) : m.start]
+        partner = before.endswith(PARTNER_BEFORE)
+        if not partner and flags and flags[-1]:
+            partner = text[prev_end : m.start] in LIST_GLUE or m.start == prev_end
+        flags.append(partner)
+        prev_end = m.end
+    return flags
+
+
+def _head_region(title: str) -> Region | None:
+    """The place a headline opens with (天津：…, 1-8月江苏外贸…), made as specific as the headline allows:
+    江西上饶 -> 上饶, 河南郑州 -> 郑州. Only the part before a separator (：, ·) counts."""
+    for sep in HEAD_SEPARATORS:
+        if sep in title:
+            title = title.split(sep, 1)[0]
+    mentions = [m for m in find_places(title) if _counts(m)]
+    if not mentions or mentions[0].start != LEAD_IN.match(title).end():
+        return None
+    chosen = mentions[0].region
+    for prev, cur in pairwise(mentions):
+        if cur.start != prev.end or cur.region.province != chosen.province:
+            break
+        if LEVEL_RANK.get(cur.region.level, 9) > LEVEL_RANK.get(chosen.level, 9):
+            chosen = cur.region
+    return chosen
+
+
+def _score(title: str, text: str, kicker: str, byline: str) -> Counter:
+    """Weighted mention counts per region: where a name appears matters more than how often."""
+    scores: Counter = Counter()
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    parts = [(title, "title"), (kicker, "kicker"), (byline, "dateline")]
+    for k, para in enumerate(paragraphs):
+        parts.append((para, "lead" if k == 0 else "body"))
+        if k < 3:
+            dateline = DATELINE.match(para)
+            if dateline:
+                parts.append((dateline.group(0), "dateline"))
+    for part, where in parts:
+        mentions = find_places(part)
+        for m, partner in zip(mentions, _partner_flags(part, mentions), strict=True):
+            if _counts(m):
+                scores[m.region] += WEIGHTS[where] * (PARTNER_FACTOR if partner else 1.0)
+    return scores
+
+
+def _by_province(scores: Counter) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for region, score in scores.items():
+        totals[region.province] += score
+    return totals
+
+
+def _dominant_child(parent: Region, scores: Counter) -> Region | None:
+    """A city that takes most of its province's mentions and more than the province itself."""
+    children = {r: s for r, s in scores.items() if r.province == parent.region and r.level != "province"}
+    if not children:
+        return None
+    city, top = max(children.items(), key=lambda kv: kv[1])
+    own = sum(s for r, s in scores.items() if r.level == "province" and r.region == parent.region)
+    return city if top > own and top > 0.5 * sum(children.values()) else None
+
+
+def _province_region(short: str) -> Region | None:
+    region = lookup(short)
+    return region if region and region.level == "province" else None
+
+
+def article_region(title: str, text: str, kicker: str = "", byline: str = "") -> Region | None:
+    """The region an article is about. Never a macro region or a foreign place.
+
+    1. A headline that opens with a place decides (the most specific of 江西上饶); a province there
+       gives way to one of its cities only when that city dominates the text.
+    2. Otherwise mentions are weighted by position (title > kicker, dateline > first paragraph > rest),
+       partners (来自X, 与X) count a quarter, and scores are rolled up by province. The top region wins
+       when it has at least twice the runner-up; else a province holding 60% of the weight wins (or its
+       dominant city): a roundup of one province's cities goes to that province.
+    3. Mentions spread over several provinces (a national compilation) give ``NATIONAL`` (level
+       'country'), so sentence_region can still assign each fact; None only when nothing is named.
+    """
+    scores = _score(title, text, kicker, byline)
+    head = _head_region(title)
+    if head:
+        child = _dominant_child(head, scores) if head.level == "province" else None
+        return child or head
+    if not scores:
+        return None
+    ranked = scores.most_common(2)
+    first, second = ranked[0], (ranked[1] if len(ranked) > 1 else (None, 0.0))
+    provinces = _by_province(scores)
+    province, weight = max(provinces.items(), key=lambda kv: kv[1])
+    if first[1] >= 2 * second[1] and first[0].province == province:
+        return first[0]
+    if weight >= 0.6 * sum(provinces.values()):
+        parent = _province_region(province)
+        if parent:
+            return _dominant_child(parent, scores) or parent
+    return NATIONAL
+
+
+def sentence_region(sentence: str, default: Region) -> Region:
+    """The region one sentence is about: its grammatical subject when that is a place, else ``default``.
+
+    Subject positions, in order: the sentence start (after time phrases such as 2023年, 1-8月),
+    the start of a later clause (after ，or ；), a place directly followed by a figure or an indicator
+    (北京10.7%, 广东GDP). Places after partner words (来自, 与, 向, 到 ...) are never subjects.
+    A macro region in subject position keeps the default; a foreign one is returned as is.
+    """
+    mentions = find_places(sentence)
+    flags = _partner_flags(sentence, mentions)
+    candidates = [
+        m for m, partner in zip(mentions, flags, strict=True) if not partner and m.region.level != "macro"
+    ]
+    if not candidates:
+        return default
+    starts = {LEAD_IN.match(sentence).end()}
+    starts |= {LEAD_IN.match(sentence, m.end()).end() for m in re.finditer(r"[，,；;]", sentence)}
+    for m in candidates:
+        if m.start in starts:
+            return m.region
+    for m in candidates:
+        if SUBJECT_AFTER.match(sentence, _skip_suffix(sentence, m.end)):
+            return m.region
+    return default
+
+
+def _skip_suffix(sentence: str, pos: int) -> int:
+    """Skip 市/省 written after a short name so 北京市一季度 reads like 北京一季度."""
+    return pos + 1 if sentence[pos : pos + 1] in ("市", "省") else pos

