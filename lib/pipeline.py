@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import ingest, layout, paths, regions, store
+from lib import facts, ingest, layout, paths, regions, store
 from lib.model import Article, Document
 
 Extractor = Callable[[Article], list[dict]]
@@ -86,7 +86,7 @@ def article_row(a: Article) -> dict:
 
 
 # Extractors registered by table name; each is a pure function Article -> rows.
-EXTRACTORS: dict[str, Extractor] = {}
+EXTRACTORS: dict[str, Extractor] = {"facts": facts.extract}
 
 
 @dataclass
@@ -133,7 +133,7 @@ def run(inputs: list[Path], out_dir: Path, progress: bool = False) -> Result:
     loaded = ingest.load_inputs(inputs)
     result = build(loaded.documents, progress=progress)
     result.problems = list(loaded.problems) + result.problems
-    result.warnings = list(loaded.skipped) + result.warnings
+    result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings
     with store.write_lock(out_dir):
         for table, rows in result.tables.items():
             store.write_table(table, rows, out_dir)

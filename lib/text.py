@@ -31,15 +31,17 @@ class Sentence:
     end: int
 
 
-# A sentence ends at 。！？；!?; (optionally followed by closing quotes/brackets) or a line break.
-_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n+")
+# A sentence ends at 。！？ (optionally followed by closing quotes/brackets) or a line break;
+# with clause_breaks, also at ；. Ellipses …… end a sentence too.
+_SENT_END = re.compile(r"(?:[。！？!?]|…{2,})+[”’」』）)】]*|\n+")
+_CLAUSE_END = re.compile(r"(?:[。！？!?；;]|…{2,})+[”’」』）)】]*|\n+")
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, clause_breaks: bool = True) -> list[Sentence]:
     """Split into sentences with offsets; whitespace-only pieces are dropped."""
     out: list[Sentence] = []
     pos = 0
-    for m in _SENT_END.finditer(text):
+    for m in (_CLAUSE_END if clause_breaks else _SENT_END).finditer(text):
         end = m.end() if not m.group().startswith("\n") else m.start()
         _append(out, text, pos, end)
         pos = m.end()
