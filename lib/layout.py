@@ -263,8 +263,11 @@ def _scan(
             i = j
             continue
         if p.kind == "byline":
-            own = pieces and current is not None and current.start_article == len(pieces) - 1 and not any(
-                k == "body" for k, _ in current.paras
+            own = (
+                pieces
+                and current is not None
+                and current.start_article == len(pieces) - 1
+                and not any(k == "body" for k, _ in current.paras)
             )
             has_body_after = any(q.kind == "body" for q in paras[i + 1 : i + 3])
             if own or not pieces:
@@ -292,10 +295,13 @@ def _scan(
                 continue
         if current is None:
             current = open_segment(None)
-        elif current.paras and (not is_terminated(current.paras[-1][1]) or starts_mid_sentence(text)):
-            if current.paras[-1][0] == "body":
-                close()
-                current = open_segment(None)
+        elif (
+            current.paras
+            and current.paras[-1][0] == "body"
+            and (not is_terminated(current.paras[-1][1]) or starts_mid_sentence(text))
+        ):
+            close()
+            current = open_segment(None)
         current.paras.append(("body", text))
         i += 1
     close()
@@ -307,9 +313,7 @@ def _last_open(segments: list[_Segment], current: _Segment | None) -> bool:
     return bool(seg and seg.paras and seg.paras[-1][0] == "body" and not is_terminated(seg.paras[-1][1]))
 
 
-def _assign(
-    pieces: list[Piece], segments: list[_Segment], place_counter: PlaceCounter | None
-) -> list[int]:
+def _assign(pieces: list[Piece], segments: list[_Segment], place_counter: PlaceCounter | None) -> list[int]:
     """Give each segment to an article (returns the article index of each segment);
     rejoin sentences broken across fragments."""
     flow: int | None = None
@@ -339,7 +343,10 @@ def _place_captions(
         places = place_counter(caption) if place_counter else Counter()
         best = max(
             range(len(pieces)),
-            key=lambda k: (_place_affinity(places, pieces[k], place_counter) + (0.5 if k == flow else 0), k == flow),
+            key=lambda k: (
+                _place_affinity(places, pieces[k], place_counter) + (0.5 if k == flow else 0),
+                k == flow,
+            ),
         )
         pieces[best].captions.append(caption)
 

@@ -18,8 +18,16 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "articles": [
         ("article_id", _S, "Stable ID: hash of the input's content hash and the article's position in it."),
         ("source", _S, "Outlet, from the metadata sidecar, a 来源 line or a dateline (科技日报 ...)."),
-        ("published", _S, "Publication date as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; '' if unknown."),
-        ("published_inferred", _B, "True when `published` was inferred from the text, not given by metadata."),
+        (
+            "published",
+            _S,
+            "Publication date as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; '' if unknown.",
+        ),
+        (
+            "published_inferred",
+            _B,
+            "True when `published` was inferred from the text, not given by metadata.",
+        ),
         ("title", _S, "Headline as printed."),
         ("kicker", _S, "Line printed above the headline (引题), '' when none."),
         ("column", _S, "Section label the article was printed under (地方动态 ...), '' when none."),
@@ -28,8 +36,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("region", _S, "Short name of the region the article is about (天津, 郑州, 上饶, 黑龙江 ...)."),
         ("province", _S, "Short name of that region's province-level division (the region itself for one)."),
         ("level", _S, "Administrative level of `region`: province, prefecture or county; '' when unknown."),
-        ("text", _S, "Body as written (full-width kept), fragments rejoined, captions removed; "
-         "paragraphs separated by newlines. Character offsets in other tables refer to this text."),
+        (
+            "text",
+            _S,
+            "Body as written (full-width kept), fragments rejoined, captions removed; "
+            "paragraphs separated by newlines. Character offsets in other tables refer to this text.",
+        ),
         ("captions", _LS, "Photo captions printed with the article, credit included."),
         ("subheads", _LS, "Section headings inside the article, in order (they also stand in `text`)."),
         ("input_file", _S, "The raw file the article came from, relative to the repository when inside it."),
@@ -38,7 +50,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "facts": [
         ("fact_id", _S, "Stable ID: hash of article, field and offset."),
         ("article_id", _S, "The article the fact comes from."),
-        ("region", _S, "Region the figure is about: the article's, or the place a sentence names as subject."),
+        (
+            "region",
+            _S,
+            "Region the figure is about: the article's, or the place a sentence names as subject.",
+        ),
         ("province", _S, "Province-level division of `region`."),
         ("field", _S, "Where the quantity stands: `title` or `text` (offsets refer to that field)."),
         ("sentence", _S, "The whole source sentence, as written."),
@@ -48,21 +64,49 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("value", _F, "The number as written, before the unit's multiplier (152 for 152亿元)."),
         ("value_high", _F, "High end of a range as written (10 for 8.5亿元至10亿元), else null."),
         ("unit", _S, "Unit as written, multiplier included (亿元, 万张, %, 个百分点, 家)."),
-        ("value_base", _F, "Magnitude with 十/百/千/万/亿/万亿 applied, in `base_unit` (15200000000 for 152亿元); "
-         "percentages stay in percent; a range's low end."),
+        (
+            "value_base",
+            _F,
+            "Magnitude with 十/百/千/万/亿/万亿 applied, in `base_unit` (15200000000 for 152亿元); "
+            "percentages stay in percent; a range's low end.",
+        ),
         ("value_high_base", _F, "A range's high end in `base_unit`, else null."),
-        ("base_unit", _S, "Unit without the multiplier (元, 美元, 张, %, 个百分点); currencies kept apart; "
-         "'' for a bare number."),
-        ("qualifier", _S, "exact, more_than (超/逾/多/余), at_least (以上/不少于), nearly (近/接近), "
-         "about (约/左右), at_most (最多/不超过)."),
-        ("kind", _S, "level, change_pct (增长15%), change_pp (提高1.2个百分点), share_pct (占…比重), "
-         "rate (每周14班), target (计划增加到)."),
+        (
+            "base_unit",
+            _S,
+            "Unit without the multiplier (元, 美元, 张, %, 个百分点); currencies kept apart; "
+            "'' for a bare number.",
+        ),
+        (
+            "qualifier",
+            _S,
+            "exact, more_than (超/逾/多/余), at_least (以上/不少于), nearly (近/接近), "
+            "about (约/左右), at_most (最多/不超过).",
+        ),
+        (
+            "kind",
+            _S,
+            "level, change_pct (增长15%), change_pp (提高1.2个百分点), share_pct (占…比重), "
+            "rate (每周14班), target (计划增加到).",
+        ),
         ("indicator", _S, "What the number measures, a short phrase from the sentence (技术合同额, 智算卡)."),
-        ("category", _S, "Comparable group: growth, money, firms, trade, compute, rd, energy, economy, other."),
-        ("period", _S, "Period the sentence gives: 2023, 2024-Q1, 2022-H1, 2021-01..2021-08, since-2014, 每年; "
-         "'' when none."),
-        ("mention_of", _S, "fact_id of the first mention when the same number about the same thing is said "
-         "again; '' on first mentions. Charts count only rows where it is ''."),
+        (
+            "category",
+            _S,
+            "Comparable group: growth, money, firms, trade, compute, rd, energy, economy, other.",
+        ),
+        (
+            "period",
+            _S,
+            "Period the sentence gives: 2023, 2024-Q1, 2022-H1, 2021-01..2021-08, since-2014, 每年; "
+            "'' when none.",
+        ),
+        (
+            "mention_of",
+            _S,
+            "fact_id of the first mention when the same number about the same thing is said "
+            "again; '' on first mentions. Charts count only rows where it is ''.",
+        ),
     ],
 }
 

@@ -1,0 +1,79 @@
+# One task runner for the project. `make run` and `make test` set everything up from scratch.
+#   make run     venv (requirements.txt) -> tables in data/processed -> streamlit run app.py
+#   make test    venv (+ requirements-dev.txt) -> ruff check -> pytest (whole suite, browser tests included)
+#   make lint | data | bench | clean | distclean
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON3 ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+PORT    ?= 8501
+ADDRESS ?= localhost
+
+RUNTIME_STAMP := $(VENV)/.stamp-requirements
+DEV_STAMP     := $(VENV)/.stamp-requirements-dev
+
+# Everything the tables are built from. The folders themselves are listed too: their mtime
+# changes when a file is added or removed, so deleting an article also triggers a rebuild.
+# (make cannot handle spaces in these file names.)
+DATA_INPUTS := $(wildcard data/raw data/raw/* data/gazetteer data/gazetteer/* data/dict data/dict/* lib/*.py)
+ARTICLES    := data/processed/articles.parquet
+
+.PHONY: help run test lint data bench clean distclean venv venv-dev
+
+help:
+	@echo "make run        set up .venv, build the tables if stale, run the dashboard on http://$(ADDRESS):$(PORT)"
+	@echo "make test       set up .venv with dev tools, ruff check, then the whole pytest suite"
+	@echo "make lint       ruff check only"
+	@echo "make data       rebuild data/processed/*.parquet when inputs or code changed"
+	@echo "make bench      run benchmarks/*.py"
+	@echo "make clean      remove generated tables, caches and test artifacts (keeps .venv)"
+	@echo "make distclean  clean, and remove .venv"
+
+# --- virtualenv: rebuilt when a requirements file is newer than its stamp ------------------
+$(RUNTIME_STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON3) -m venv $(VENV) || { \
+	  echo "error: '$(PYTHON3) -m venv' failed; on Debian/Ubuntu: apt-get install python3-venv" >&2; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+venv: $(RUNTIME_STAMP)
+venv-dev: $(DEV_STAMP)
+
+# --- tables ------------------------------------------------------------------------------------
+$(ARTICLES): $(DATA_INPUTS) | $(RUNTIME_STAMP)
+	$(PY) -m lib.pipeline
+	@test -f $@ || { echo "error: the pipeline did not write $@" >&2; exit 1; }
+
+data: $(ARTICLES)
+
+# --- dashboard ------------------------------------------------------------------------------
+run: $(RUNTIME_STAMP) $(ARTICLES)
+	@echo "Dashboard: http://$(ADDRESS):$(PORT)  (Ctrl+C to stop; make run PORT=... ADDRESS=0.0.0.0 to change)"
+	$(VENV)/bin/streamlit run app.py --server.headless true \
+	  --server.address $(ADDRESS) --server.port $(PORT)
+
+# --- checks: a lint failure fails the run; so does any pytest exit code but 0 (5 = no tests) ---
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(VENV)/bin/pytest
+
+bench: $(DEV_STAMP) $(ARTICLES)
+	@benches="$(wildcard benchmarks/*.py)"; \
+	if [ -z "$$benches" ]; then echo "no benchmarks in benchmarks/"; exit 0; fi; \
+	for b in $$benches; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf data/processed test-artifacts .pytest_cache .ruff_cache .hypothesis data/cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,14 @@
+"""The tables in the store: where they are, how many rows, when they were built."""
+
+import streamlit as st
+
+from lib import dashboard_data as dd
+
+st.title("数据表 Tables")
+st.caption(f"Store: `{dd.processed_dir()}`")
+
+summary = dd.store_summary()
+if summary.empty:
+    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+else:
+    st.dataframe(summary, hide_index=True)

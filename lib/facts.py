@@ -1,0 +1,281 @@
+"""Quantitative facts: every quantity in an article becomes a traceable, comparable row.
+
+``lib.numbers`` finds the quantities (value, unit, magnitude, qualifier); this module decides,
+from the sentence around each one, what it measures (indicator), what kind of figure it is
+(level, change, share, rate, target), its category, its period and its region, and marks a
+number said twice about the same thing as a second mention of one fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lib import numbers, periods, regions, text
+from lib.model import Article
+
+# --- kinds ----------------------------------------------------------------------------------
+
+_CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|减|增|涨|降|拉动|回升"
+_CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
+_SHARE = re.compile(r"(占|比重|占比|份额|比例)")
+_RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均")
+_TARGET = re.compile(
+    r"计划|将达|目标|力争|预计|有望|将(?:增加|提高|提升|突破|超过)|增加到|提高到|提升到|达到.*?目标"
+)
+
+# --- categories: a small taxonomy so regions can be compared ----------------------------------
+# Checked in order; the first match wins. Documented in the README.
+CATEGORIES: list[tuple[str, str]] = [
+    ("firms", r"企业|公司|商户|市场主体|机构|客户|厂商|单位"),
+    (
+        "trade",
+        r"贸易|外贸|进出口|出口|进口|航线|航班|班列|跨境|海外仓|物流|货运|国家|城市|口岸|外资|外商|FDI|货物",
+    ),
+    ("compute", r"算力|智算|超算|服务器|数据中心|算卡|集群|云|5G|基站|数字|芯片|带宽"),
+    ("rd", r"项目|专项|成果|专利|研发|技术|课题|实验室|研究|创新|人才|高校|院所|经费|产品|系列|攻关"),
+    ("energy", r"能耗|电力|用电|发电|煤|天然气|能源|千瓦|标准煤|立方米"),
+    ("economy", r"生产总值|GDP|增加值|投资|消费|零售|收入|税收|产值|营收|利润|财政|经济"),
+]
+CATEGORY_LABELS = {
+    "growth": "增速 growth rates",
+    "money": "金额 money",
+    "firms": "企业 firms",
+    "trade": "贸易与联通 trade & connectivity",
+    "compute": "算力与数字基础设施 compute & digital infrastructure",
+    "rd": "研发与项目 R&D & projects",
+    "energy": "能源 energy",
+    "economy": "经济总量 economy",
+    "other": "其他 other",
+}
+_CURRENCY_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "人民币"}
+
+# --- indicator chunking -----------------------------------------------------------------------
+
+_NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "ng", "f", "b", "i", "x"}
+# Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
+_LINKING = re.compile(
+    rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
+    rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
+    rf"{_CHANGE_WORDS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均)+$"
+)
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n（(）)“”\"]")
+_LEADING_SCOPE = re.compile(
+    r"^(?:全市|全省|全区|全国|全县|全州|该市|该省|该区|其中|此外|同时|目前|今年|去年|上年)"
+)
+_MAX_INDICATOR = 14
+
+
+@lru_cache(maxsize=1)
+def _pos():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(text.tokenizer())
+
+
+def _tokens(s: str) -> list[tuple[str, str]]:
+    return [(w.word, w.flag) for w in _pos().cut(s)] if s else []
+
+
+def _left_phrase(left: str) -> str:
+    """The noun phrase that ends just before the number: '…吸纳来自北京的技术合同额' -> '技术合同额'."""
+    left = _LINKING.sub("", left.strip())
+    toks = _tokens(left)
+    phrase: list[str] = []
+    for word, flag in reversed(toks):
+        if flag[0] not in "nvjlfbix" and flag not in _NOUNISH and flag != "vn":
+            break
+        if flag.startswith("v") and flag != "vn" and phrase:
+            break
+        if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
+            break
+        if flag == "ns" and phrase:  # a place name before the indicator is its region, not part of it
+            break
+        if flag.startswith("v") and flag != "vn":
+            break
+        phrase.insert(0, word)
+        if sum(map(len, phrase)) >= _MAX_INDICATOR:
+            break
+    out = _LEADING_SCOPE.sub("", "".join(phrase))
+    return out
+
+
+def _right_noun(right: str) -> str:
+    """The counted noun after a measure word: '家优质科技企业集体签约' -> '优质科技企业'."""
+    toks = _tokens(right)
+    phrase: list[str] = []
+    for word, flag in toks:
+        if flag in ("n", "nz", "vn", "nt", "j", "l", "eng", "ng", "b", "an") or (flag == "ns" and not phrase):
+            phrase.append(word)
+        elif flag == "x" and re.fullmatch(r"[“”\"‘’]", word):
+            continue
+        else:
+            break
+        if sum(map(len, phrase)) >= _MAX_INDICATOR:
+            break
+    # '集体签约' style adverbial nouns trail the counted noun: keep up to the head noun.
+    while len(phrase) > 1 and phrase[-1] in ("集体", "统一", "共同"):
+        phrase.pop()
+    return "".join(phrase)
+
+
+_MEASURE_UNITS_WITH_NOUN = re.compile(
+    r"^[万亿千百十]*(?:家|项|个|台|张|款|种|座|所|名|位|件|套|辆|列|条|批|类|只|部|架|艘|处|栋|场|支|根|颗|块|份|篇|本|门|期|级|大)"
+)
+
+
+def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
+    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
+    clause_end_m = _CLAUSE_SPLIT.search(sentence, q.end)
+    clause_end = clause_end_m.start() if clause_end_m else len(sentence)
+    left = sentence[clause_start : q.start]
+    right = sentence[q.end : clause_end]
+    if right.startswith("的"):  # '120亿元的投资'
+        counted = _right_noun(right[1:])
+    elif _MEASURE_UNITS_WITH_NOUN.match(q.unit or "") or not q.unit:
+        counted = _right_noun(right)
+    else:
+        counted = ""
+    before = _left_phrase(left)
+    if counted and (not before or q.unit not in ("", "%")):
+        return counted
+    return before or counted or previous
+
+
+def kind_for(sentence: str, q: numbers.Quantity) -> str:
+    left = sentence[max(0, q.start - 14) : q.start]
+    clause_left = _CLAUSE_SPLIT.split(left)[-1]
+    if q.base_unit in ("个百分点", "百分点"):
+        return "change_pp"
+    if q.base_unit == "%" and _SHARE.search(clause_left):
+        return "share_pct"
+    if q.base_unit in ("%", "倍", "成") and _CHANGE.search(_strip_qualifier_words(clause_left)):
+        return "change_pct"
+    if q.base_unit == "%" and re.search(_CHANGE_WORDS, clause_left):
+        return "change_pct"
+    if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
+        return "target"
+    if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
+        return "rate"
+    return "level"
+
+
+def _strip_qualifier_words(s: str) -> str:
+    return re.sub(r"(?:超过?|近|约|逾|接近|将近|大约|达到?|为|了|分别)+$", "", s)
+
+
+def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
+    if kind in ("change_pct", "change_pp"):
+        return "growth"
+    if base_unit in _CURRENCY_UNITS:
+        return "money"
+    probe = f"{indicator} {unit}"
+    for name, pattern in CATEGORIES:
+        if re.search(pattern, probe):
+            return name
+    if base_unit in ("P", "EFLOPS", "PFLOPS"):
+        return "compute"
+    return "other"
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    article: Article
+    default_region: regions.Region | None
+
+
+def _region_fields(r: regions.Region | None) -> tuple[str, str]:
+    return (r.region, r.province) if r else ("", "")
+
+
+def extract(article: Article) -> list[dict]:
+    """Article -> fact rows (see ``lib.schema.COLUMNS['facts']``)."""
+    default = regions.lookup(article.region) if article.region else None
+    rows: list[dict] = []
+    for field, body in (("title", article.title), ("text", article.text)):
+        for sent in text.split_sentences(body, clause_breaks=False):
+            rows.extend(_facts_in_sentence(article, field, sent, default))
+    _mark_mentions(rows)
+    return rows
+
+
+def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, default) -> list[dict]:
+    out = []
+    previous = ""
+    year = article.published[:4] if article.published[:4].isdigit() else ""
+    for q in numbers.find_quantities(sent.text):
+        indicator = indicator_for(sent.text, q, previous)
+        previous = indicator or previous
+        kind = kind_for(sent.text, q)
+        region = regions.sentence_region(sent.text[: q.end], default) if default else None
+        region = region or default
+        reg, prov = _region_fields(region)
+        start = sent.start + q.start
+        out.append(
+            {
+                "fact_id": _fact_id(article.article_id, field, start),
+                "article_id": article.article_id,
+                "region": reg or article.region,
+                "province": prov or article.province,
+                "field": field,
+                "sentence": sent.text,
+                "char_start": start,
+                "char_end": sent.start + q.end,
+                "raw": q.raw,
+                "value": float(q.value),
+                "value_high": _float(q.value_high),
+                "unit": q.unit,
+                "value_base": float(q.value_base),
+                "value_high_base": _float(q.value_high_base),
+                "base_unit": q.base_unit,
+                "qualifier": q.qualifier,
+                "kind": kind,
+                "indicator": indicator,
+                "category": category_for(kind, q.base_unit, indicator, q.unit),
+                "period": periods.period_for(sent.text, q.start, year),
+                "mention_of": "",
+            }
+        )
+    return out
+
+
+def _float(v) -> float | None:
+    return None if v is None else float(v)
+
+
+def _fact_id(article_id: str, field: str, start: int) -> str:
+    return hashlib.sha1(f"{article_id}:{field}:{start}".encode()).hexdigest()[:16]
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if a in b or b in a:
+        return True
+    return bool({a[i : i + 2] for i in range(len(a) - 1)} & {b[i : i + 2] for i in range(len(b) - 1)})
+
+
+def _mark_mentions(rows: list[dict]) -> None:
+    """The same number said again about the same thing points at its first mention."""
+    firsts: list[dict] = []
+    for row in rows:
+        key = (row["value_base"], row["value_high_base"], row["base_unit"], row["kind"], row["region"])
+        for first in firsts:
+            fkey = (
+                first["value_base"],
+                first["value_high_base"],
+                first["base_unit"],
+                first["kind"],
+                first["region"],
+            )
+            if fkey == key and _similar(first["indicator"], row["indicator"]):
+                row["mention_of"] = first["fact_id"]
+                break
+        else:
+            firsts.append(row)

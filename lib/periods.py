@@ -1,0 +1,93 @@
+"""Periods and dates named in a sentence: 2023年, 今年一季度, 1-8月, 上半年, 从2014年起, 每年.
+
+Pure functions shared by the facts extractor (which period a figure covers) and the events
+extractor (when something happened).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "since",
+        re.compile(
+            r"(?:从|自)(\d{4})年(?:\d{1,2}月)?[\u4e00-\u9fa5]{0,4}?(?:起|以来|开始)|(\d{4})年(?:\d{1,2}月)?以来"
+        ),
+    ),
+    ("months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
+    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
+    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
+    ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
+    ("year", re.compile(r"(\d{4})年(?!\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年)")),
+    ("annual", re.compile(r"每年")),
+]
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: str
+
+
+def _year(explicit: str | None, relative: str | None, anchor: str) -> str:
+    if explicit:
+        return explicit
+    if relative and anchor.isdigit():
+        return str(int(anchor) - 1) if relative in ("去年", "上年") else anchor
+    return anchor if anchor.isdigit() else ""
+
+
+def find_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
+    """Every period expression in a sentence, resolved against the publication year where relative."""
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            period = _render(kind, m, anchor_year)
+            if period:
+                taken.append((m.start(), m.end()))
+                out.append(PeriodMention(m.start(), m.end(), period))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _render(kind: str, m: re.Match, anchor: str) -> str:
+    g = m.groups()
+    if kind == "since":
+        return f"since-{g[0] or g[1]}"
+    if kind == "annual":
+        return "每年"
+    if kind == "year":
+        if g[1] == "全年":
+            return anchor if anchor.isdigit() else ""
+        return _year(g[0], g[1], anchor)
+    year = _year(g[0], g[1], anchor)
+    prefix = f"{year}-" if year else ""
+    if kind == "months":
+        a, b = int(g[2]), int(g[3])
+        if not (1 <= a < b <= 12):
+            return ""
+        return f"{prefix}{a:02d}..{prefix}{b:02d}" if year else f"{a:02d}..{b:02d}"
+    if kind == "quarters":
+        return f"{prefix}Q1-Q{_CN_DIGIT[g[2]]}"
+    if kind == "quarter":
+        return f"{prefix}Q{_CN_DIGIT[g[2]]}"
+    if kind == "half":
+        return f"{prefix}H{1 if g[2] == '上' else 2}"
+    return ""
+
+
+def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
+    """The period a figure at ``pos`` covers: the nearest period named before it, else after it."""
+    found = find_periods(sentence, anchor_year)
+    before = [p for p in found if p.end <= pos]
+    if before:
+        return before[-1].period
+    after = [p for p in found if p.start >= pos]
+    return after[0].period if after else ""

@@ -1,0 +1,224 @@
+"""Facts: what each number measures, its kind, category, period, region and repeated mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import facts
+from lib.model import Article
+
+
+def _article(text: str, region="天津", province="天津", title="") -> Article:
+    return Article(
+        article_id="t",
+        input_file="t.txt",
+        content_hash="h",
+        source="",
+        published="2024-05",
+        title=title,
+        text=text,
+        region=region,
+        province=province,
+        level="province",
+    )
+
+
+def _facts(text: str, **kw) -> list[dict]:
+    return facts.extract(_article(text, **kw))
+
+
+def _one(text: str, raw_part: str, **kw) -> dict:
+    rows = [r for r in _facts(text, **kw) if raw_part in r["raw"]]
+    assert len(rows) == 1, (raw_part, [r["raw"] for r in _facts(text, **kw)])
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    "sentence,raw_part,value_base,base_unit,qualifier,kind,indicator",
+    [
+        (
+            "2023年天津市吸纳来自北京的技术合同额152亿元，同比增长了84.7%。",
+            "152",
+            15_200_000_000,
+            "元",
+            "exact",
+            "level",
+            "技术合同额",
+        ),
+        (
+            "2023年天津市吸纳来自北京的技术合同额152亿元，同比增长了84.7%。",
+            "84.7",
+            84.7,
+            "%",
+            "exact",
+            "change_pct",
+            "技术合同额",
+        ),
+        (
+            "目前，科技园的企业总数已超5000家，税收超12亿元。",
+            "5000",
+            5000,
+            "家",
+            "more_than",
+            "level",
+            "企业总数",
+        ),
+        (
+            "目前，科技园的企业总数已超5000家，税收超12亿元。",
+            "12",
+            1_200_000_000,
+            "元",
+            "more_than",
+            "level",
+            "税收",
+        ),
+        (
+            "全市跨境电商交易额累计超6000亿元，年均增长20%以上。",
+            "6000",
+            600_000_000_000,
+            "元",
+            "more_than",
+            "level",
+            "跨境电商交易额",
+        ),
+        ("全市跨境电商交易额累计超6000亿元，年均增长20%以上。", "20", 20, "%", "at_least", "change_pct", ""),
+        (
+            "地区生产总值同比增长6.2%，规模以上工业增加值同比增长15%。",
+            "15",
+            15,
+            "%",
+            "exact",
+            "change_pct",
+            "规模以上工业增加值",
+        ),
+        (
+            "地区生产总值同比增长6.2%，规模以上工业增加值同比增长15%。",
+            "6.2",
+            6.2,
+            "%",
+            "exact",
+            "change_pct",
+            "地区生产总值",
+        ),
+        ("项目部署1.8万张智算卡、2336台智算服务器。", "1.8", 18_000, "张", "exact", "level", "智算卡"),
+        ("项目部署1.8万张智算卡、2336台智算服务器。", "2336", 2336, "台", "exact", "level", "智算服务器"),
+        ("近9000项成果对天津市企业开放共享。", "9000", 9000, "项", "nearly", "level", "成果"),
+        (
+            "累计实施合作专项177项，支持经费8600余万元。",
+            "8600",
+            86_000_000,
+            "元",
+            "more_than",
+            "level",
+            "经费",
+        ),
+        ("为千余家北京科技成果提供应用场景支持。", "千余", 1000, "家", "more_than", "level", ""),
+        (
+            "之前三地支持资金规模是每年1200万元，今年计划增加到3000万元。",
+            "1200",
+            12_000_000,
+            "元",
+            "exact",
+            "rate",
+            "资金规模",
+        ),
+        (
+            "之前三地支持资金规模是每年1200万元，今年计划增加到3000万元。",
+            "3000",
+            30_000_000,
+            "元",
+            "exact",
+            "target",
+            "",
+        ),
+        ("来自卢森堡的货运航班每周有14班落地。", "14", 14, "班", "exact", "rate", "货运航班"),
+        (
+            "外商直接投资到资20.27亿美元，高于全国平均水平10.04个百分点。",
+            "20.27",
+            2_027_000_000,
+            "美元",
+            "exact",
+            "level",
+            "",
+        ),
+        (
+            "外商直接投资到资20.27亿美元，高于全国平均水平10.04个百分点。",
+            "10.04",
+            10.04,
+            "个百分点",
+            "exact",
+            "change_pp",
+            "",
+        ),
+        ("一般贸易进出口占全省外贸总值的比重为65.9%。", "65.9", 65.9, "%", "exact", "share_pct", ""),
+        ("１２０亿元的投资已经到位。", "１２０", 12_000_000_000, "元", "exact", "level", "投资"),
+    ],
+)
+def test_fact_fields(sentence, raw_part, value_base, base_unit, qualifier, kind, indicator):
+    row = _one(sentence, raw_part)
+    assert row["value_base"] == pytest.approx(value_base)
+    assert (row["base_unit"], row["qualifier"], row["kind"]) == (base_unit, qualifier, kind)
+    if indicator:
+        assert indicator in row["indicator"], row["indicator"]
+    assert row["sentence"] == sentence
+    assert sentence[row["char_start"] : row["char_end"]] == row["raw"]
+
+
+@pytest.mark.parametrize(
+    "sentence,count",
+    [
+        ("无人机航电产品由原先的3大系列6款产品增加到6大系列48款产品。", 4),
+        ("其服务网络已辐射40多个国家140多个城市。", 2),
+        ("郑州—卢森堡航线通达24个国家200多个城市。", 2),
+    ],
+)
+def test_two_numbers_in_one_phrase(sentence, count):
+    assert len(_facts(sentence)) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年，是实现“十四五”规划目标任务的关键之年。",
+        "5月19日，致道创新在接受记者采访时说。",
+        "自2014年6月开通以来，航线一点连三洲。",
+        "今年一季度，郑州经济实现“开门红”。",
+        "首届超算互联网峰会在天津举办，首批落户企业进入第一方阵。",
+        "着力实现“五个一”目标，即引进一批科技企业。",
+        "长三角G60科创走廊和地铁6号线，百度和阿里一条条产业链。",
+        "郑州市经济技术开发区智能化工厂一角。",
+    ],
+)
+def test_not_quantities(sentence):
+    assert [r["raw"] for r in _facts(sentence)] == []
+
+
+def test_period_and_category():
+    row = _one("今年一季度，郑州地区生产总值同比增长6.2%。", "6.2", region="郑州", province="河南")
+    assert (row["period"], row["category"], row["region"]) == ("2024-Q1", "growth", "郑州")
+    row = _one("2023年天津市吸纳来自北京的技术合同额152亿元。", "152")
+    assert (row["period"], row["category"], row["region"]) == ("2023", "money", "天津")
+
+
+def test_sentence_about_another_region_overrides_article_region():
+    row = _one("北京市一季度地区生产总值增长5%。", "5%")
+    assert row["region"] == "北京"
+
+
+def test_same_number_twice_is_one_fact_with_two_mentions():
+    rows = _facts("近日，又有16家优质科技企业签约落户。这16家企业将助力科技园发展。")
+    assert len(rows) == 2
+    assert rows[0]["mention_of"] == "" and rows[1]["mention_of"] == rows[0]["fact_id"]
+
+
+def test_title_facts_keep_offsets_in_the_title():
+    rows = facts.extract(_article("正文没有数字。", title="黑龙江：100P人工智能算力中心正式交付"))
+    [row] = rows
+    assert row["field"] == "title" and row["base_unit"] == "P" and row["category"] == "compute"
+    assert "黑龙江：100P人工智能算力中心正式交付"[row["char_start"] : row["char_end"]] == row["raw"]
+
+
+def test_fact_ids_are_stable():
+    a = _facts("科技园的企业总数已超5000家。")
+    b = _facts("科技园的企业总数已超5000家。")
+    assert [r["fact_id"] for r in a] == [r["fact_id"] for r in b]

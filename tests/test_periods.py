@@ -1,0 +1,38 @@
+"""Period expressions resolved against the publication year."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.periods import find_periods, period_for
+
+
+@pytest.mark.parametrize(
+    "sentence,anchor,expected",
+    [
+        ("2023年天津市吸纳来自北京的技术合同额152亿元", "2024", "2023"),
+        ("今年一季度，郑州地区生产总值同比增长6.2%", "2024", "2024-Q1"),
+        ("今年1-6月，四川省外商直接投资到资20.27亿美元", "2022", "2022-01..2022-06"),
+        ("2021年1—8月，江苏外贸进出口增长", "", "2021-01..2021-08"),
+        ("从2014年起，累计实施合作专项177项", "2024", "since-2014"),
+        ("自2014年6月开通以来，通达24个国家", "2024", "since-2014"),
+        ("之前三地支持资金规模是每年1200万元", "2024", "每年"),
+        ("前三季度，广东GDP增长9.7%", "2021", "2021-Q1-Q3"),
+        ("上半年泉州GDP总量5400亿元", "2022", "2022-H1"),
+        ("去年全市GDP增长8%", "2022", "2021"),
+        ("全市GDP增长8%", "2022", ""),
+    ],
+)
+def test_period_for_figure_at_end(sentence, anchor, expected):
+    assert period_for(sentence, len(sentence), anchor) == expected
+
+
+def test_nearest_period_before_the_figure_wins():
+    s = "2022年增长5%，2023年增长7%"
+    assert period_for(s, s.index("7%"), "") == "2023"
+    assert period_for(s, s.index("5%"), "") == "2022"
+
+
+@pytest.mark.parametrize("sentence", ["之前三地支持资金", "一季度" * 0 + "前三名企业", "5月19日，公司签约"])
+def test_non_periods(sentence):
+    assert [p.period for p in find_periods(sentence, "2024") if p.period != "2024"] == []
