@@ -21,7 +21,7 @@ from lib.model import Article
 _CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|减|增|涨|降|拉动|回升"
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
-_RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均")
+_RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
 _TARGET = re.compile(
     r"计划|将达|目标|力争|预计|有望|将(?:增加|提高|提升|突破|超过)|增加到|提高到|提升到|达到.*?目标"
 )
@@ -100,7 +100,17 @@ def _left_phrase(left: str) -> str:
         if sum(map(len, phrase)) >= _MAX_INDICATOR:
             break
     out = _LEADING_SCOPE.sub("", "".join(phrase))
-    return out
+    return _strip_places(out)
+
+
+def _strip_places(phrase: str) -> str:
+    """'中宁县' or '北京' alone names the region, not the indicator; '吴忠市计划投资' -> '计划投资'."""
+    for m in regions.find_places(phrase):
+        if m.start == 0:
+            phrase = phrase[m.end :]
+            break
+    phrase = re.sub(r"^(?:市|省|县|区|自治区)(?=.)", "", phrase) if len(phrase) > 2 else phrase
+    return "" if re.fullmatch(r"[市省县区]?", phrase) else phrase
 
 
 def _right_noun(right: str) -> str:
@@ -145,16 +155,30 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
     return before or counted or previous
 
 
+_PCT_CUE = re.compile(
+    rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率)"
+    rf"|(?P<change>{_CHANGE_WORDS}|增速|增长率)"
+)
+
+
+def _pct_kind(before: str) -> str:
+    """For a percentage: the nearest share or change cue before it in the sentence decides."""
+    cues = list(_PCT_CUE.finditer(before))
+    if not cues:
+        return "level"
+    return "share_pct" if cues[-1].group("share") else "change_pct"
+
+
 def kind_for(sentence: str, q: numbers.Quantity) -> str:
     left = sentence[max(0, q.start - 14) : q.start]
     clause_left = _CLAUSE_SPLIT.split(left)[-1]
     if q.base_unit in ("个百分点", "百分点"):
         return "change_pp"
-    if q.base_unit == "%" and _SHARE.search(clause_left):
-        return "share_pct"
-    if q.base_unit in ("%", "倍", "成") and _CHANGE.search(_strip_qualifier_words(clause_left)):
-        return "change_pct"
-    if q.base_unit == "%" and re.search(_CHANGE_WORDS, clause_left):
+    if q.base_unit in ("%", "成"):
+        kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
+        if kind != "level":
+            return kind
+    if q.base_unit == "倍" and re.search(_CHANGE_WORDS, sentence[: q.start]):
         return "change_pct"
     if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
         return "target"
@@ -194,18 +218,96 @@ def _region_fields(r: regions.Region | None) -> tuple[str, str]:
     return (r.region, r.province) if r else ("", "")
 
 
+_CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
+# A place that starts an organisation's name (青海央宗药业, 四川航空公司) is not the sentence's subject.
+_ORG_AFTER = re.compile(
+    r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份)"
+)
+_COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
+
+
+def _mention_region(m: regions.PlaceMention) -> regions.Region:
+    """A county names its own region (中宁县 -> 中宁); zones and districts stand for their city."""
+    if m.kind == "county" and _COUNTY_SUFFIX.search(m.surface):
+        short = _COUNTY_SUFFIX.sub("", m.surface)
+        if len(short) >= 2:
+            return regions.Region(short, m.surface, m.region.province, "county", m.region.lat, m.region.lon)
+    return m.region
+
+
+def _subjects(sentence: str) -> list[regions.PlaceMention]:
+    """Places in a sentence that can be the subject of a figure: no partners, macro regions or org names."""
+    mentions = regions.find_places(sentence)
+    flags = regions._partner_flags(sentence, mentions)
+    return [
+        m
+        for m, partner in zip(mentions, flags, strict=True)
+        if not partner
+        and m.region.level not in ("macro", "foreign")
+        and not _ORG_AFTER.match(sentence[m.start :])
+    ]
+
+
+def fact_region(sentence: str, pos: int, default, carry=None):
+    """The region a figure at ``pos`` is about.
+
+    The place named in the figure's own clause (北京10.7%、浙江10.6%) wins; then the sentence's
+    subject (regions.sentence_region); then the place a previous sentence of the paragraph made
+    the subject (carry); then the article's region.
+    """
+    clause_start = max((m.end() for m in _CLAUSE_DELIMS.finditer(sentence, 0, pos)), default=0)
+    subjects = _subjects(sentence)
+    local = [m for m in subjects if clause_start <= m.start and m.end <= pos]
+    if local:
+        return _mention_region(local[-1])
+    phrase_start = max((m.end() for m in re.finditer(r"[，,；;]", sentence[:pos])), default=0)
+    phrase = sentence[phrase_start:pos]
+    if "全国" in phrase:
+        return regions.NATIONAL
+    if "全省" in phrase and default is not None and default.province:
+        return regions.lookup(default.province) or default
+    # Items of a list separated by ；: the nearest place earlier in the same item.
+    item_start = max((m.end() for m in re.finditer(r"[；;：:]", sentence[:pos])), default=0)
+    item = [m for m in subjects if item_start <= m.start and m.end <= pos]
+    if item:
+        return _mention_region(item[-1])
+    before = [m for m in subjects if m.end <= pos]
+    if before and default is not None:
+        lead = regions.sentence_region(sentence[:pos], default)
+        if lead != default:
+            same = [m for m in before if m.region == lead]
+            return _mention_region(same[0]) if same else lead
+    return carry or default
+
+
 def extract(article: Article) -> list[dict]:
     """Article -> fact rows (see ``lib.schema.COLUMNS['facts']``)."""
     default = regions.lookup(article.region) if article.region else None
     rows: list[dict] = []
     for field, body in (("title", article.title), ("text", article.text)):
+        carry, last_end = None, 0
         for sent in text.split_sentences(body, clause_breaks=False):
-            rows.extend(_facts_in_sentence(article, field, sent, default))
+            if "\n" in body[last_end : sent.start]:
+                carry = None  # a new paragraph: the article's region again
+            rows.extend(_facts_in_sentence(article, field, sent, default, carry))
+            carry = _carried_subject(sent.text, default) or carry
+            last_end = sent.end
     _mark_mentions(rows)
     return rows
 
 
-def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, default) -> list[dict]:
+def _carried_subject(sentence: str, default):
+    """A sentence that opens with another place makes it the subject of what follows."""
+    if default is None:
+        return None
+    subjects = _subjects(sentence)
+    lead = regions.sentence_region(sentence, default)
+    if lead == default or not subjects or subjects[0].region != lead:
+        return None
+    return _mention_region(subjects[0])
+
+
+def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, default, carry) -> list[dict]:
     out = []
     previous = ""
     year = article.published[:4] if article.published[:4].isdigit() else ""
@@ -213,8 +315,7 @@ def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, defaul
         indicator = indicator_for(sent.text, q, previous)
         previous = indicator or previous
         kind = kind_for(sent.text, q)
-        region = regions.sentence_region(sent.text[: q.end], default) if default else None
-        region = region or default
+        region = fact_region(sent.text, q.start, default, carry)
         reg, prov = _region_fields(region)
         start = sent.start + q.start
         out.append(

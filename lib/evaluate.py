@@ -1,0 +1,172 @@
+"""Score the facts extractor against the hand-checked gold set in ``gold/facts_*.csv``.
+
+    python -m lib.evaluate            # seed page and dev articles (when ../shared is present)
+
+A gold row names a quantity by a short quote of its sentence and the number as written; an
+extracted fact matches it when its sentence contains the quote and its raw text contains the
+number. Detection precision and recall count matches; the field accuracies are over matched
+facts. The gold set was written by reading the articles, independently of the extractor.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lib import facts, ingest, paths, pipeline
+from lib.text import fold_width
+
+FIELDS = ("value", "region", "qualifier", "kind", "indicator")
+
+
+def load_gold(gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
+    rows: list[dict] = []
+    for f in sorted(gold_dir.glob("facts_*.csv")):
+        with open(f, encoding="utf-8", newline="") as fh:
+            rows += list(csv.DictReader(fh))
+    return rows
+
+
+def find_doc(stem: str) -> Path | None:
+    for folder in (paths.RAW_DIR, paths.DEV_CORPUS_DIR):
+        for suffix in (".txt", ".html", ".md"):
+            p = folder / f"{stem}{suffix}"
+            if p.exists():
+                return p
+    return None
+
+
+def extract_doc(path: Path) -> list[dict]:
+    doc = ingest.read_document(path)
+    return [row for a in pipeline.articles_from_document(doc) for row in facts.extract(a)]
+
+
+def _value_ok(gold: dict, fact: dict) -> bool:
+    try:
+        expected = float(gold["value_base"])
+    except ValueError:
+        return False
+    return math.isclose(expected, fact["value_base"], rel_tol=1e-6) and gold["base_unit"] == fact["base_unit"]
+
+
+def _indicator_ok(gold: dict, fact: dict) -> bool:
+    got = fact["indicator"]
+    alts = [a for a in gold["indicator"].split("|") if a]
+    if not alts:
+        return True
+    return bool(got) and any(a in got or (len(got) >= 2 and got in a) for a in alts)
+
+
+def _field_ok(name: str, gold: dict, fact: dict) -> bool:
+    if name == "value":
+        return _value_ok(gold, fact)
+    if name == "indicator":
+        return _indicator_ok(gold, fact)
+    if name == "region":
+        return not gold["region"] or fact["region"] in gold["region"].split("|")
+    return gold[name] == fact[name]
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    extracted: int = 0
+    matched: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    all_correct: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_hits: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def line(self, label: str) -> str:
+        p = self.matched / self.extracted if self.extracted else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        acc = " | ".join(f"{self.correct[f] / self.matched:.0%}" if self.matched else "-" for f in FIELDS)
+        full = f"{self.all_correct / self.gold:.0%}" if self.gold else "-"
+        return f"| {label} | {self.gold} | {p:.0%} | {r:.0%} | {acc} | {full} |"
+
+
+def match(
+    gold_rows: list[dict], extracted: list[dict]
+) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Pair gold rows with extracted facts; returns (pairs, unmatched gold, unmatched extracted)."""
+    used: set[int] = set()
+    pairs, misses = [], []
+    for g in gold_rows:
+        quote, number = fold_width(g["quote"]), fold_width(g["number_text"])
+        for i, f in enumerate(extracted):
+            if i in used:
+                continue
+            if quote in fold_width(f["sentence"]) and number in fold_width(f["raw"]):
+                used.add(i)
+                pairs.append((g, f))
+                break
+        else:
+            misses.append(g)
+    return pairs, misses, [f for i, f in enumerate(extracted) if i not in used]
+
+
+def score(gold_rows: list[dict]) -> dict[str, Score]:
+    """Scores for the seed page, the dev articles, and all together; docs that cannot be found are skipped."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold_rows:
+        by_doc[g["doc"]].append(g)
+    scores = {"seed": Score(), "dev": Score(), "all": Score()}
+    for stem, rows in sorted(by_doc.items()):
+        path = find_doc(stem)
+        if path is None:
+            continue
+        extracted = extract_doc(path)
+        pairs, misses, extra = match(rows, extracted)
+        group = "seed" if path.parent == paths.RAW_DIR else "dev"
+        for s in (scores[group], scores["all"]):
+            s.gold += len(rows)
+            s.extracted += len(extracted)
+            s.matched += len(pairs)
+            for g, f in pairs:
+                ok = {name: _field_ok(name, g, f) for name in FIELDS}
+                for name, good in ok.items():
+                    s.correct[name] += good
+                if all(ok[n] for n in ("value", "region", "qualifier", "kind")):
+                    s.all_correct += 1
+                elif s is scores["all"]:
+                    bad = [n for n in FIELDS if not ok[n]]
+                    s.wrong.append(
+                        f"{stem}: {g['quote']} -> {f['raw']} {bad} got {[f[_key(n)] for n in bad]}"
+                    )
+            if s is scores["all"]:
+                s.misses += [f"{stem}: {g['quote']} ({g['number_text']})" for g in misses]
+                s.false_hits += [f"{stem}: {f['raw']} in {f['sentence'][:40]}" for f in extra]
+    return scores
+
+
+def _key(name: str) -> str:
+    return "value_base" if name == "value" else name
+
+
+def report(scores: dict[str, Score], verbose: bool = False) -> str:
+    head = [
+        "| set | gold facts | precision | recall | value | region | qualifier | kind | indicator | fully right |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    lines = head + [scores[k].line(k) for k in ("seed", "dev", "all") if scores[k].gold]
+    if verbose:
+        s = scores["all"]
+        lines += (
+            ["", "misses:"] + s.misses + ["", "false hits:"] + s.false_hits + ["", "wrong fields:"] + s.wrong
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    print(report(score(load_gold()), verbose="-v" in argv))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
