@@ -220,9 +220,12 @@ def _region_fields(r: regions.Region | None) -> tuple[str, str]:
 
 _CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
 # A place that starts an organisation's name (青海央宗药业, 四川航空公司) is not the sentence's subject.
+# A place inside a name is not a subject either: 滨海—中关村科技园, 上海凌鹊卫星、… 等8家企业.
 _ORG_AFTER = re.compile(
-    r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份)"
+    r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
+    r"科技园|产业园|园区|科技城)"
 )
+_NAME_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、|等\d)")
 _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
 
 
@@ -245,6 +248,8 @@ def _subjects(sentence: str) -> list[regions.PlaceMention]:
         if not partner
         and m.region.level not in ("macro", "foreign")
         and not _ORG_AFTER.match(sentence[m.start :])
+        and not _NAME_AFTER.match(sentence[m.end :])
+        and not (m.start and sentence[m.start - 1] in "—–-－")
     ]
 
 
