@@ -1,0 +1,55 @@
+"""Throughput: the whole pipeline versus jieba's own segmentation on the same text.
+
+    .venv/bin/python benchmarks/bench_pipeline.py [MEGABYTES]
+
+Builds a corpus of several megabytes by repeating the seed page and the dev articles (each copy
+made unique so deduplication keeps it), then times (a) jieba.lcut over all of it and (b) the
+pipeline's pure part (layout, regions, facts and every registered extractor). Run on demand;
+the figures go in the README.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lib import ingest, paths, pipeline, text  # noqa: E402
+
+
+def corpus(megabytes: float) -> list:
+    files = sorted(paths.RAW_DIR.glob("*.txt")) + sorted(paths.DEV_CORPUS_DIR.glob("*.txt"))
+    docs = [ingest.read_document(f) for f in files]
+    out, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        d = docs[i % len(docs)]
+        out.append(replace(d, content_hash=f"{d.content_hash}-{i}", input_file=f"{d.input_file}#{i}"))
+        size += len(d.text.encode())
+        i += 1
+    return out
+
+
+def main() -> None:
+    mb = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    docs = corpus(mb)
+    size = sum(len(d.text.encode()) for d in docs) / 1e6
+    tok = text.tokenizer()
+    pipeline.build(docs[:2])  # warm caches (gazetteer, jieba dictionaries)
+    t0 = time.perf_counter()
+    for d in docs:
+        tok.lcut(d.text)
+    t_jieba = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    result = pipeline.build(docs)
+    t_pipe = time.perf_counter() - t0
+    counts = ", ".join(f"{len(v)} {k}" for k, v in result.tables.items())
+    print(f"corpus: {len(docs)} documents, {size:.1f} MB -> {counts}")
+    print(f"jieba.lcut: {t_jieba:.2f} s ({size / t_jieba:.2f} MB/s)")
+    print(f"pipeline:   {t_pipe:.2f} s ({size / t_pipe:.2f} MB/s), {t_pipe / t_jieba:.1f}x jieba")
+
+
+if __name__ == "__main__":
+    main()
