@@ -66,8 +66,9 @@ def _field_ok(name: str, gold: dict, fact: dict) -> bool:
         return _value_ok(gold, fact)
     if name == "indicator":
         return _indicator_ok(gold, fact)
-    if name == "region":
-        return not gold["region"] or fact["region"] in gold["region"].split("|")
+    if name == "region":  # 中国 and 全国 both name the national level
+        accepted = {"全国" if r == "中国" else r for r in gold["region"].split("|")}
+        return not gold["region"] or fact["region"] in accepted
     return gold[name] == fact[name]
 
 

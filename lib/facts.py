@@ -19,11 +19,13 @@ from lib.model import Article
 # --- kinds ----------------------------------------------------------------------------------
 
 _CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|减|增|涨|降|拉动|回升"
+# Change verbs only: 增速, 增幅 and 涨幅 are nouns that name the indicator (福州的增速达到5.4%).
+_CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|拉动|回升|减|增|涨|降"
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
 _TARGET = re.compile(
-    r"计划|将达|目标|力争|预计|有望|将(?:增加|提高|提升|突破|超过)|增加到|提高到|提升到|达到.*?目标"
+    r"计划|将达|目标|力争|预计|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标"
 )
 
 # --- categories: a small taxonomy so regions can be compared ----------------------------------
@@ -59,10 +61,14 @@ _NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j", "l", "e
 _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
-    rf"{_CHANGE_WORDS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均)+$"
 )
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n（(）)“”\"]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n“”\"]")
+# The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
+_COMPARISON = re.compile(r"(?:比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")
+_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
+_TOPIC = re.compile(r"从(?P<t>[^，,；;：:]{2,20}?)(?:来看|看)|(?P<u>[^，,；;：:]{2,14}?)方面")
 _LEADING_SCOPE = re.compile(
     r"^(?:全市|全省|全区|全国|全县|全州|该市|该省|该区|其中|此外|同时|目前|今年|去年|上年)"
 )
@@ -76,25 +82,33 @@ def _pos():
     return jieba.posseg.POSTokenizer(text.tokenizer())
 
 
+# jieba tags these as verbs; in front of a number they name what is measured.
+_NOUN_WORDS = {"增速", "增幅", "涨幅", "降幅", "增长率", "增量", "占比", "比重", "总量", "规模", "收入", "营业收入"}
+
+
 def _tokens(s: str) -> list[tuple[str, str]]:
-    return [(w.word, w.flag) for w in _pos().cut(s)] if s else []
+    if not s:
+        return []
+    return [(w.word, "n" if w.word in _NOUN_WORDS else w.flag) for w in _pos().cut(s)]
 
 
 def _left_phrase(left: str) -> str:
     """The noun phrase that ends just before the number: '…吸纳来自北京的技术合同额' -> '技术合同额'."""
-    left = _LINKING.sub("", left.strip())
+    left = _BRACKETED.sub("", left.strip())
+    left = _LINKING.sub("", _COMPARISON.sub("", _LINKING.sub("", left)))
     toks = _tokens(left)
     phrase: list[str] = []
     for word, flag in reversed(toks):
         if flag[0] not in "nvjlfbix" and flag not in _NOUNISH and flag != "vn":
             break
-        if flag.startswith("v") and flag != "vn" and phrase:
-            break
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
             break
         if flag == "ns" and phrase:  # a place name before the indicator is its region, not part of it
             break
-        if flag.startswith("v") and flag != "vn":
+        # A verb ends the phrase, unless the phrase is a lone character (…投资到资 -> 到资).
+        if flag.startswith("v") and flag != "vn" and sum(map(len, phrase)) >= 2:
+            break
+        if flag.startswith("v") and flag != "vn" and not phrase:
             break
         phrase.insert(0, word)
         if sum(map(len, phrase)) >= _MAX_INDICATOR:
@@ -149,11 +163,45 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
         counted = _right_noun(right)
     else:
         counted = ""
+    listed = _respectively(sentence, q)
+    if listed:
+        return listed
     before = _left_phrase(left)
     if counted and (not before or q.unit not in ("", "%")):
         return counted
-    return before or counted or previous
+    return before or counted or previous or _topic(sentence[: q.start])
 
+
+def _topic(before: str) -> str:
+    """'从前三季度GDP增速来看，…' or '投资方面，…': the sentence's topic names the figures after it."""
+    found = list(_TOPIC.finditer(before))
+    if not found:
+        return ""
+    topic = found[-1].group("t") or found[-1].group("u")
+    for p in reversed(periods.find_periods(topic)):
+        topic = topic[: p.start] + topic[p.end :]
+    return _left_phrase(topic)
+
+
+_LIST_SPLIT = re.compile(r"[、和及与]")
+
+
+def _respectively(sentence: str, q: numbers.Quantity) -> str:
+    """'汽车、电气、电子业增加值分别增长76.3%、71.9%、37.2%': the i-th figure measures the i-th item."""
+    i = sentence.rfind("分别", 0, q.start)
+    if i < 0 or re.search(r"[；;。]", sentence[i : q.start]):
+        return ""
+    start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
+    items = [t for t in sentence[start:i].split("、") if t]
+    end = re.search(r"[，,；;。]", sentence[q.end :])
+    count = len(numbers.find_quantities(sentence[i : q.end + (end.start() if end else len(sentence))]))
+    if len(items) < count and items and _LIST_SPLIT.search(items[-1]):
+        items = items[:-1] + [t for t in _LIST_SPLIT.split(items[-1]) if t]  # 'A、B和C'
+    index = len(numbers.find_quantities(sentence[i : q.start]))
+    if len(items) < 2 or index >= len(items):
+        return ""
+    item = re.sub(r"等.*$", "", items[index])
+    return _left_phrase(item) or item
 
 _PCT_CUE = re.compile(
     rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率)"
@@ -223,7 +271,7 @@ _CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
 # A place inside a name is not a subject either: 滨海—中关村科技园, 上海凌鹊卫星、… 等8家企业.
 _ORG_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
-    r"科技园|产业园|园区|科技城)"
+    r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所)"
 )
 _NAME_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、|等\d)")
 _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
@@ -247,10 +295,23 @@ def _subjects(sentence: str) -> list[regions.PlaceMention]:
         for m, partner in zip(mentions, flags, strict=True)
         if not partner
         and m.region.level not in ("macro", "foreign")
+        and m.kind != "abbr"  # 京、冀 name partners of a joint effort, not the subject of a figure
         and not _ORG_AFTER.match(sentence[m.start :])
         and not _NAME_AFTER.match(sentence[m.end :])
         and not (m.start and sentence[m.start - 1] in "—–-－")
     ]
+
+
+def _macro_lead(sentence: str):
+    """A macro region opening the sentence (京津冀三地科技部门…) owns its joint figures."""
+    start = regions.LEAD_IN.match(sentence).end()
+    for p in periods.find_periods(sentence):  # 从2014年起，京津冀…
+        if p.start == start:
+            start = regions.LEAD_IN.match(sentence, p.end).end()
+    for m in regions.find_places(sentence[: start + 6]):
+        if m.start == start and m.region.level == "macro":
+            return m
+    return None
 
 
 def fact_region(sentence: str, pos: int, default, carry=None):
@@ -267,7 +328,7 @@ def fact_region(sentence: str, pos: int, default, carry=None):
         return _mention_region(local[-1])
     phrase_start = max((m.end() for m in re.finditer(r"[，,；;]", sentence[:pos])), default=0)
     phrase = sentence[phrase_start:pos]
-    if "全国" in phrase:
+    if re.search(r"全国(?![最第首前领排])", phrase):  # 全国最大 is a superlative, not a subject
         return regions.NATIONAL
     if "全省" in phrase and default is not None and default.province:
         return regions.lookup(default.province) or default
@@ -276,6 +337,9 @@ def fact_region(sentence: str, pos: int, default, carry=None):
     item = [m for m in subjects if item_start <= m.start and m.end <= pos]
     if item:
         return _mention_region(item[-1])
+    lead = _macro_lead(sentence)
+    if lead is not None and lead.end <= pos:
+        return lead.region
     before = [m for m in subjects if m.end <= pos]
     if before and default is not None:
         lead = regions.sentence_region(sentence[:pos], default)
