@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from lib import numbers, periods, regions, text
+from lib import numbers, periods, regions, subjects, text
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -24,9 +23,7 @@ _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
-_TARGET = re.compile(
-    r"计划|将达|目标|力争|预计|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标"
-)
+_TARGET = re.compile(r"计划|将达|目标|力争|预计|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
 
 # --- categories: a small taxonomy so regions can be compared ----------------------------------
 # Checked in order; the first match wins. Documented in the README.
@@ -83,7 +80,20 @@ def _pos():
 
 
 # jieba tags these as verbs; in front of a number they name what is measured.
-_NOUN_WORDS = {"增速", "增幅", "涨幅", "降幅", "增长率", "增量", "占比", "比重", "总量", "规模", "收入", "营业收入"}
+_NOUN_WORDS = {
+    "增速",
+    "增幅",
+    "涨幅",
+    "降幅",
+    "增长率",
+    "增量",
+    "占比",
+    "比重",
+    "总量",
+    "规模",
+    "收入",
+    "营业收入",
+}
 
 
 def _tokens(s: str) -> list[tuple[str, str]]:
@@ -203,6 +213,7 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
     item = re.sub(r"等.*$", "", items[index])
     return _left_phrase(item) or item
 
+
 _PCT_CUE = re.compile(
     rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率)"
     rf"|(?P<change>{_CHANGE_WORDS}|增速|增长率)"
@@ -256,99 +267,6 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
 # --- extraction -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Ctx:
-    article: Article
-    default_region: regions.Region | None
-
-
-def _region_fields(r: regions.Region | None) -> tuple[str, str]:
-    return (r.region, r.province) if r else ("", "")
-
-
-_CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
-# A place that starts an organisation's name (青海央宗药业, 四川航空公司) is not the sentence's subject.
-# A place inside a name is not a subject either: 滨海—中关村科技园, 上海凌鹊卫星、… 等8家企业.
-_ORG_AFTER = re.compile(
-    r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
-    r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所)"
-)
-_NAME_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、|等\d)")
-_COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
-
-
-def _mention_region(m: regions.PlaceMention) -> regions.Region:
-    """A county names its own region (中宁县 -> 中宁); zones and districts stand for their city."""
-    if m.kind == "county" and _COUNTY_SUFFIX.search(m.surface):
-        short = _COUNTY_SUFFIX.sub("", m.surface)
-        if len(short) >= 2:
-            return regions.Region(short, m.surface, m.region.province, "county", m.region.lat, m.region.lon)
-    return m.region
-
-
-def _subjects(sentence: str) -> list[regions.PlaceMention]:
-    """Places in a sentence that can be the subject of a figure: no partners, macro regions or org names."""
-    mentions = regions.find_places(sentence)
-    flags = regions._partner_flags(sentence, mentions)
-    return [
-        m
-        for m, partner in zip(mentions, flags, strict=True)
-        if not partner
-        and m.region.level not in ("macro", "foreign")
-        and m.kind != "abbr"  # 京、冀 name partners of a joint effort, not the subject of a figure
-        and not _ORG_AFTER.match(sentence[m.start :])
-        and not _NAME_AFTER.match(sentence[m.end :])
-        and not (m.start and sentence[m.start - 1] in "—–-－")
-    ]
-
-
-def _macro_lead(sentence: str):
-    """A macro region opening the sentence (京津冀三地科技部门…) owns its joint figures."""
-    start = regions.LEAD_IN.match(sentence).end()
-    for p in periods.find_periods(sentence):  # 从2014年起，京津冀…
-        if p.start == start:
-            start = regions.LEAD_IN.match(sentence, p.end).end()
-    for m in regions.find_places(sentence[: start + 6]):
-        if m.start == start and m.region.level == "macro":
-            return m
-    return None
-
-
-def fact_region(sentence: str, pos: int, default, carry=None):
-    """The region a figure at ``pos`` is about.
-
-    The place named in the figure's own clause (北京10.7%、浙江10.6%) wins; then the sentence's
-    subject (regions.sentence_region); then the place a previous sentence of the paragraph made
-    the subject (carry); then the article's region.
-    """
-    clause_start = max((m.end() for m in _CLAUSE_DELIMS.finditer(sentence, 0, pos)), default=0)
-    subjects = _subjects(sentence)
-    local = [m for m in subjects if clause_start <= m.start and m.end <= pos]
-    if local:
-        return _mention_region(local[-1])
-    phrase_start = max((m.end() for m in re.finditer(r"[，,；;]", sentence[:pos])), default=0)
-    phrase = sentence[phrase_start:pos]
-    if re.search(r"全国(?![最第首前领排])", phrase):  # 全国最大 is a superlative, not a subject
-        return regions.NATIONAL
-    if "全省" in phrase and default is not None and default.province:
-        return regions.lookup(default.province) or default
-    # Items of a list separated by ；: the nearest place earlier in the same item.
-    item_start = max((m.end() for m in re.finditer(r"[；;：:]", sentence[:pos])), default=0)
-    item = [m for m in subjects if item_start <= m.start and m.end <= pos]
-    if item:
-        return _mention_region(item[-1])
-    lead = _macro_lead(sentence)
-    if lead is not None and lead.end <= pos:
-        return lead.region
-    before = [m for m in subjects if m.end <= pos]
-    if before and default is not None:
-        lead = regions.sentence_region(sentence[:pos], default)
-        if lead != default:
-            same = [m for m in before if m.region == lead]
-            return _mention_region(same[0]) if same else lead
-    return carry or default
-
-
 def extract(article: Article) -> list[dict]:
     """Article -> fact rows (see ``lib.schema.COLUMNS['facts']``)."""
     default = regions.lookup(article.region) if article.region else None
@@ -359,21 +277,10 @@ def extract(article: Article) -> list[dict]:
             if "\n" in body[last_end : sent.start]:
                 carry = None  # a new paragraph: the article's region again
             rows.extend(_facts_in_sentence(article, field, sent, default, carry))
-            carry = _carried_subject(sent.text, default) or carry
+            carry = subjects.carried_subject(sent.text, default) or carry
             last_end = sent.end
     _mark_mentions(rows)
     return rows
-
-
-def _carried_subject(sentence: str, default):
-    """A sentence that opens with another place makes it the subject of what follows."""
-    if default is None:
-        return None
-    subjects = _subjects(sentence)
-    lead = regions.sentence_region(sentence, default)
-    if lead == default or not subjects or subjects[0].region != lead:
-        return None
-    return _mention_region(subjects[0])
 
 
 def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, default, carry) -> list[dict]:
@@ -384,8 +291,8 @@ def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, defaul
         indicator = indicator_for(sent.text, q, previous)
         previous = indicator or previous
         kind = kind_for(sent.text, q)
-        region = fact_region(sent.text, q.start, default, carry)
-        reg, prov = _region_fields(region)
+        region = subjects.region_at(sent.text, q.start, default, carry)
+        reg, prov = (region.region, region.province) if region else ("", "")
         start = sent.start + q.start
         out.append(
             {

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import facts, ingest, layout, paths, regions, store
+from lib import events, facts, ingest, layout, links, paths, regions, store
 from lib.model import Article, Document
 
 Extractor = Callable[[Article], list[dict]]
@@ -86,7 +86,7 @@ def article_row(a: Article) -> dict:
 
 
 # Extractors registered by table name; each is a pure function Article -> rows.
-EXTRACTORS: dict[str, Extractor] = {"facts": facts.extract}
+EXTRACTORS: dict[str, Extractor] = {"facts": facts.extract, "events": events.extract, "links": links.extract}
 
 
 @dataclass

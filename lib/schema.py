@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from lib import events, links
+
 SCHEMA_VERSION = "1"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
@@ -108,6 +110,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "again; '' on first mentions. Charts count only rows where it is ''.",
         ),
     ],
+    # Extractors that live in their own module keep their column docs beside their code.
+    "events": events.COLUMNS,
+    "links": links.COLUMNS,
 }
 
 

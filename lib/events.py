@@ -1,0 +1,305 @@
+"""Events: every dated statement in an article becomes a row with an ISO date, its precision and
+what happened.
+
+Which mentions count (decisions, mirrored in tests/test_events.py):
+
+* A day (3月8日, 2021年3月8日) or a year and month (2010年7月) is always an event, even inside
+  自…以来: the date is when the thing named next to it happened.
+* A month part (11月底, 10月上旬) is an event of precision month. A bare month (4月, 5月份) is left
+  out: in this press it is the reporting period of a statistic, like the ranges 1-6月 and 1—7月.
+* A year alone (2023年, 今年, 去年) is an event of precision year only when it opens its clause, is
+  not part of a longer period (今年一季度, 2021年前三季度, 从2010年起), is not followed by a copula
+  (2021年，是…开局之年) and the rest of the sentence names a happening (组建, 开通, 诞生 ...) or a
+  plan (计划, 将于). A year heading a statistic (2022年全市实现…N亿元) is a fact, not an event.
+* 近日, 日前, 近期 count wherever they stand; 目前, 当前 only when they open a clause (mid-clause
+  they qualify a noun: 上海目前的工业发展). They are kept as relative dates anchored on the
+  publication date. 当天, 当日 take the date of the previous dated statement.
+* Dates without a year take the publication year, else the latest year written in the article
+  (``year_inferred``); with neither, the date is written ``--MM-DD`` / ``--MM`` (ISO 8601 without year).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from lib import periods, regions, subjects, text
+from lib.model import Article
+
+_S, _I, _B = pa.string(), pa.int32(), pa.bool_()
+
+COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    ("event_id", _S, "Stable ID: hash of the article ID and the date's offset."),
+    ("article_id", _S, "The article the statement comes from."),
+    (
+        "region",
+        _S,
+        "Region the statement is about: the place the sentence names as subject, else the article's "
+        "(a subject that is the province of the article's city keeps the city).",
+    ),
+    (
+        "date",
+        _S,
+        "ISO date as precise as the text allows: YYYY-MM-DD, YYYY-MM or YYYY; relative dates carry the "
+        "publication date; --MM-DD / --MM when no year can be found.",
+    ),
+    ("date_precision", _S, "day, month, year, or relative (近日, 目前 ...: only anchored on publication)."),
+    (
+        "year_inferred",
+        _B,
+        "True when the year is not written in the sentence (taken from the publication date or from "
+        "the latest year in the article).",
+    ),
+    (
+        "relative",
+        _S,
+        "The relative word (今年, 近日, 日前, 当天, 目前 ...) when the date was relative, else ''.",
+    ),
+    ("planned", _B, "True for plans and announcements of the future (计划在年底投产, 将于, 预计)."),
+    (
+        "description",
+        _S,
+        "What happened: the clause holding the date, without the date, at most 30 characters.",
+    ),
+    ("sentence", _S, "The whole source sentence, as written."),
+    ("char_start", _I, "Start of the date expression in the article text."),
+    ("char_end", _I, "End (exclusive) of the date expression in the article text."),
+]
+
+MAX_DESCRIPTION = 30
+
+# Ordered: the first pattern to claim a span wins, so full dates come before their parts.
+_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)(?:[-—–至到]\d{1,2}(?:日|号))?")
+_MONTH_PART = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份)?(底|末|初|中旬|上旬|下旬|中)(?![国心])")
+_YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
+# 上年 is left out: the press uses it for the base of a comparison (上年同期, 上年基数低).
+_YEAR = re.compile(r"(\d{4})年(?!度?[\d—–-])|(今年|去年|明年)")
+_ANYWHERE = re.compile(r"近日|日前|近期|当天|当日")
+_CLAUSE_OPENING = re.compile(r"目前|当前")
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# Openers allowed before a year that heads its clause (在2023年, 刚刚过去的2021年).
+_YEAR_OPENER = re.compile(r"(?:在|于|(?:刚刚)?过去的)?$")
+_HAPPENING = re.compile(
+    r"成立|组建|开通|启动|建成|发布|签约|签署|落户|上线|交付|投产|开工|竣工|举办|举行|召开|诞生|获批|揭牌|"
+    r"首航|启航|开业|出台|印发|推出|设立|挂牌|开园|通车|首发|获评|入选"
+)
+_PLANNED = re.compile(
+    r"计划|将于|将在|将要|即将|预计|(?<!模)拟|有望|力争|届时|"
+    r"将(?=[\u4e00-\u9fff]{0,3}(?:召开|举行|举办|开通|投产|建成|启动|上线|开业|落地|开工|交付|驶往|推出|发布|出台))"
+)
+_COPULA = re.compile(r"[，,]?(?:是|为|系)")
+_STRIP_LEFT = re.compile(r"^(?:[，,、\s]|据|自|从|于|在|截至|截止|(?:刚刚)?过去的)+")
+_STRIP_RIGHT = re.compile(r"(?:以来|起|开始|[，,、\s])+$")
+_RELATIVE_YEAR_OFFSET = {"今年": 0, "去年": -1, "明年": 1}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offset in the sentence
+    end: int
+    year: str  # as written in the sentence ('' when not written)
+    month: int  # 0 when not given
+    day: int  # 0 when not given
+    relative: str  # the relative word, '' for absolute dates
+    precision: str  # day | month | year | relative
+
+
+# --------------------------------------------------------------------------------------- finding
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Date expressions in one sentence that date a statement (see the module docstring)."""
+    s = text.fold_width(sentence)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def claim(m: re.Match, mention: DateMention | None) -> None:
+        if mention and not any(a < m.end() and m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            found.append(mention)
+
+    for m in _DAY.finditer(s):
+        claim(m, _day(m))
+    for m in _MONTH_PART.finditer(s):
+        claim(m, _month(m, m.group(1) or ""))
+    for m in _YEAR_MONTH.finditer(s):
+        claim(m, _month(m, m.group(1)))
+    for m in _YEAR.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        claim(m, _year(s, m))
+    for m in _ANYWHERE.finditer(s):
+        claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
+    for m in _CLAUSE_OPENING.finditer(s):
+        if _opens_clause(s, m.start()):
+            claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _day(m: re.Match) -> DateMention | None:
+    month, day = int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateMention(m.start(), m.end(), m.group(1) or "", month, day, "", "day")
+
+
+def _month(m: re.Match, year: str) -> DateMention | None:
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return DateMention(m.start(), m.end(), year, month, 0, "", "month")
+
+
+def _opens_clause(s: str, pos: int) -> bool:
+    """Nothing but opening quotes between the last clause break and ``pos``."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
+    return not s[clause_start:pos].strip("“”\"'（( ")
+
+
+def _year(s: str, m: re.Match) -> DateMention | None:
+    """A year alone dates a statement only when it heads a clause about a happening or a plan."""
+    if not _heads_clause(s, m.start()) or _in_longer_period(s, m):
+        return None
+    rest = s[m.end() : _sentence_end(s, m.end())]
+    if _COPULA.match(rest) or not (_HAPPENING.search(rest) or _PLANNED.search(rest)):
+        return None
+    if m.group(1):
+        return DateMention(m.start(), m.end(), m.group(1), 0, 0, "", "year")
+    return DateMention(m.start(), m.end(), "", 0, 0, m.group(2), "year")
+
+
+def _heads_clause(s: str, pos: int) -> bool:
+    clause_start = max((c.end() for c in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
+    lead = s[clause_start:pos].strip()
+    return bool(_YEAR_OPENER.fullmatch(lead))
+
+
+def _in_longer_period(s: str, m: re.Match) -> bool:
+    """今年一季度, 2021年前三季度, 从2010年起: the year belongs to a period, not to an event."""
+    for p in periods.find_periods(s):
+        if p.start <= m.start() and m.end() <= p.end and (p.end - p.start) > (m.end() - m.start()):
+            return True
+    return bool(re.match(r"(?:以来|起|前|上半年|下半年|同期|年底|年初|全年)", s[m.end() :]))
+
+
+def _sentence_end(s: str, pos: int) -> int:
+    m = re.compile(r"[。！？!?]").search(s, pos)
+    return m.start() if m else len(s)
+
+
+# --------------------------------------------------------------------------------------- resolving
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: str
+    precision: str
+    year_inferred: bool
+
+
+def anchor_year(article: Article) -> str:
+    """The year undated mentions fall back on: publication year, else the latest year in the text."""
+    if article.published[:4].isdigit():
+        return article.published[:4]
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text.fold_width(article.text))]
+    return str(max(years)) if years else ""
+
+
+def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | None) -> Resolved:
+    """ISO date of one mention. ``previous`` is the last dated statement before it (for 当天)."""
+    if d.relative in _RELATIVE_YEAR_OFFSET:
+        if not anchor:
+            return Resolved(published, "relative", True)
+        return Resolved(str(int(anchor) + _RELATIVE_YEAR_OFFSET[d.relative]), "year", True)
+    if d.relative in ("当天", "当日"):
+        return previous or Resolved(published, "relative", True)
+    if d.relative:
+        return Resolved(published, "relative", True)
+    year, inferred = (d.year, False) if d.year else (anchor, True)
+    if d.precision == "year":
+        return Resolved(year, "year", inferred)
+    parts = [year or "-", f"{d.month:02d}"] + ([f"{d.day:02d}"] if d.day else [])
+    return Resolved("-".join(parts), d.precision, inferred)
+
+
+# --------------------------------------------------------------------------------------- describing
+
+
+def clause_span(sentence: str, d: DateMention) -> tuple[int, int]:
+    """The clause holding the date; the next one too when the date stands alone (3月8日，…)."""
+    s = text.fold_width(sentence)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, d.start)), default=0)
+    end_m = _CLAUSE_BREAK.search(s, d.end)
+    end = end_m.start() if end_m else len(s)
+    if len(_strip(s[start : d.start] + s[d.end : end])) < 4 and end_m:
+        nxt = _CLAUSE_BREAK.search(s, end + 1)
+        end = nxt.start() if nxt else len(s)
+    return start, end
+
+
+def describe(sentence: str, d: DateMention) -> str:
+    start, end = clause_span(sentence, d)
+    return _strip(sentence[start : d.start] + sentence[d.end : end])[:MAX_DESCRIPTION]
+
+
+def _strip(phrase: str) -> str:
+    return _STRIP_RIGHT.sub("", _STRIP_LEFT.sub("", phrase.strip()))
+
+
+def is_planned(sentence: str, d: DateMention) -> bool:
+    start, end = clause_span(sentence, d)
+    return bool(_PLANNED.search(text.fold_width(sentence)[start:end]))
+
+
+# --------------------------------------------------------------------------------------- extraction
+
+
+def statement_region(sentence: str, span: tuple[int, int], default: regions.Region | None) -> str:
+    """The place the statement is about: a place opening its own clause(s) (a macro one keeps the
+    default), else the sentence's subject up to the statement's end. A subject that is just the
+    province of the article's city (广东 in a 深圳 article) keeps the more specific city."""
+    if default is None:
+        return ""
+    clause = sentence[span[0] : span[1]]
+    scope = clause if regions.find_places(clause) else sentence[: span[1]]
+    found = subjects.sentence_subject(scope, default)
+    if found.level == "province" and default.province == found.region and default.level != "province":
+        return default.region
+    return found.region
+
+
+def extract(article: Article) -> list[dict]:
+    """Article -> event rows (see ``COLUMNS``)."""
+    default = regions.lookup(article.region) if article.region else None
+    anchor = anchor_year(article)
+    published = article.published or anchor
+    rows: list[dict] = []
+    previous: Resolved | None = None
+    for sent in text.split_sentences(article.text, clause_breaks=False):
+        for d in find_dates(sent.text):
+            resolved = resolve(d, anchor, published, previous)
+            previous = resolved
+            rows.append(_row(article, sent, d, resolved, default))
+    return rows
+
+
+def _row(article: Article, sent: text.Sentence, d: DateMention, r: Resolved, default) -> dict:
+    start = sent.start + d.start
+    return {
+        "event_id": hashlib.sha1(f"{article.article_id}:{start}".encode()).hexdigest()[:16],
+        "article_id": article.article_id,
+        "region": statement_region(sent.text, clause_span(sent.text, d), default) or article.region,
+        "date": r.date,
+        "date_precision": r.precision,
+        "year_inferred": r.year_inferred,
+        "relative": d.relative,
+        "planned": is_planned(sent.text, d),
+        "description": describe(sent.text, d),
+        "sentence": sent.text,
+        "char_start": start,
+        "char_end": sent.start + d.end,
+    }

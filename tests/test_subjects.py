@@ -1,0 +1,38 @@
+"""Which place a statement is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import regions, subjects
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,default,expected",
+    [
+        ("GDP增速超过10%的省份有：北京10.7%、浙江10.6%。", "10.6%", "天津", "浙江"),
+        ("1．前三名：吴忠市计划投资232亿元，完成63.5%；固原市计划投资59亿元。", "63.5%", "宁夏", "吴忠"),
+        ("中宁县增长58.3%。", "58.3%", "宁夏", "中宁"),
+        ("2023年天津市吸纳来自北京的技术合同额152亿元。", "152", "天津", "天津"),
+        ("青海央宗药业是落户滨海—中关村科技园的16家企业之一。", "16家", "天津", "天津"),
+        ("已有上海凌鹊卫星、卫建逸天等8家企业确定入驻。", "8家", "上饶", "上饶"),
+        ("从2014年起，京津冀三地累计实施合作专项177项。", "177项", "天津", "京津冀"),
+        ("固定资产投资两年平均增长7.5%，高于全国同期1.7%。", "1.7%", "广东", "全国"),
+        ("建设全国最大的万卡集群。", "万卡", "黑龙江", "黑龙江"),
+    ],
+)
+def test_region_at(sentence, figure, default, expected):
+    region = subjects.region_at(sentence, sentence.index(figure), regions.lookup(default))
+    assert region.region == expected
+
+
+def test_a_place_opening_a_sentence_carries_to_the_next():
+    default = regions.lookup("广东")
+    assert subjects.carried_subject("广州全市固定资产投资增长19.8%。", default).region == "广州"
+    assert subjects.carried_subject("全省规模以上工业增加值增长8%。", default) is None
+
+
+def test_sentence_subject_ignores_places_inside_names():
+    default = regions.lookup("天津")
+    assert subjects.sentence_subject("青海央宗药业是近期签约落户的企业之一。", default) == default
+    assert subjects.sentence_subject("北京市一季度GDP增长5%。", default).region == "北京"
