@@ -71,7 +71,9 @@ def read_table(table: str, processed_dir: Path | str | None = None) -> pd.DataFr
     path = _dir(processed_dir) / f"{table}.parquet"
     if not path.exists():
         return schema(table).empty_table().to_pandas()
-    data = pq.read_table(path)
+    # One open file handle: a concurrent os.replace swaps the name, never the bytes we are reading.
+    with open(path, "rb") as fh:
+        data = pq.read_table(fh)
     version = (data.schema.metadata or {}).get(b"schema_version", b"").decode()
     if version != SCHEMA_VERSION:
         raise ValueError(
