@@ -452,9 +452,17 @@ def _bare_ok(text: str, tok: _Tok, qualified: bool) -> bool:
     return tok.value >= 100 and not (1900 <= tok.value <= 2100 and tok.value.is_integer())
 
 
+# A distinctive qualifier may stand a short verb away from its number: 最多飞行4个架次, 大概相当于5万台.
+_GAP_PREFIX_RE = re.compile(r"(最多|至多|至少|不超过|不少于|大概|大约|大致)(?!的)(?:相当于|[\u4e00-\u9fa5]{1,2})$")
+
+
 def _prefix(text: str, tok: _Tok) -> tuple[str, str, int]:
-    """(kind, words, start) of a qualifier written directly before the number."""
+    """(kind, words, start) of a qualifier written before the number (directly, or a verb away)."""
     s = tok.num_start
+    if s:
+        gap = _GAP_PREFIX_RE.search(text, max(0, s - 7), s)
+        if gap and not _PREFIX_RE.search(text, max(0, s - 3), s):
+            return _PREFIX_KIND[gap.group(1)], gap.group(1), gap.start()
     if not s or text[s - 1] not in _PREFIX_LAST:
         return "", "", s  # fast path: most numbers have no qualifier
     m = _PREFIX_RE.search(text, max(0, s - 3), s)
