@@ -206,6 +206,7 @@ _TAIL = re.compile(
     rf"(?P<unit>{_UNIT})?"
     r"(?P<post>以上|以下|以内|左右|上下|开外|级)?"
 )
+_COUNT_AFTER_GE = {"架次", "人次", "车次", "批次", "班次", "项次", "艘次"}
 _CHENG_NOT_UNIT = set("都为功果本交效员长立绩就熟品型")
 
 _PREFIXES = {
@@ -552,6 +553,8 @@ def _quantity(text: str, tok: _Tok, pre: tuple[str, str, int]) -> Quantity:
     base_unit, unit_mult = tok.unit, mult
     if tok.unit == "成":
         base_unit, unit_mult = "%", mult * 10
+    elif base_unit.startswith("个") and base_unit[1:] in _COUNT_AFTER_GE:
+        base_unit = base_unit[1:]  # 8个架次: 个 doubles the measure word
     value_base = _clean(tok.value * unit_mult) if unit_mult != 1 else tok.value
     high_base = None if tok.value_high is None else _clean(tok.value_high * unit_mult)
     currency = _CURRENCIES.get(base_unit.split("/")[0], "")
