@@ -61,7 +61,7 @@ _LINKING = re.compile(
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均)+$"
 )
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n“”\"]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
 _COMPARISON = re.compile(r"(?:比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
@@ -139,11 +139,15 @@ def _strip_places(phrase: str) -> str:
 
 def _right_noun(right: str) -> str:
     """The counted noun after a measure word: '家优质科技企业集体签约' -> '优质科技企业'."""
+    right = re.sub(r"^(?:这样|这些|此类|这类|这种|那样)的?", "", right)  # 20家这样的创新联合体
     toks = _tokens(right)
     phrase: list[str] = []
-    for word, flag in toks:
+    for k, (word, flag) in enumerate(toks):
+        nxt = toks[k + 1][1] if k + 1 < len(toks) else ""
         if flag in ("n", "nz", "vn", "nt", "j", "l", "eng", "ng", "b", "an") or (flag == "ns" and not phrase):
             phrase.append(word)
+        elif not phrase and ((flag == "v" and nxt in ("vn", "n", "nz")) or flag == "f"):
+            phrase.append(word)  # 飞行测试, 中部省会城市
         elif flag == "x" and re.fullmatch(r"[“”\"‘’]", word):
             continue
         else:
@@ -151,9 +155,13 @@ def _right_noun(right: str) -> str:
         if sum(map(len, phrase)) >= _MAX_INDICATOR:
             break
     # '集体签约' style adverbial nouns trail the counted noun: keep up to the head noun.
-    while len(phrase) > 1 and phrase[-1] in ("集体", "统一", "共同"):
+    while phrase and phrase[-1] in _NOT_COUNTED:
         phrase.pop()
     return "".join(phrase)
+
+
+# jieba tags these as nouns, but after a number they say what happened, not what was counted.
+_NOT_COUNTED = {"集体", "统一", "共同", "落地", "落户", "签约", "入驻", "开工", "投产", "到位"}
 
 
 _MEASURE_UNITS_WITH_NOUN = re.compile(
@@ -169,15 +177,15 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
-    elif _MEASURE_UNITS_WITH_NOUN.match(q.unit or "") or not q.unit:
-        counted = _right_noun(right)
+    elif q.base_unit not in ("%", "个百分点", "百分点") and q.base_unit not in _CURRENCY_UNITS:
+        counted = _right_noun(right)  # 16家优质科技企业, 100P人工智能算力中心
     else:
         counted = ""
     listed = _respectively(sentence, q)
     if listed:
         return listed
     before = _left_phrase(left)
-    if counted and (not before or q.unit not in ("", "%")):
+    if counted and (not before or _MEASURE_UNITS_WITH_NOUN.match(q.unit or "")):
         return counted
     return before or counted or previous or _topic(sentence[: q.start])
 
