@@ -97,12 +97,19 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-def build(documents: Iterable[Document], progress: bool = False) -> Result:
+OnDocument = Callable[[int, int, str], None]  # (documents done, total, input file)
+
+
+def build(
+    documents: Iterable[Document], progress: bool = False, on_document: OnDocument | None = None
+) -> Result:
     """Pure part of the pipeline: documents -> rows for every table."""
     docs = list(documents)
     result = Result(tables={name: [] for name in store.tables()})
     result.files = len(docs)
-    for doc in _progress(docs, progress):
+    for i, doc in enumerate(_progress(docs, progress)):
+        if on_document:
+            on_document(i, len(docs), doc.input_file)
         try:
             articles = articles_from_document(doc)
         except Exception as exc:  # one bad document must not stop the batch
@@ -128,15 +135,19 @@ def _progress(items: list, enabled: bool):
     return tqdm(items, desc="articles", unit="file", file=sys.stderr, disable=len(items) < 5)
 
 
-def run(inputs: list[Path], out_dir: Path, progress: bool = False) -> Result:
-    """Load inputs, build every table, write them atomically under one lock."""
-    loaded = ingest.load_inputs(inputs)
-    result = build(loaded.documents, progress=progress)
-    result.problems = list(loaded.problems) + result.problems
-    result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings
+def run(
+    inputs: list[Path], out_dir: Path, progress: bool = False, on_document: OnDocument | None = None
+) -> Result:
+    """Load inputs, build every table, write them atomically. One lock from reading to writing,
+    so a run that starts after an input was added always includes it, whichever run ends last."""
     with store.write_lock(out_dir):
+        loaded = ingest.load_inputs(inputs)
+        result = build(loaded.documents, progress=progress, on_document=on_document)
+        result.problems = list(loaded.problems) + result.problems
+        result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings
+        build_id = hashlib.sha1(" ".join(sorted(d.content_hash for d in loaded.documents)).encode()).hexdigest()
         for table, rows in result.tables.items():
-            store.write_table(table, rows, out_dir)
+            store.write_table(table, rows, out_dir, build_id=build_id[:16])
     return result
 
 

@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,12 +50,15 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=sch)
 
 
-def write_table(table: str, rows: list[dict], processed_dir: Path | str | None = None) -> Path:
-    """Write one table atomically; returns its path."""
+def write_table(
+    table: str, rows: list[dict], processed_dir: Path | str | None = None, build_id: str = ""
+) -> Path:
+    """Write one table atomically; returns its path. ``build_id`` marks the tables of one run."""
     d = _dir(processed_dir)
     d.mkdir(parents=True, exist_ok=True)
     target = d / f"{table}.parquet"
     data = to_arrow(table, rows)
+    data = data.replace_schema_metadata({**data.schema.metadata, b"build_id": build_id.encode()})
     fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".tmp", dir=d)
     os.close(fd)
     try:
@@ -68,9 +72,30 @@ def write_table(table: str, rows: list[dict], processed_dir: Path | str | None =
 
 def read_table(table: str, processed_dir: Path | str | None = None) -> pd.DataFrame:
     """A table as a DataFrame; an empty frame with the documented columns when it is missing."""
+    return _read(table, processed_dir)[0]
+
+
+def read_tables(
+    names: list[str] | None = None, processed_dir: Path | str | None = None, attempts: int = 50
+) -> dict[str, pd.DataFrame]:
+    """Several tables from the same pipeline run.
+
+    Tables are replaced one after another, so a reader racing a rebuild could pair new articles
+    with old facts; every table carries its run's build_id, and a mixed read is simply retried.
+    """
+    names = names or tables()
+    for _ in range(attempts):
+        read = {name: _read(name, processed_dir) for name in names}
+        if len({build for _, build in read.values() if build is not None}) <= 1:
+            break
+        time.sleep(0.05)
+    return {name: df for name, (df, _) in read.items()}
+
+
+def _read(table: str, processed_dir: Path | str | None) -> tuple[pd.DataFrame, str | None]:
     path = _dir(processed_dir) / f"{table}.parquet"
     if not path.exists():
-        return schema(table).empty_table().to_pandas()
+        return schema(table).empty_table().to_pandas(), None
     # One open file handle: a concurrent os.replace swaps the name, never the bytes we are reading.
     with open(path, "rb") as fh:
         data = pq.read_table(fh)
@@ -80,7 +105,8 @@ def read_table(table: str, processed_dir: Path | str | None = None) -> pd.DataFr
             f"{path}: schema version {version or 'missing'} but this code expects {SCHEMA_VERSION}; "
             "rebuild the store with `make data`"
         )
-    return data.to_pandas()
+    build = (data.schema.metadata or {}).get(b"build_id", b"").decode()
+    return data.to_pandas(), build
 
 
 def tables() -> list[str]:

@@ -53,3 +53,20 @@ def test_table_from_another_schema_version_is_refused_with_advice(tmp_path, monk
     monkeypatch.setattr(store, "SCHEMA_VERSION", "999")
     with pytest.raises(ValueError, match="make data"):
         store.read_table("articles", tmp_path)
+
+
+def test_read_tables_never_mixes_two_runs(tmp_path, monkeypatch):
+    store.write_table("articles", [_row(title="旧")], tmp_path, build_id="old")
+    store.write_table("facts", [], tmp_path, build_id="new")
+    calls = {"n": 0}
+    real = store._read
+
+    def finishing_rebuild(table, d):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the rebuild writes its articles while we retry
+            store.write_table("articles", [_row(title="新")], tmp_path, build_id="new")
+        return real(table, d)
+
+    monkeypatch.setattr(store, "_read", finishing_rebuild)
+    read = store.read_tables(["articles", "facts"], tmp_path)
+    assert read["articles"]["title"].tolist() == ["新"]
