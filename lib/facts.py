@@ -74,9 +74,7 @@ _MAX_INDICATOR = 14
 
 @lru_cache(maxsize=1)
 def _pos():
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(text.tokenizer())
+    return text.pos_tokenizer()
 
 
 # jieba tags these as verbs; in front of a number they name what is measured.

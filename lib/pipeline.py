@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import events, facts, ingest, layout, links, paths, regions, store
+from lib import entities, events, facts, ingest, keywords, layout, links, paths, regions, store
 from lib.model import Article, Document
 
 Extractor = Callable[[Article], list[dict]]
@@ -86,7 +86,14 @@ def article_row(a: Article) -> dict:
 
 
 # Extractors registered by table name; each is a pure function Article -> rows.
-EXTRACTORS: dict[str, Extractor] = {"facts": facts.extract, "events": events.extract, "links": links.extract}
+EXTRACTORS: dict[str, Extractor] = {
+    "facts": facts.extract,
+    "events": events.extract,
+    "entities": entities.extract,
+    "links": links.extract,
+}
+# Extractors that need every article at once (a region's keywords span its articles).
+CORPUS_EXTRACTORS: dict[str, Callable[[list[Article]], list[dict]]] = {"keywords": keywords.extract_corpus}
 
 
 @dataclass
@@ -107,6 +114,7 @@ def build(
     docs = list(documents)
     result = Result(tables={name: [] for name in store.tables()})
     result.files = len(docs)
+    all_articles: list[Article] = []
     for i, doc in enumerate(_progress(docs, progress)):
         if on_document:
             on_document(i, len(docs), doc.input_file)
@@ -117,6 +125,7 @@ def build(
             continue
         if not articles:
             result.warnings.append(f"{doc.input_file}: no article text found")
+        all_articles.extend(articles)
         for a in articles:
             result.tables["articles"].append(article_row(a))
             for table, extract in EXTRACTORS.items():
@@ -124,6 +133,11 @@ def build(
                     result.tables[table].extend(extract(a))
                 except Exception as exc:
                     result.problems.append(f"{doc.input_file}: {table} extraction failed: {exc!r}")
+    for table, extract_all in CORPUS_EXTRACTORS.items():
+        try:
+            result.tables[table] = extract_all(all_articles)
+        except Exception as exc:
+            result.problems.append(f"{table} extraction failed: {exc!r}")
     return result
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from lib import events, links
+from lib import entities, events, keywords, links
 
 SCHEMA_VERSION = "1"
 
@@ -112,6 +112,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     ],
     # Extractors that live in their own module keep their column docs beside their code.
     "events": events.COLUMNS,
+    "entities": entities.COLUMNS,
+    "keywords": keywords.COLUMNS,
     "links": links.COLUMNS,
 }
 

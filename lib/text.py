@@ -79,3 +79,47 @@ def tokenizer():
     if userdict.exists():
         tok.load_userdict(str(userdict))
     return tok
+
+
+@lru_cache(maxsize=1)
+def domain_words() -> frozenset[str]:
+    """Words of the domain dictionary (data/dict/userdict.txt): general vocabulary, never a name."""
+    userdict = paths.DICT_DIR / "userdict.txt"
+    if not userdict.exists():
+        return frozenset()
+    lines = userdict.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words never reported as keywords (data/dict/stopwords.txt; '#' starts a comment line)."""
+    path = paths.DICT_DIR / "stopwords.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def pos_tokenizer():
+    """A jieba POSTokenizer over ``tokenizer()`` with the domain dictionary's tags (新质生产力/nz).
+
+    jieba hands the user dictionary's tags to the first POSTokenizer that cuts and then clears them,
+    so a second instance would tag domain words 'x'. This one reads the tags from the file and
+    leaves jieba's copy in place for any other instance (lib/facts.py keeps its own).
+    """
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(tokenizer())
+    pos.word_tag_tab.update(_user_tags())
+    pos.makesure_userdict_loaded = lambda: None
+    return pos
+
+
+def _user_tags() -> dict[str, str]:
+    """word -> tag for the user-dictionary lines written 'word [freq] tag'."""
+    userdict = paths.DICT_DIR / "userdict.txt"
+    lines = userdict.read_text(encoding="utf-8").splitlines() if userdict.exists() else []
+    parts = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    return {p[0]: p[-1] for p in parts if len(p) > 1 and p[-1].isalpha()}

@@ -1,0 +1,128 @@
+"""Keywords: the distinctive terms of each article and of each region (its articles' text together).
+
+jieba's TF-IDF (its bundled IDF table) runs over the project tokenizer, so the domain dictionary
+keeps 新质生产力 or 双向飞地 whole. Only noun-like parts of speech count; stopwords
+(``data/dict/stopwords.txt``), numbers and dates, Latin noise, single characters, people's names,
+the byline and the scope's own region name are dropped. Weights are scaled so the top term of a
+scope is 1.0; ties are broken by the term, so the same input always gives the same rows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyarrow as pa
+
+from lib import regions, text
+from lib.model import Article
+
+TOP_N = 15
+
+COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    (
+        "scope",
+        pa.string(),
+        "`article` (one article's terms) or `region` (all articles of a region together).",
+    ),
+    ("scope_id", pa.string(), "article_id for an article, the region's short name for a region."),
+    (
+        "term",
+        pa.string(),
+        "The term as segmented by jieba with the domain dictionary (新质生产力, 双向飞地).",
+    ),
+    (
+        "weight",
+        pa.float64(),
+        "TF-IDF weight scaled to 0..1 within the scope (the top term is 1.0), rounded to 6 decimals.",
+    ),
+    ("rank", pa.int32(), f"1 for the most distinctive term of the scope, up to {TOP_N}."),
+]
+
+# Noun-like tags only: verbs and adjectives of news prose (推动, 积极) are never distinctive terms,
+# and person names (nr) belong to the entities table.
+_ALLOW_POS = ("n", "nz", "nt", "ns", "vn", "l", "j", "eng")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,9}")  # GDP, FDI, G60; not 'P', 'x86', 'http'
+_NUMBERISH = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千万亿两几数多半]|[年月日号时]$")
+# 华商报, 科技日报: who wrote the article, not what it is about.
+_OUTLET = re.compile(r".{1,6}(?:日报|晚报|晨报|商报|时报|新闻|报社|电视台)$")
+
+
+@lru_cache(maxsize=1)
+def _tfidf():
+    import jieba.analyse
+
+    tfidf = jieba.analyse.TFIDF()
+    tfidf.tokenizer = text.tokenizer()
+    tfidf.postokenizer = text.pos_tokenizer()
+    tfidf.stop_words = set(tfidf.stop_words) | set(text.stopwords())
+    return tfidf
+
+
+def is_term(word: str, excluded: frozenset[str] = frozenset()) -> bool:
+    """A keyword candidate: two or more characters, no number or date, Chinese or an acronym."""
+    if len(word) < 2 or word in excluded or word in text.stopwords():
+        return False
+    if _CJK.search(word):
+        return not _NUMBERISH.search(word) and not _OUTLET.fullmatch(word)
+    return bool(_ACRONYM.fullmatch(word))
+
+
+def _own_names(region: str) -> set[str]:
+    """The scope's own region in every spelling: it is what the scope is, not what it is about."""
+    r = regions.lookup(region) if region else None
+    if r is None:
+        return {region} if region else set()
+    names = {r.region, r.name}
+    p = regions.lookup(r.province) if r.province else None
+    return names | ({p.region, p.name} if p else set())
+
+
+def _byline_words(bylines: list[str]) -> set[str]:
+    """Reporters, outlets and 通讯员 as printed in bylines and source fields."""
+    return {w for b in bylines for w in re.split(r"[\s　,，、/|]+", b) if w}
+
+
+def top_terms(body: str, excluded: frozenset[str], n: int = TOP_N) -> list[tuple[str, float]]:
+    """(term, weight) for the n most distinctive terms of body, weight scaled to 0..1."""
+    scores: dict[str, float] = {}
+    tags = _tfidf().extract_tags(body, topK=None, withWeight=True, allowPOS=_ALLOW_POS, withFlag=True)
+    for pair, weight in tags:
+        if is_term(pair.word, excluded):  # one word may come with several tags: add them up
+            scores[pair.word] = scores.get(pair.word, 0.0) + weight
+    if not scores:
+        return []
+    top = max(scores.values())
+    ranked = sorted(((round(w / top, 6), t) for t, w in scores.items()), key=lambda x: (-x[0], x[1]))
+    return [(t, w) for w, t in ranked[:n]]
+
+
+def _rows(scope: str, scope_id: str, terms: list[tuple[str, float]]) -> list[dict]:
+    return [
+        {"scope": scope, "scope_id": scope_id, "term": t, "weight": w, "rank": i}
+        for i, (t, w) in enumerate(terms, start=1)
+    ]
+
+
+def _body(a: Article) -> str:
+    return f"{a.title}\n{a.text}" if a.title else a.text
+
+
+def extract_article(article: Article) -> list[dict]:
+    excluded = frozenset(_own_names(article.region) | _byline_words([article.byline, article.source]))
+    return _rows("article", article.article_id, top_terms(_body(article), excluded))
+
+
+def extract_region(region: str, articles: list[Article]) -> list[dict]:
+    mine = [a for a in articles if a.region == region]
+    excluded = frozenset(_own_names(region) | _byline_words([x for a in mine for x in (a.byline, a.source)]))
+    return _rows("region", region, top_terms("\n".join(_body(a) for a in mine), excluded))
+
+
+def extract_corpus(articles: list[Article]) -> list[dict]:
+    """Keyword rows (see ``COLUMNS``): every article in input order, then every region by name."""
+    rows = [r for a in articles for r in extract_article(a)]
+    for region in sorted({a.region for a in articles if a.region}):
+        rows += extract_region(region, articles)
+    return rows
