@@ -11,8 +11,13 @@ its legacy multipage mode and the filter loses its value (see docs/decisions.md)
 import streamlit as st
 
 from lib import dashboard_data as dd
+from lib.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
 
 st.set_page_config(page_title="区域发展看板", page_icon="🗺️", layout="wide")
+
+st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
+with st.sidebar:
+    lang = st.radio(t("language"), list(LANGS), key=LANG_KEY, format_func=LANGS.get, horizontal=True)
 
 articles = dd.load_articles()
 regions = dd.region_options(articles)
@@ -22,7 +27,7 @@ if dd.REGION_KEY not in st.session_state:
     parsed = dd.regions_from_param(st.query_params.get(dd.REGION_PARAM), regions)
     st.session_state[dd.REGION_KEY] = parsed.selected
     if parsed.unknown:
-        st.toast(f"Unknown regions in the URL, ignored: {'、'.join(parsed.unknown)}", icon="⚠️")
+        st.toast(t("unknown_regions", lang, names="、".join(parsed.unknown)), icon="⚠️")
 else:
     # The store may have been rebuilt since: drop regions it no longer has.
     kept = [r for r in st.session_state[dd.REGION_KEY] if r in regions]
@@ -31,15 +36,15 @@ else:
 
 with st.sidebar:
     selected = st.multiselect(
-        "地区 Regions",
+        t("regions", lang),
         regions,
         key=dd.REGION_KEY,
-        placeholder="选择地区 · choose regions",
+        placeholder=t("regions_placeholder", lang),
         disabled=not regions,
-        help="Regions found in the article store. The selection is kept in the URL (?region=...).",
+        help=t("regions_help", lang),
     )
     if not regions:
-        st.caption("No regions yet: run `make data`.")
+        st.caption(t("no_regions", lang))
 
 # Page switches drop query parameters: re-assert the filter on every run.
 value = dd.region_param(selected, regions)
@@ -50,8 +55,14 @@ else:
 
 page = st.navigation(
     [
-        st.Page("app_pages/overview.py", title="文章 Articles", icon=":material/article:", default=True),
-        st.Page("app_pages/store.py", title="数据表 Tables", icon=":material/table:"),
+        st.Page(
+            "app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True
+        ),
+        st.Page("app_pages/compare.py", title=t("page_compare", lang), icon=":material/bar_chart:"),
+        st.Page("app_pages/facts.py", title=t("page_facts", lang), icon=":material/search:"),
+        st.Page("app_pages/articles.py", title=t("page_articles", lang), icon=":material/article:"),
+        st.Page("app_pages/store.py", title=t("page_tables", lang), icon=":material/table:"),
+        st.Page("app_pages/sources.py", title=t("page_sources", lang), icon=":material/upload_file:"),
     ]
 )
 page.run()

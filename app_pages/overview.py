@@ -1,34 +1,53 @@
-"""Articles in the selected regions: title, region, source, date, byline."""
+"""总览: a card per selected region (largest money figure, figures by category, its articles)
+and the regions x categories coverage heatmap."""
 
 import streamlit as st
 
+from lib import charts, ui
 from lib import dashboard_data as dd
+from lib.i18n import label, t
 
-st.title("区域发展看板")
-st.caption("Regional development dashboard: articles about regional development, by region.")
+lang = ui.lang()
+ui.begin_page()
+st.title(t("app_title", lang))
+st.caption(t("overview_caption", lang))
 
 articles = dd.load_articles()
+facts = dd.facts_with_articles(dd.load_facts(), articles)
 if articles.empty:
     st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
     st.stop()
-
 selected = st.session_state.get(dd.REGION_KEY, [])
-shown = dd.articles_for_regions(articles, selected)
-unattributed = int((articles["region"].fillna("") == "").sum())
-
-st.subheader(f"文章 Articles · {len(shown)} / {len(articles)}")
 if not selected:
-    st.warning("No region selected: choose regions in the sidebar.", icon="👈")
-st.dataframe(
-    shown,
-    hide_index=True,
-    column_config={
-        "title": "标题 Title",
-        "region": "地区 Region",
-        "source": "来源 Source",
-        "published": "日期 Published",
-        "byline": "署名 Byline",
-    },
-)
-if unattributed:
-    st.caption(f"{unattributed} article(s) without a region are not listed.")
+    st.warning(t("no_region_selected", lang), icon="👈")
+    st.stop()
+
+columns = st.columns(min(len(selected), 2))
+for i, region in enumerate(selected):
+    card = dd.region_card(facts, region)
+    with columns[i % len(columns)].container(border=True):
+        st.subheader(region)
+        top = card["top_money"]
+        if top:
+            value = charts.value_label(top["display_value"], top["qualifier"])
+            st.metric(t("largest_money", lang), f"{value} {top['display_unit']}")
+            st.text(f"{top['indicator']} · {top['raw']} · {top['period'] or '—'}")
+        else:
+            st.metric(t("largest_money", lang), "—", help=t("no_money", lang))
+        counts = {label("category", c, lang): n for c, n in card["counts"].items()}
+        st.caption(f"{t('facts_by_category', lang)} · {t('n_facts', lang, n=card['n'])}")
+        st.dataframe([counts], hide_index=True)
+        st.caption(t("articles_behind", lang))
+        st.dataframe(
+            dd.articles_for_regions(articles, [region]).drop(columns=["region"]),
+            hide_index=True,
+            column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
+        )
+
+st.subheader(t("coverage", lang))
+if facts.empty:
+    st.info(t("no_facts", lang))
+else:
+    fig = charts.coverage_heatmap(facts, regions=selected, lang=lang)
+    ui.chart(fig, "overview-coverage", facts, key="overview_coverage")
+    ui.zip_button("overview-charts")

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from lib import dashboard_data as dd
+from lib import ui
+from lib.i18n import t
 
-st.title("数据表 Tables")
+st.title(t("page_tables", ui.lang()))
 st.caption(f"Store: `{dd.processed_dir()}`")
 
 summary = dd.store_summary()

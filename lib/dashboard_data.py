@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from lib import paths, store
+from lib import charts, paths, store
+from lib.i18n import label
 
 # Session-state key of the sidebar region multiselect (set in app.py, read by every page).
 REGION_KEY = "regions"
@@ -46,15 +47,17 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 
 @st.cache_data(show_spinner=False)
-def _read_cached(table: str, directory: str, signature: tuple[int, int] | None) -> pd.DataFrame:
-    # `signature` is only part of the cache key: a rebuilt store is read again.
-    return store.read_table(table, directory)
+def _read_cached(directory: str, signatures: tuple) -> dict[str, pd.DataFrame]:
+    # `signatures` is only part of the cache key: a rebuilt store is read again. All tables are
+    # read together so a page never pairs the articles of one pipeline run with another's facts.
+    return store.read_tables(store.tables(), directory)
 
 
 def load_table(table: str, directory: Path | None = None) -> pd.DataFrame:
-    """A store table, cached until its file changes; empty (documented columns) when missing."""
+    """A store table, cached until the store changes; empty (documented columns) when missing."""
     d = Path(directory) if directory is not None else processed_dir()
-    return _read_cached(table, str(d), _signature(d / f"{table}.parquet"))
+    signatures = tuple(_signature(d / f"{name}.parquet") for name in store.tables())
+    return _read_cached(str(d), signatures)[table]
 
 
 def load_articles(directory: Path | None = None) -> pd.DataFrame:
@@ -130,3 +133,115 @@ def store_summary(directory: Path | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["table", "rows", "columns", "modified"])
+
+
+# --- facts: joins and filters for the Overview, Compare and Facts pages (pure) -----------------
+
+FACT_ARTICLE_COLUMNS = ["title", "source", "published", "byline"]
+HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "【", "】"
+
+
+def load_facts(directory: Path | None = None) -> pd.DataFrame:
+    return load_table("facts", directory)
+
+
+def facts_with_articles(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Facts with their article's title, source, date and byline, and ``article_region``,
+    and ``sentence_marked``: the sentence with the number in 【】 (plain text, never markup)."""
+    cols = ["article_id", *FACT_ARTICLE_COLUMNS, "region", "text"]
+    meta = articles[[c for c in cols if c in articles.columns]].rename(
+        columns={"region": "article_region", "text": "article_text"}
+    )
+    out = facts.merge(meta, on="article_id", how="left")
+    for col in [*FACT_ARTICLE_COLUMNS, "article_region", "article_text"]:
+        if col not in out.columns:
+            out[col] = ""
+        out[col] = out[col].fillna("")
+    out["sentence_marked"] = [mark_number(r) for r in out.to_dict("records")]
+    return out.drop(columns=["article_text"])
+
+
+def mark_number(fact: dict) -> str:
+    """The fact's sentence with its quantity in 【】, located by offset when possible, else by text."""
+    sentence, raw = fact.get("sentence") or "", fact.get("raw") or ""
+    field_text = fact.get("title") if fact.get("field") == "title" else fact.get("article_text")
+    start = -1
+    if field_text and sentence:
+        at = field_text.find(sentence)
+        local = int(fact.get("char_start", -1)) - at if at >= 0 else -1
+        if local >= 0 and sentence[local : local + len(raw)] == raw:
+            start = local
+    if start < 0:
+        start = sentence.find(raw) if raw else -1
+    if start < 0:
+        return sentence
+    end = start + len(raw)
+    return f"{sentence[:start]}{HIGHLIGHT_OPEN}{sentence[start:end]}{HIGHLIGHT_CLOSE}{sentence[end:]}"
+
+
+def facts_for_regions(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
+    """Facts about a selected region, or from an article about one (全国 figures in a 郑州 article)."""
+    keep = facts["region"].isin(selected)
+    if "article_region" in facts.columns:
+        keep |= facts["article_region"].isin(selected)
+    return facts[keep]
+
+
+def search_facts(
+    facts: pd.DataFrame,
+    query: str = "",
+    regions: list[str] | None = None,
+    categories: list[str] | None = None,
+    kinds: list[str] | None = None,
+) -> pd.DataFrame:
+    """The Facts page filters: a case-insensitive substring over sentence, indicator, raw and title,
+    and optional region/category/kind lists (None or [] means no restriction)."""
+    out = facts
+    for col, wanted in (("region", regions), ("category", categories), ("kind", kinds)):
+        if wanted:
+            out = out[out[col].isin(wanted)]
+    q = query.strip().lower()
+    if q:
+        cols = [c for c in ("sentence", "indicator", "raw", "title") if c in out.columns]
+        hay = out[cols].fillna("").astype(str).agg(" ".join, axis=1).str.lower()
+        out = out[hay.str.contains(q, regex=False)]
+    return out.reset_index(drop=True)
+
+
+def fact_by_id(facts: pd.DataFrame, fact_id: str) -> dict | None:
+    rows = facts[facts["fact_id"] == fact_id]
+    return rows.iloc[0].to_dict() if len(rows) else None
+
+
+def selected_fact_ids(event) -> list[str]:
+    """fact_ids behind a Plotly selection event (``customdata[0]``; heatmap cells hold comma lists)."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return []
+    ids: list[str] = []
+    for p in points:
+        custom = p.get("customdata")
+        first = custom[0] if isinstance(custom, list | tuple) and custom else custom
+        if isinstance(first, str):
+            ids += [i for i in first.split(",") if i]
+    return list(dict.fromkeys(ids))
+
+
+def region_card(facts: pd.DataFrame, region: str) -> dict:
+    """Headline figures of one region: its largest money fact (first mentions, in 亿元 when a
+    currency) and first-mention counts by category."""
+    rows = charts.display_units(charts.first_mentions(facts[facts["region"] == region]))
+    money = rows[(rows["category"] == "money") & rows["display_unit"].str.startswith("亿")]
+    top = money.sort_values("display_value", ascending=False).iloc[0].to_dict() if len(money) else None
+    counts = rows["category"].value_counts()
+    return {"region": region, "top_money": top, "counts": counts.to_dict(), "n": len(rows)}
+
+
+def labelled(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Category, kind and qualifier codes in words, for display (downloads keep the codes)."""
+    out = facts.copy()
+    for col in ("category", "kind", "qualifier"):
+        if col in out.columns:
+            out[col] = out[col].map(lambda code, col=col: label(col, code, lang))
+    return out

@@ -3,6 +3,7 @@ and survives page switches. Stores are built by code (a few articles) or by the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,7 +15,15 @@ from lib.schema import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["app_pages/overview.py", "app_pages/store.py"]
+PAGES = [
+    "app_pages/overview.py",
+    "app_pages/compare.py",
+    "app_pages/facts.py",
+    "app_pages/articles.py",
+    "app_pages/store.py",
+    "app_pages/sources.py",
+]
+OVERVIEW, COMPARE, FACTS, ARTICLES_PAGE = PAGES[:4]
 EMPTY_STATE = "make data"
 
 # (title, region): a small store built by code, same schema as the real one.
@@ -72,11 +81,20 @@ def seeded(seed_store: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return use_store(monkeypatch, seed_store)
 
 
-def app(query: dict[str, str] | None = None) -> AppTest:
+def app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    return at.run()
+    at.run()
+    return at.switch_page(page).run() if page else at
+
+
+def chart_spec(at: AppTest, i: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def x_categories(at: AppTest, i: int = 0) -> list[str]:
+    return chart_spec(at, i)["layout"]["xaxis"]["categoryarray"]
 
 
 def texts(at: AppTest) -> str:
@@ -118,7 +136,7 @@ def test_small_store_renders_every_page(small_store: Path, page: str):
 
 
 def test_filter_defaults_to_all_regions(small_store: Path):
-    at = app()
+    at = app(page=ARTICLES_PAGE)
     assert not at.exception
     assert region_filter(at).options == ["天津", "郑州", "上饶", "黑龙江"]
     assert region_filter(at).value == ["天津", "郑州", "上饶", "黑龙江"]
@@ -137,7 +155,7 @@ def test_filter_defaults_to_all_regions(small_store: Path):
     ],
 )
 def test_url_seeds_the_filter(small_store: Path, query: str, expected: list[str]):
-    at = app({"region": query})
+    at = app({"region": query}, page=ARTICLES_PAGE)
     assert not at.exception
     assert region_filter(at).value == expected
     shown = at.dataframe[0].value
@@ -145,7 +163,7 @@ def test_url_seeds_the_filter(small_store: Path, query: str, expected: list[str]
 
 
 def test_selection_is_mirrored_to_the_url(small_store: Path):
-    at = app()
+    at = app(page=ARTICLES_PAGE)
     region_filter(at).set_value(["郑州", "天津"]).run()
     assert at.query_params["region"] == "郑州,天津"
     assert set(at.dataframe[0].value["region"]) == {"郑州", "天津"}
@@ -156,11 +174,11 @@ def test_selection_is_mirrored_to_the_url(small_store: Path):
 def test_switching_pages_keeps_the_filter(small_store: Path):
     at = app({"region": "天津"})
     region_filter(at).set_value(["天津", "上饶"]).run()
-    at.switch_page(PAGES[1]).run()
+    at.switch_page(PAGES[-1]).run()
     assert not at.exception
     assert region_filter(at).value == ["天津", "上饶"]
     assert at.query_params["region"] == "天津,上饶"  # re-asserted after the switch
-    at.switch_page(PAGES[0]).run()
+    at.switch_page(ARTICLES_PAGE).run()
     assert region_filter(at).value == ["天津", "上饶"]
     assert set(at.dataframe[0].value["region"]) == {"天津", "上饶"}
 
@@ -186,10 +204,81 @@ def test_seed_store_renders(seeded: Path, page: str):
 
 
 def test_seed_store_url_seeds_tianjin(seeded: Path):
-    at = app({"region": "天津"})
+    at = app({"region": "天津"}, page=ARTICLES_PAGE)
     assert not at.exception
     assert region_filter(at).value == ["天津"]
     shown = at.dataframe[0].value
     assert len(shown) >= 1 and set(shown["region"]) == {"天津"}
-    at.switch_page(PAGES[1]).run()
+    at.switch_page(PAGES[-1]).run()
     assert region_filter(at).value == ["天津"]
+
+
+# --- charts and the Overview, Compare and Facts pages on the seed store -------------------------
+
+
+def test_region_filter_changes_the_compare_chart(seeded: Path):
+    at = app(page=COMPARE)
+    assert not at.exception
+    assert x_categories(at) == region_filter(at).options
+    region_filter(at).set_value(["郑州", "天津"]).run()
+    assert not at.exception
+    assert x_categories(at) == ["郑州", "天津"]
+    assert "郑州、天津" in chart_spec(at)["layout"]["title"]["text"]
+    bars = [x for trace in chart_spec(at)["data"] for x in trace["x"]]
+    assert bars and set(bars) <= {"郑州", "天津"}
+
+
+def test_url_seeds_the_compare_chart_and_page_switches_keep_it(seeded: Path):
+    at = app({"region": "天津,上饶"}, page=COMPARE)
+    assert x_categories(at) == ["天津", "上饶"]
+    at.switch_page(FACTS).run()
+    assert not at.exception
+    shown = set(at.dataframe[0].value["region"])  # facts from their articles may name other places
+    assert {"天津", "上饶"} <= shown and not shown & {"郑州", "黑龙江"}
+    at.switch_page(OVERVIEW).run()
+    assert region_filter(at).value == ["天津", "上饶"]
+    assert [m.label for m in at.metric] == ["最大金额", "最大金额"]  # one card per selected region
+    at.switch_page(COMPARE).run()
+    assert x_categories(at) == ["天津", "上饶"]
+    assert at.query_params["region"] == "天津,上饶"
+
+
+def test_compare_chart_points_carry_fact_ids_and_png_names(seeded: Path):
+    at = app(page=COMPARE)
+    spec = chart_spec(at)
+    ids = [c[0] for trace in spec["data"] for c in trace["customdata"]]
+    facts = store.read_table("facts", seeded)
+    assert ids and set(ids) <= set(facts.loc[facts["mention_of"] == "", "fact_id"])
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["filename"].isascii()
+    assert config["toImageButtonOptions"]["scale"] == 2
+
+
+def test_log_toggle_and_category_picker(seeded: Path):
+    at = app(page=COMPARE)
+    at.toggle(key="cmp_log").set_value(True).run()
+    assert chart_spec(at)["layout"]["yaxis"]["type"] == "log"
+    at.selectbox(key="cmp_category").set_value("firms").run()
+    assert not at.exception
+    assert "企业" in chart_spec(at)["layout"]["title"]["text"]
+
+
+def test_facts_page_search_marks_the_number(seeded: Path):
+    at = app(page=FACTS)
+    total = len(at.dataframe[0].value)
+    at.text_input(key="facts_query").set_value("技术合同额").run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < total
+    assert shown["sentence_marked"].str.contains("【152亿元】").any()
+    assert len(at.get("download_button")) == 2
+
+
+def test_language_switch_keeps_the_filter(seeded: Path):
+    at = app({"region": "郑州"}, page=COMPARE)
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Compare"
+    assert region_filter(at).value == ["郑州"]
+    assert chart_spec(at)["layout"]["xaxis"]["title"]["text"] == "Region"
+    at.switch_page(OVERVIEW).run()
+    assert at.title[0].value == "Regional development dashboard"

@@ -65,3 +65,72 @@ def test_articles_for_regions_keeps_listed_columns_only():
     out = dd.articles_for_regions(df, ["郑州"])
     assert list(out.columns) == ["title", "region", "source"]
     assert out.to_dict("records") == [{"title": "b", "region": "郑州", "source": "s"}]
+
+
+@pytest.mark.parametrize(
+    "fact,expected",
+    [
+        # located by offset: the second 16家 in the text is the one marked
+        ({"sentence": "16家企业，又有16家。", "raw": "16家", "field": "text", "char_start": 11,
+          "article_text": "前言。16家企业，又有16家。"}, "16家企业，又有【16家】。"),
+        # no article text: the first occurrence
+        ({"sentence": "技术合同额152亿元。", "raw": "152亿元", "field": "text", "char_start": 0},
+         "技术合同额【152亿元】。"),
+        # in the title
+        ({"sentence": "100P算力中心", "raw": "100P", "field": "title", "char_start": 4,
+          "title": "黑龙江：100P算力中心"}, "【100P】算力中心"),
+        ({"sentence": "没有数字。", "raw": "5家", "field": "text", "char_start": 0}, "没有数字。"),
+    ],
+)  # fmt: skip
+def test_mark_number(fact, expected):
+    assert dd.mark_number(fact) == expected
+
+
+FACTS = pd.DataFrame(
+    {
+        "fact_id": ["f1", "f2", "f3"],
+        "region": ["天津", "郑州", "全国"],
+        "article_region": ["天津", "郑州", "郑州"],
+        "category": ["money", "growth", "other"],
+        "kind": ["level", "change_pct", "level"],
+        "sentence": ["技术合同额152亿元。", "增长6.2%。", "165个综合试验区。"],
+        "indicator": ["技术合同额", "地区生产总值", "综合试验区"],
+        "raw": ["152亿元", "6.2%", "165个"],
+        "title": ["天津", "郑州", "郑州"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "kwargs,ids",
+    [
+        ({}, ["f1", "f2", "f3"]),
+        ({"query": "合同"}, ["f1"]),
+        ({"query": "6.2%"}, ["f2"]),
+        ({"regions": ["郑州", "全国"], "kinds": ["level"]}, ["f3"]),
+        ({"categories": ["money", "growth"]}, ["f1", "f2"]),
+        ({"query": "没有"}, []),
+    ],
+)
+def test_search_facts(kwargs, ids):
+    assert dd.search_facts(FACTS, **kwargs)["fact_id"].tolist() == ids
+
+
+def test_facts_for_regions_includes_figures_from_the_regions_articles():
+    assert dd.facts_for_regions(FACTS, ["郑州"])["fact_id"].tolist() == ["f2", "f3"]
+
+
+@pytest.mark.parametrize(
+    "event,ids",
+    [
+        (
+            {"selection": {"points": [{"customdata": ["f1", "152亿元"]}, {"customdata": ["f2"]}]}},
+            ["f1", "f2"],
+        ),
+        ({"selection": {"points": [{"customdata": "f1,f3"}]}}, ["f1", "f3"]),  # a heatmap cell
+        ({"selection": {"points": []}}, []),
+        (None, []),
+    ],
+)
+def test_selected_fact_ids(event, ids):
+    assert dd.selected_fact_ids(event) == ids

@@ -47,7 +47,7 @@ def test_title_filter_and_screenshot(
     expect(multiselect).to_be_visible()
     for region in seed_regions(seed_store):
         expect(multiselect.get_by_role("button", name=f"Remove {region}")).to_be_visible()
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     page.wait_for_timeout(500)  # let the data grid paint before the screenshot
     page.screenshot(path=str(artifacts_dir / "smoke-overview.png"), full_page=True)
     assert outside == [], f"the page called out to the internet: {outside}"

@@ -1,0 +1,30 @@
+"""Articles in the selected regions: title, region, source, date, byline."""
+
+import streamlit as st
+
+from lib import dashboard_data as dd
+from lib import ui
+from lib.i18n import t
+
+lang = ui.lang()
+st.title(t("page_articles", lang))
+
+articles = dd.load_articles()
+if articles.empty:
+    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+    st.stop()
+
+selected = st.session_state.get(dd.REGION_KEY, [])
+shown = dd.articles_for_regions(articles, selected)
+unattributed = int((articles["region"].fillna("") == "").sum())
+
+st.subheader(f"{t('page_articles', lang)} · {len(shown)} / {len(articles)}")
+if not selected:
+    st.warning(t("no_region_selected", lang), icon="👈")
+st.dataframe(
+    shown,
+    hide_index=True,
+    column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
+)
+if unattributed:
+    st.caption(f"{unattributed} article(s) without a region are not listed.")

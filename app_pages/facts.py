@@ -1,0 +1,60 @@
+"""事实浏览: every extracted figure in the selected regions, searchable and filterable, the number
+marked with 【】 in its sentence (plain text in a dataframe, never Markdown or HTML); CSV and
+Parquet downloads of the filtered rows."""
+
+import streamlit as st
+
+from lib import dashboard_data as dd
+from lib import ui
+from lib.i18n import label, t
+
+COLUMNS = ["region", "sentence_marked", "raw", "indicator", "category", "kind", "qualifier", "period",
+           "title", "source", "published", "byline"]  # fmt: skip
+
+lang = ui.lang()
+st.title(t("page_facts", lang))
+st.caption(t("facts_caption", lang))
+
+articles = dd.load_articles()
+if articles.empty:
+    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+    st.stop()
+selected = st.session_state.get(dd.REGION_KEY, [])
+facts = dd.facts_for_regions(dd.facts_with_articles(dd.load_facts(), articles), selected)
+if facts.empty:
+    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon="📭")
+    st.stop()
+
+query = st.text_input(t("search", lang), key="facts_query")
+c1, c2, c3 = st.columns(3)
+regions = c1.multiselect(
+    t("fact_region", lang),
+    list(dict.fromkeys(facts["region"])),
+    key="facts_regions",
+    placeholder=t("any", lang),
+)
+categories = c2.multiselect(
+    t("category", lang), list(dict.fromkeys(facts["category"])),
+    format_func=lambda c: label("category", c, lang), key="facts_categories", placeholder=t("any", lang),
+)  # fmt: skip
+kinds = c3.multiselect(
+    t("kind", lang),
+    list(dict.fromkeys(facts["kind"])),
+    format_func=lambda k: label("kind", k, lang),
+    key="facts_kinds",
+    placeholder=t("any", lang),
+)
+rows = dd.search_facts(facts, query, regions, categories, kinds)
+
+st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
+st.dataframe(dd.labelled(rows[COLUMNS], lang), hide_index=True, column_config=ui.fact_columns())
+export_rows = rows.drop(columns=["sentence_marked"])
+d1, d2 = st.columns(2)
+d1.download_button(
+    t("download_csv", lang), export_rows.to_csv(index=False).encode("utf-8-sig"), "facts.csv", "text/csv",
+    key="facts_csv", on_click="ignore", icon=":material/download:",
+)  # fmt: skip
+d2.download_button(
+    t("download_parquet", lang), export_rows.to_parquet(index=False), "facts.parquet", "application/octet-stream",
+    key="facts_parquet", on_click="ignore", icon=":material/download:",
+)  # fmt: skip

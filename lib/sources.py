@@ -1,0 +1,426 @@
+"""Adding articles from the dashboard: validate an upload, store it with the raw inputs, rebuild.
+
+Uploads are kept in the raw folder (``paths.RAW_DIR`` by default) beside the other inputs, so a
+rebuild from scratch (``make data``) reproduces the store. The steps:
+
+- ``check_upload(name, data)``: pure validation, nothing written. Extension, size
+  (``MAX_UPLOAD_BYTES``), encoding (``ingest.decode_bytes``) and "is there any text" are checked
+  exactly as the pipeline will read the file; ``UploadError`` names the file and the problem.
+- ``save_upload(name, data, raw_dir, meta)``: validates, then writes atomically (hidden temporary
+  file + ``os.replace``) under a sanitised name ``<stem>_<hash12><suffix>``. Content already in the
+  raw folder (same ``ingest.content_hash``, whatever the file name or encoding) is not stored again.
+  ``meta`` (title, source, published) becomes a ``NAME.meta.json`` sidecar.
+- ``rebuild(raw_dir, out_dir, progress_cb)``: runs the pipeline over the whole raw folder. Rebuilds
+  are serialised, so when two sessions add articles at once the later rebuild reads both uploads;
+  readers never see a half-written table because the store replaces each table atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lib import ingest, paths, pipeline
+
+MAX_UPLOAD_MB = 2  # per file; .streamlit/config.toml's server.maxUploadSize (5 MB) is the hard ceiling
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_MB} MB"
+ALLOWED_SUFFIXES = tuple(sorted(ingest.SUFFIX_KINDS))  # .htm .html .md .txt
+HASH_CHARS = 12  # content-hash characters appended to stored file names
+MAX_STEM_CHARS = 60
+PASTED_STEM = "粘贴文本"
+ARTICLE_COLUMNS = ["title", "region", "source", "published", "byline", "input_file"]
+# Lock file in the store folder serialising whole rebuilds (read raw -> build -> write).
+
+# progress_cb(stage, fraction): stage is one of STAGES, fraction in [0, 1].
+STAGES = ("saving", "waiting", "rebuilding", "done")
+ProgressCb = Callable[[str, float], None]
+SAVE_SHARE = 0.3  # share of the progress bar for saving, in add_inputs
+STATUS_SAVED, STATUS_DUPLICATE, STATUS_FAILED = "saved", "duplicate", "failed"  # outcome_row()["status"]
+
+
+class UploadError(ValueError):
+    """An upload that cannot be stored; ``str()`` is ``"<file name>: <reason>"``."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An upload that passed validation: its plain text as the pipeline will see it."""
+
+    name: str  # as given by the user
+    suffix: str  # lower-case, one of ALLOWED_SUFFIXES
+    text: str
+    content_hash: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class SavedInput:
+    name: str  # as given by the user
+    path: Path  # the raw file holding this content (new, or the one that already had it)
+    content_hash: str
+    created: bool  # False: the same content was already in the raw folder, nothing written
+    sidecar: Path | None = None  # NAME.meta.json written with it, if any
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation and names (pure)
+# ---------------------------------------------------------------------------------------------
+
+
+def check_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> CheckedUpload:
+    """Validate an upload without touching the disk; raises ``UploadError`` naming the file."""
+    suffix = Path(_basename(name)).suffix.lower()
+    if suffix not in ingest.SUFFIX_KINDS:
+        raise UploadError(
+            name, f"unsupported file type {suffix or '(none)'!r}; expected {', '.join(ALLOWED_SUFFIXES)}"
+        )
+    if len(data) > max_bytes:
+        raise UploadError(name, f"too large: {len(data):,} bytes; the limit is {max_bytes:,} bytes per file")
+    try:
+        raw, encoding = ingest.decode_bytes(data)
+    except ingest.IngestError as exc:
+        raise UploadError(name, exc.reason) from None
+    kind = ingest.SUFFIX_KINDS[suffix]
+    text = plain_text(raw, kind)
+    if not text:
+        raise UploadError(name, "no text: whitespace only" if kind == "text" else f"no text in the {kind}")
+    return CheckedUpload(name, suffix, text, ingest.content_hash(text), encoding)
+
+
+def plain_text(raw: str, kind: str) -> str:
+    """Decoded file -> the normalised text the pipeline hashes (same steps as ``ingest.read_document``)."""
+    if kind == "html":
+        return ingest.html_to_text(raw)[0]
+    if kind == "markdown":
+        return ingest.markdown_to_text(raw)[0]
+    return ingest.normalise_text(raw)
+
+
+_UNSAFE = re.compile(r"[^\w\-]+")  # \w is Unicode: Chinese characters are kept
+
+
+def _basename(name: str) -> str:
+    """The last component of a name with either kind of slash (browsers may send a path)."""
+    return re.split(r"[\\/]", name)[-1]
+
+
+def safe_stem(name: str) -> str:
+    """A file-name stem that cannot leave the folder or hide: ``../../x 报告.txt`` -> ``x_报告``."""
+    stem = Path(_basename(unicodedata.normalize("NFC", name))).stem
+    if stem.lower().endswith(".meta"):
+        stem = stem[: -len(".meta")]  # would look like a sidecar once the suffix is swapped
+    stem = _UNSAFE.sub("_", stem).strip("_")[:MAX_STEM_CHARS].strip("_")
+    return stem or "upload"
+
+
+def stored_name(name: str, checked: CheckedUpload) -> str:
+    return f"{safe_stem(name)}_{checked.content_hash[:HASH_CHARS]}{checked.suffix}"
+
+
+def pasted_name(title: str = "") -> str:
+    """The file name given to pasted text: its title, else 粘贴文本; always ``.txt``."""
+    return f"{title.strip() or PASTED_STEM}.txt"
+
+
+def clean_meta(meta: dict | None, name: str) -> dict[str, str]:
+    """The sidecar fields of ``meta`` (title, source, published); a bad date is an ``UploadError``."""
+    cleaned: dict[str, str] = {}
+    for key in ingest.META_FIELDS:
+        value = str((meta or {}).get(key) or "").strip()
+        if not value:
+            continue
+        if key == "published":
+            iso = ingest.parse_date(value)
+            if not iso:
+                raise UploadError(name, f"date {value!r} is not a date like 2024, 2024-05 or 2024-05-20")
+            value = iso
+        cleaned[key] = value
+    return cleaned
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
+
+
+def raw_dir() -> Path:
+    """The raw folder, resolved at call time so tests can point ``paths.RAW_DIR`` elsewhere."""
+    return Path(paths.RAW_DIR)
+
+
+def save_upload(name: str, data: bytes, raw_dir: Path | None = None, meta: dict | None = None) -> SavedInput:
+    """Validate, then store one upload in the raw folder; a bad file stores nothing.
+
+    Raises ``UploadError("<name>: <reason>")``. Same content already present (any name, any
+    encoding): returns ``created=False`` with the existing file's path, writes nothing.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else Path(paths.RAW_DIR)
+    checked = check_upload(name, data)
+    sidecar_meta = clean_meta(meta, name)
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(raw_dir):  # two identical uploads at once: the second sees the first
+        existing = find_content(raw_dir, checked.content_hash)
+        if existing is not None:
+            return SavedInput(name, existing, checked.content_hash, created=False)
+        target = raw_dir / stored_name(name, checked)
+        sidecar = None
+        if sidecar_meta:  # first, so no rebuild ever reads the text without its metadata
+            sidecar = ingest.sidecar_path(target)
+            _write_atomic(sidecar, json.dumps(sidecar_meta, ensure_ascii=False, indent=2).encode() + b"\n")
+        _write_atomic(target, data)
+    return SavedInput(name, target, checked.content_hash, created=True, sidecar=sidecar)
+
+
+def find_content(raw_dir: Path, content_hash: str) -> Path | None:
+    """The input file in ``raw_dir`` whose text has this content hash, if any.
+
+    Files stored by ``save_upload`` carry the hash in their name and are found without reading;
+    other files (the seed, files copied in by hand) are read and hashed like the pipeline does.
+    """
+    candidates = input_files(raw_dir)
+    tag = f"_{content_hash[:HASH_CHARS]}"
+    for path in candidates:
+        if path.stem.endswith(tag) and _hash_of(path) == content_hash:
+            return path
+    for path in candidates:
+        if not path.stem.endswith(tag) and _hash_of(path) == content_hash:
+            return path
+    return None
+
+
+def input_files(raw_dir: Path) -> list[Path]:
+    """Files the pipeline would read from ``raw_dir``: supported suffix, not hidden, not a sidecar."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(raw_dir):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for f in filenames:
+            path = Path(dirpath, f)
+            if (
+                not f.startswith(".")
+                and not f.lower().endswith(ingest.SIDECAR_SUFFIX)
+                and path.suffix.lower() in ingest.SUFFIX_KINDS
+            ):
+                found.append(path)
+    return sorted(found)
+
+
+def _hash_of(path: Path) -> str | None:
+    try:
+        return check_upload(path.name, path.read_bytes(), max_bytes=ingest.MAX_BYTES).content_hash
+    except (UploadError, OSError):
+        return None  # a broken raw file is the pipeline's to report, not a duplicate
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Hidden temporary file in the same folder (the pipeline skips it), then ``os.replace``."""
+    fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Exclusive lock on a folder itself (no lock file added to the raw inputs)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def rebuild(
+    raw_dir: Path | None = None, out_dir: Path | None = None, progress_cb: ProgressCb | None = None
+) -> pipeline.Result:
+    """Rebuild every table from the whole raw folder; returns the pipeline's result.
+
+    ``pipeline.run`` holds the store's lock from reading the inputs to writing the tables, so a
+    rebuild that starts after an upload was saved always includes it, whichever finishes first.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else Path(paths.RAW_DIR)
+    out_dir = Path(out_dir) if out_dir is not None else Path(paths.PROCESSED_DIR)
+    report = progress_cb or (lambda stage, fraction: None)
+    report("waiting", 0.0)
+    result = pipeline.run(
+        [raw_dir], out_dir, on_document=lambda i, n, _: report("rebuilding", 0.1 + 0.85 * i / max(n, 1))
+    )
+    report("done", 1.0)
+    return result
+
+
+@dataclass
+class Added:
+    """What ``add_inputs`` did: one outcome row per item, the rebuild's result if there was one."""
+
+    rows: list[dict] = field(default_factory=list)
+    saved: list[SavedInput] = field(default_factory=list)
+    result: pipeline.Result | None = None
+
+    @property
+    def created(self) -> list[SavedInput]:
+        return [s for s in self.saved if s.created]
+
+    @property
+    def errors(self) -> list[dict]:
+        return [r for r in self.rows if r["status"] == STATUS_FAILED]
+
+
+Item = tuple[str, bytes, dict | None]  # (file name, content, sidecar metadata)
+
+
+def add_inputs(
+    items: list[Item],
+    raw_dir: Path | None = None,
+    out_dir: Path | None = None,
+    progress_cb: ProgressCb | None = None,
+) -> Added:
+    """Save every item (bad ones are reported, not stored), then rebuild once if any was new.
+
+    Progress: ``saving`` takes the first 30 %, the rebuild's stages the rest.
+    """
+    report = progress_cb or (lambda stage, fraction: None)
+    added = Added()
+    for i, (name, data, meta) in enumerate(items):
+        report("saving", SAVE_SHARE * i / max(len(items), 1))
+        try:
+            saved = save_upload(name, data, raw_dir, meta)
+        except UploadError as exc:
+            added.rows.append(outcome_row(name, error=exc))
+            continue
+        added.saved.append(saved)
+        added.rows.append(outcome_row(name, saved=saved))
+    if added.created:
+        added.result = rebuild(
+            raw_dir, out_dir, lambda stage, f: report(stage, SAVE_SHARE + (1 - SAVE_SHARE) * f)
+        )
+    else:
+        report("done", 1.0)
+    return added
+
+
+# ---------------------------------------------------------------------------------------------
+# What the page shows (pure)
+# ---------------------------------------------------------------------------------------------
+
+
+def article_list(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every article in the store with the input file it came from, in the store's order."""
+    columns = [c for c in ARTICLE_COLUMNS if c in articles.columns]
+    return articles[columns].reset_index(drop=True)
+
+
+def articles_from(articles: pd.DataFrame, content_hashes: list[str]) -> pd.DataFrame:
+    """The articles built from the given inputs (by content hash), in the store's order."""
+    if "content_hash" not in articles.columns:
+        return article_list(articles.iloc[0:0])
+    return article_list(articles[articles["content_hash"].isin(content_hashes)])
+
+
+def outcome_row(name: str, saved: SavedInput | None = None, error: UploadError | None = None) -> dict:
+    """One row of the "what happened to each file" table: file, status code, detail.
+
+    detail: the reason for a failed file, else the stored file's name (the existing one for a duplicate).
+    """
+    if error is not None:
+        return {"file": name, "status": STATUS_FAILED, "detail": error.reason}
+    if saved is None:
+        raise ValueError("outcome_row needs saved or error")
+    return {
+        "file": name,
+        "status": STATUS_SAVED if saved.created else STATUS_DUPLICATE,
+        "detail": saved.path.name,
+    }
+
+
+def outcome_table(rows: list[dict], lang: str = "zh") -> pd.DataFrame:
+    """The outcome rows for display: status codes in words."""
+    table = pd.DataFrame(rows, columns=["file", "status", "detail"])
+    table["status"] = [label(f"status_{s}", lang) for s in table["status"]]
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Page labels: (Chinese, English), the shape of lib/i18n._LABELS so they can move there.
+# ---------------------------------------------------------------------------------------------
+
+LABELS: dict[str, tuple[str, str]] = {
+    "page_title": ("数据来源", "Sources"),
+    "caption": (
+        "新文章与其他输入文件一起保存在原始数据文件夹（`{raw}`）中，随后重建全部数据表。"
+        "支持 {types}，每个文件最大 {limit}。",
+        "New articles are kept with the other inputs in the raw folder (`{raw}`); then every table is "
+        "rebuilt. Accepted: {types}, at most {limit} per file.",
+    ),
+    "add_header": ("添加文章", "Add articles"),
+    "tab_upload": ("上传文件", "Upload files"),
+    "tab_paste": ("粘贴文本", "Paste text"),
+    "uploader": ("文章文件（{types}，每个最大 {limit}）", "Article files ({types}, at most {limit} each)"),
+    "add_files": ("添加文件", "Add files"),
+    "text": ("文章正文", "Article text"),
+    "title": ("标题（可选）", "Title (optional)"),
+    "source": ("来源（可选）", "Source (optional)"),
+    "date": ("日期（可选）", "Date (optional)"),
+    "add_text": ("添加文本", "Add text"),
+    "running": ("正在添加文章…", "Adding articles…"),
+    "stage_saving": ("保存文件…", "Saving files…"),
+    "stage_waiting": ("等待其他会话的重建完成…", "Waiting for another session's rebuild…"),
+    "stage_rebuilding": ("重建数据表…", "Rebuilding the tables…"),
+    "stage_done": ("完成", "Done"),
+    "finished_added": ("已添加", "Added"),
+    "finished_nothing": ("没有新文章", "Nothing new"),
+    "added": ("已添加 {n} 个文件，数据表已重建。", "Added {n} file(s); the tables were rebuilt."),
+    "new_articles": ("新文章", "New articles"),
+    "outcomes": ("各文件的结果", "Result per file"),
+    "failed": ("{n} 个文件未添加（见下表）。", "{n} file(s) not added (see the table)."),
+    "nothing_new": (
+        "没有新内容：这些文章已在数据来源中。",
+        "Nothing new: these articles are already stored.",
+    ),
+    "rebuild_problems": ("重建时有输入文件无法读取：", "Some input files could not be read in the rebuild:"),
+    "articles": ("文章 · {n}", "Articles · {n}"),
+    "col_file": ("文件", "File"),
+    "col_status": ("结果", "Result"),
+    "col_detail": ("说明", "Details"),
+    "col_input_file": ("输入文件", "Input file"),
+    "col_problem": ("问题", "Problem"),
+    "status_saved": ("已保存", "Saved"),
+    "status_duplicate": ("已存在，未重复保存", "Already stored, not saved again"),
+    "status_failed": ("未添加", "Not added"),
+}
+
+
+def label(key: str, lang: str = "zh", **fmt: object) -> str:
+    """This page's label for ``key`` in ``lang`` ("zh" or "en"); a missing key is an error naming it."""
+    try:
+        pair = LABELS[key]
+    except KeyError:
+        raise KeyError(f"no label {key!r} in lib/sources.py LABELS") from None
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}: use 'zh' or 'en'")
+    text = pair[0 if lang == "zh" else 1]
+    return text.format(**fmt) if fmt else text

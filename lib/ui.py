@@ -1,0 +1,127 @@
+"""Streamlit pieces every dashboard page shares: a chart with its selection details and PNG
+download, the per-page ZIP of all charts, and the current language.
+
+Pages stay descriptions of the UI; this module holds the widget plumbing. Article text (sentences,
+titles) is only ever shown in dataframes or plain text, never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib import dashboard_data as dd
+from lib import export
+from lib.i18n import DEFAULT_LANG, LANG_KEY, t
+
+_PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY, DEFAULT_LANG)
+
+
+def begin_page() -> None:
+    st.session_state[_PAGE_FIGS] = {}
+
+
+def _fingerprint(figs: dict[str, go.Figure]) -> str:
+    h = hashlib.sha1()
+    for name, fig in figs.items():
+        h.update(name.encode())
+        h.update(fig.to_json().encode())
+    return h.hexdigest()
+
+
+def modebar_config(name: str) -> dict:
+    return {"toImageButtonOptions": {"format": "png", "filename": name, "scale": export.SCALE}}
+
+
+def chart(fig: go.Figure, name: str, facts: pd.DataFrame, key: str) -> None:
+    """A chart (modebar PNG named ``name``), the fact behind a selected point, a server-side PNG button."""
+    st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
+    event = st.plotly_chart(
+        fig, config=modebar_config(name), on_select="rerun", selection_mode="points", key=key
+    )
+    selected_facts(dd.selected_fact_ids(event), facts)
+    png_button({name: fig}, name, key=f"{key}_png")
+
+
+def selected_facts(ids: list[str], facts: pd.DataFrame) -> None:
+    if not ids:
+        st.caption(t("select_hint", lang()))
+        return
+    rows = facts[facts["fact_id"].isin(ids)]
+    st.markdown(f"**{t('selected_point', lang())}**")
+    st.dataframe(
+        rows[["region", "raw", "sentence_marked", "title", "source", "published"]],
+        hide_index=True,
+        column_config=fact_columns(),
+    )
+
+
+def fact_columns() -> dict:
+    lg = lang()
+    return {
+        "region": t("col_region", lg),
+        "raw": t("col_raw", lg),
+        "sentence_marked": st.column_config.TextColumn(t("col_sentence", lg), width="large"),
+        "indicator": t("col_indicator", lg),
+        "category": t("col_category", lg),
+        "kind": t("col_kind", lg),
+        "qualifier": t("col_qualifier", lg),
+        "period": t("col_period", lg),
+        "title": t("col_title", lg),
+        "source": t("col_source", lg),
+        "published": t("col_published", lg),
+        "byline": t("col_byline", lg),
+        "display_value": st.column_config.NumberColumn(t("col_value", lg), format="%.4g"),
+        "display_unit": t("col_unit", lg),
+        "label": t("col_value", lg),
+        "series": t("col_indicator", lg),
+    }
+
+
+def _export_available() -> bool:
+    if export.chromium_path() is None:
+        reason = "no Chrome/Chromium on the server (apt-get install chromium)"
+        st.caption(t("export_unavailable", lang(), reason=reason))
+        return False
+    return True
+
+
+def png_button(figs: dict[str, go.Figure], name: str, key: str, as_zip: bool = False) -> None:
+    """Render lazily on click (one kaleido session for all figures), then offer the file."""
+    if not figs or not _export_available():
+        return
+    lg = lang()
+    stamp = _fingerprint(figs)
+    ready = st.session_state.get(key)
+    stale = ready is None or ready[0] != stamp
+    label = t("render_zip" if as_zip else "render_png", lg)
+    if stale and st.button(label, key=f"{key}_render", icon=":material/image:"):
+        try:
+            pngs = export.figures_to_png(figs)
+        except export.ExportUnavailable as err:
+            st.warning(t("export_unavailable", lg, reason=str(err)))
+            return
+        data = export.zip_pngs(pngs) if as_zip else next(iter(pngs.values()))
+        st.session_state[key] = ready = (stamp, data)
+    if ready is not None and ready[0] == stamp:
+        st.download_button(
+            t("download_zip" if as_zip else "download_png", lg),
+            data=ready[1],
+            file_name=f"{name}.zip" if as_zip else f"{name}.png",
+            mime="application/zip" if as_zip else "image/png",
+            key=f"{key}_download",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+
+def zip_button(name: str) -> None:
+    """The page's "all charts (ZIP)" button, over every chart drawn since ``begin_page()``."""
+    png_button(dict(st.session_state.get(_PAGE_FIGS, {})), name, key=f"{name}_zip", as_zip=True)

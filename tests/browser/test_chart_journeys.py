@@ -1,0 +1,111 @@
+"""Charts in a real browser: the region filter redraws the compare chart, the modebar camera and
+the server-side PNG/ZIP buttons give valid files, a clicked bar shows its sentence. Screenshots
+go to test-artifacts/ for a human look (Chinese glyphs, layout)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lib.export import PNG_SIGNATURE, png_size
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+CAMERA = '.modebar-btn[data-title="Download plot as a PNG"]'
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").wait_for()
+    page.locator(CHART).first.locator(".main-svg").first.wait_for()
+
+
+def x_ticks(page: Page, i: int = 0) -> list[str]:
+    return page.locator(CHART).nth(i).locator(".xtick text").all_text_contents()
+
+
+def wait_for_ticks(page: Page, expected: list[str], i: int = 0) -> None:
+    page.wait_for_function(
+        """([sel, i, expected]) => {
+            const chart = document.querySelectorAll(sel)[i];
+            if (!chart) return false;
+            const ticks = [...chart.querySelectorAll('.xtick text')].map(t => t.textContent);
+            return JSON.stringify(ticks) === JSON.stringify(expected);
+        }""",
+        arg=[CHART, i, expected],
+    )
+
+
+def test_region_filter_redraws_the_compare_chart(page: Page, streamlit_server: str, artifacts_dir: Path):
+    open_page(page, f"{streamlit_server}/compare")
+    before = x_ticks(page)
+    assert "郑州" in before and "天津" in before, before
+    page.screenshot(path=str(artifacts_dir / "compare-all-regions.png"), full_page=True)
+    sidebar = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    sidebar.get_by_role("button", name="Remove 郑州").click()
+    wait_for_ticks(page, [r for r in before if r != "郑州"])
+    expect(page).to_have_url(re.compile("region="))
+    page.screenshot(path=str(artifacts_dir / "compare-without-zhengzhou.png"), full_page=True)
+
+
+def test_modebar_camera_downloads_a_png(page: Page, streamlit_server: str, artifacts_dir: Path):
+    open_page(page, f"{streamlit_server}/compare")
+    chart = page.locator(CHART).first
+    chart.hover()
+    with page.expect_download() as info:
+        chart.locator(CAMERA).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".png") and download.suggested_filename.isascii()
+    path = artifacts_dir / f"modebar-{download.suggested_filename}"
+    download.save_as(path)
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE) and png_size(data)[0] > 800
+
+
+def test_server_side_png_and_zip(page: Page, streamlit_server: str, artifacts_dir: Path):
+    open_page(page, f"{streamlit_server}/compare")
+    page.get_by_role("button", name="生成 PNG").first.click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="下载 PNG").first.click(timeout=60_000)
+    png = info.value
+    png.save_as(artifacts_dir / f"server-{png.suggested_filename}")
+    data = (artifacts_dir / f"server-{png.suggested_filename}").read_bytes()
+    assert data.startswith(PNG_SIGNATURE) and png_size(data) == (2200, 1120)
+
+    page.get_by_role("button", name="生成本页全部图表 (ZIP)").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="下载全部图表 (ZIP)").click(timeout=60_000)
+    zipped = info.value
+    assert zipped.suggested_filename == "compare-charts.zip"
+    zipped.save_as(artifacts_dir / "server-compare-charts.zip")
+    with zipfile.ZipFile(io.BytesIO((artifacts_dir / "server-compare-charts.zip").read_bytes())) as zf:
+        names = zf.namelist()
+        assert len(names) == 2 and all(n.endswith(".png") for n in names)
+        assert all(zf.read(n).startswith(PNG_SIGNATURE) for n in names)
+
+
+def test_clicking_a_bar_shows_its_sentence(page: Page, streamlit_server: str, artifacts_dir: Path):
+    open_page(page, f"{streamlit_server}/compare")
+    bars = page.locator(CHART).first.locator(".point path").all()
+    box = max((b.bounding_box() for b in bars), key=lambda bb: bb["height"])  # the tallest bar
+    # Plotly's drag layer sits on top of the bars and turns a click at their position into a selection.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("所选数字")).to_be_visible()
+    selected = page.get_by_test_id("stDataFrame").first
+    expect(selected).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "compare-selected-bar.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path,name", [("", "overview"), ("facts", "facts")])
+def test_pages_screenshots(page: Page, streamlit_server: str, artifacts_dir: Path, path: str, name: str):
+    page.goto(f"{streamlit_server}/{path}")
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for()
+    page.wait_for_timeout(1500)  # let grids and charts paint
+    page.screenshot(path=str(artifacts_dir / f"page-{name}.png"), full_page=True)
