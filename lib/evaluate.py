@@ -163,9 +163,96 @@ def report(scores: dict[str, Score], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+# --- events and links -----------------------------------------------------------------------
+
+
+def load_gold_table(name: str, gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
+    path = gold_dir / f"{name}.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _rows_by_doc(gold_rows: list[dict], extractor) -> dict[str, list[dict]]:
+    out = {}
+    for stem in sorted({g["doc"] for g in gold_rows}):
+        path = find_doc(stem)
+        if path is not None:
+            doc = ingest.read_document(path)
+            out[stem] = [r for a in pipeline.articles_from_document(doc) for r in extractor(a)]
+    return out
+
+
+def score_events(gold_rows: list[dict]) -> dict[str, float]:
+    """A gold event is found by an unused event of its document whose sentence holds the quote and
+    whose date is the gold date; region and planned are scored over found events."""
+    from lib import events
+
+    predicted = _rows_by_doc(gold_rows, events.extract)
+    gold = [g for g in gold_rows if g["doc"] in predicted]
+    used: set[tuple[str, int]] = set()
+    region = planned = 0
+    for g in gold:
+        for i, r in enumerate(predicted[g["doc"]]):
+            if (g["doc"], i) not in used and g["quote"] in r["sentence"] and r["date"] == g["date"]:
+                used.add((g["doc"], i))
+                region += r["region"] == g["region"]
+                planned += str(r["planned"]) == g["planned"]
+                break
+    total = sum(len(v) for v in predicted.values())
+    found = len(used)
+    return {
+        "gold": len(gold),
+        "precision": found / max(total, 1),
+        "recall": found / max(len(gold), 1),
+        "region": region / max(found, 1),
+        "planned": planned / max(found, 1),
+    }
+
+
+def score_links(gold_rows: list[dict]) -> dict[str, float]:
+    """A gold link is found when a link of its document has the same (source, target, relation) in a
+    sentence holding the quote; a link is correct when it finds at least one gold row (links are
+    deduplicated per sentence, so one link can stand for a repeated statement)."""
+    from lib import links
+
+    predicted = _rows_by_doc(gold_rows, links.extract)
+    gold = [g for g in gold_rows if g["doc"] in predicted]
+    correct: set[tuple[str, int]] = set()
+    found = 0
+    for g in gold:
+        key = (g["source_region"], g["target_region"], g["relation"])
+        hits = [
+            (g["doc"], i)
+            for i, r in enumerate(predicted[g["doc"]])
+            if g["quote"] in r["sentence"] and (r["source_region"], r["target_region"], r["relation"]) == key
+        ]
+        found += bool(hits)
+        correct.update(hits)
+    total = sum(len(v) for v in predicted.values())
+    return {"gold": len(gold), "precision": len(correct) / max(total, 1), "recall": found / max(len(gold), 1)}
+
+
+def context_report() -> str:
+    ev = score_events(load_gold_table("events"))
+    ln = score_links(load_gold_table("links"))
+    return "\n".join(
+        [
+            "| table | gold rows | precision | recall | date & quote | region | planned | pair & relation |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| events | {ev['gold']} | {ev['precision']:.0%} | {ev['recall']:.0%} | matched on both "
+            f"| {ev['region']:.0%} | {ev['planned']:.0%} | - |",
+            f"| links | {ln['gold']} | {ln['precision']:.0%} | {ln['recall']:.0%} | - | - | - | matched on both |",
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     print(report(score(load_gold()), verbose="-v" in argv))
+    print()
+    print(context_report())
     return 0
 
 
