@@ -202,11 +202,14 @@ def _topic(before: str) -> str:
 _LIST_SPLIT = re.compile(r"[、和及与]")
 
 
-def _respectively(sentence: str, q: numbers.Quantity) -> str:
-    """'汽车、电气、电子业增加值分别增长76.3%、71.9%、37.2%': the i-th figure measures the i-th item."""
+def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str] | None:
+    """'A、B和C分别…x、y、z': the list item the figure at q belongs to, and the list's last item.
+
+    None when the figure does not follow 分别 or the list and the figures do not pair up.
+    """
     i = sentence.rfind("分别", 0, q.start)
     if i < 0 or re.search(r"[；;。]", sentence[i : q.start]):
-        return ""
+        return None
     start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
     items = [t for t in sentence[start:i].split("、") if t]
     end = re.search(r"[，,；;。]", sentence[q.end :])
@@ -215,8 +218,20 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
         items = items[:-1] + [t for t in _LIST_SPLIT.split(items[-1]) if t]  # 'A、B和C'
     index = len(numbers.find_quantities(sentence[i : q.start]))
     if len(items) < 2 or index >= len(items):
+        return None
+    return items[index], items[-1]
+
+
+def _respectively(sentence: str, q: numbers.Quantity) -> str:
+    """'汽车、电气、电子业增加值分别增长76.3%、71.9%': the i-th figure measures the i-th item;
+    when the items are places (福州、龙岩投资增速分别为…) they share the last item's indicator."""
+    listed = listed_item(sentence, q)
+    if listed is None:
         return ""
-    item = re.sub(r"等.*$", "", items[index])
+    item, last = (re.sub(r"等.*$", "", t) for t in listed)
+    places = regions.find_places(item)
+    if places and places[0].start == 0:
+        return _strip_places(last) if len(last) > places[0].end - places[0].start else ""
     return _left_phrase(item) or item
 
 
@@ -297,7 +312,9 @@ def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, defaul
         indicator = indicator_for(sent.text, q, previous)
         previous = indicator or previous
         kind = kind_for(sent.text, q)
-        region = subjects.region_at(sent.text, q.start, default, carry)
+        region = subjects.region_at(
+            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点")
+        )
         reg, prov = (region.region, region.province) if region else ("", "")
         start = sent.start + q.start
         out.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lib import periods, regions
+from lib import numbers, periods, regions
 
 _CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
 # A place that starts an organisation's name (青海央宗药业, 四川航空公司) is not the sentence's subject.
@@ -18,7 +18,11 @@ _ORG_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
     r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所)"
 )
-_NAME_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、|等\d)")
+# A list of firm names closed by 等N家 (上海凌鹊卫星、卫建逸天等8家企业): the place starts a name.
+_NAME_AFTER = re.compile(
+    r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、[\u4e00-\u9fa5A-Za-z（）()]{2,14})*等[\d一二三四五六七八九十百千]+[余多]?家"
+)
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比)(?:同期)?全[国省]")
 _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
 
 
@@ -59,23 +63,45 @@ def macro_lead(sentence: str):
     return None
 
 
-def region_at(sentence: str, pos: int, default, carry=None):
+def _listed_place(sentence: str, pos: int, subjects: list[regions.PlaceMention]):
+    """福州、龙岩、三明投资增速分别为12.4%、12.0%、11.3%: the i-th figure is the i-th place's."""
+    i = sentence.rfind("分别", 0, pos)
+    if i < 0 or re.search(r"[；;。]", sentence[i:pos]):
+        return None
+    start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
+    items = [m for m in subjects if start <= m.start < i]
+    pieces = sentence[start:i].split("、")
+    if len(items) < 2 or len(items) != len(pieces):
+        return None
+    index = len(numbers.find_quantities(sentence[i:pos]))  # figures before this one
+    return mention_region(items[index]) if index < len(items) else None
+
+
+def region_at(sentence: str, pos: int, default, carry=None, difference: bool = False):
     """The region a figure at ``pos`` is about.
 
-    The place named in the figure's own clause (北京10.7%、浙江10.6%) wins; then the sentence's
+    A list of places paired with figures by 分别 comes first; then the place named in the figure's
+    own clause (北京10.7%、浙江10.6%); then 全国/全省 (unless ``difference`` and they are only the
+    base of a comparison: 高于全国平均水平10个百分点); then the sentence's
     subject (regions.sentence_region); then the place a previous sentence of the paragraph made
     the subject (carry); then the article's region.
     """
     clause_start = max((m.end() for m in _CLAUSE_DELIMS.finditer(sentence, 0, pos)), default=0)
     subjects = subject_mentions(sentence)
+    listed = _listed_place(sentence, pos, subjects)
+    if listed is not None:
+        return listed
     local = [m for m in subjects if clause_start <= m.start and m.end <= pos]
     if local:
         return mention_region(local[-1])
     phrase_start = max((m.end() for m in re.finditer(r"[，,；;]", sentence[:pos])), default=0)
     phrase = sentence[phrase_start:pos]
-    if re.search(r"全国(?![最第首前领排])", phrase):  # 全国最大 is a superlative, not a subject
+    # A difference (高于全国平均水平10个百分点) belongs to the subject; a value after the base
+    # (高于全国同期1.7%) is the national figure.
+    compared = difference and _COMPARED.search(phrase)
+    if re.search(r"全国(?![最第首前领排])", phrase) and not compared:
         return regions.NATIONAL
-    if "全省" in phrase and default is not None and default.province:
+    if "全省" in phrase and not compared and default is not None and default.province:
         return regions.lookup(default.province) or default
     # Items of a list separated by ；: the nearest place earlier in the same item.
     item_start = max((m.end() for m in re.finditer(r"[；;：:]", sentence[:pos])), default=0)

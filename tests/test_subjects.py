@@ -36,3 +36,17 @@ def test_sentence_subject_ignores_places_inside_names():
     default = regions.lookup("天津")
     assert subjects.sentence_subject("青海央宗药业是近期签约落户的企业之一。", default) == default
     assert subjects.sentence_subject("北京市一季度GDP增长5%。", default).region == "北京"
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,difference,expected",
+    [
+        ("福州、龙岩、三明投资增速分别为12.4%、12.0%、11.3%。", "12.0%", False, "龙岩"),
+        ("福州、龙岩、三明投资增速分别为12.4%、12.0%、11.3%。", "11.3%", False, "三明"),
+        ("四川FDI到资增长31.84%，高于全国平均水平10.04个百分点。", "10.04", True, "四川"),
+        ("投资增长7.5%，高于全国同期1.7%。", "1.7%", False, "全国"),
+    ],
+)
+def test_lists_and_comparisons(sentence, figure, difference, expected):
+    region = subjects.region_at(sentence, sentence.index(figure), regions.lookup("福建"), difference=difference)
+    assert region.region == expected
