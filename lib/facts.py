@@ -59,7 +59,7 @@ _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
-    rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均)+$"
+    rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期)+$"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
@@ -181,11 +181,17 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
         counted = ""
     listed = _respectively(sentence, q)
     if listed:
-        return listed
+        return _object_first(listed)
     before = _left_phrase(left)
     if counted and (not before or _MEASURE_UNITS_WITH_NOUN.match(q.unit or "")):
-        return counted
-    return before or counted or previous or _topic(sentence[: q.start])
+        return _object_first(counted)
+    return _object_first(before or counted or previous or _topic(sentence[: q.start]))
+
+
+def _object_first(indicator: str) -> str:
+    """'出口钢材' -> '钢材出口': name a trade flow the way statistics tables do."""
+    m = re.match(r"^(出口|进口)(.{2,})$", indicator)
+    return f"{m.group(2)}{m.group(1)}" if m else indicator
 
 
 def _topic(before: str) -> str:
@@ -202,6 +208,11 @@ def _topic(before: str) -> str:
 _LIST_SPLIT = re.compile(r"[、和及与]")
 
 
+def _items_before(sentence: str, i: int) -> list[str]:
+    start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
+    return [t for t in sentence[start:i].split("、") if t]
+
+
 def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str] | None:
     """'A、B和C分别…x、y、z': the list item the figure at q belongs to, and the list's last item.
 
@@ -210,8 +221,10 @@ def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str] | None:
     i = sentence.rfind("分别", 0, q.start)
     if i < 0 or re.search(r"[；;。]", sentence[i : q.start]):
         return None
-    start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
-    items = [t for t in sentence[start:i].split("、") if t]
+    items = _items_before(sentence, i)
+    if len(items) < 2:  # '…分别增长x、y，两年平均增速分别为u、v': the earlier list again
+        earlier = sentence.rfind("分别", 0, i)
+        items = _items_before(sentence, earlier) if earlier >= 0 else items
     end = re.search(r"[，,；;。]", sentence[q.end :])
     count = len(numbers.find_quantities(sentence[i : q.end + (end.start() if end else len(sentence))]))
     if len(items) < count and items and _LIST_SPLIT.search(items[-1]):

@@ -222,3 +222,34 @@ def test_fact_ids_are_stable():
     a = _facts("科技园的企业总数已超5000家。")
     b = _facts("科技园的企业总数已超5000家。")
     assert [r["fact_id"] for r in a] == [r["fact_id"] for r in b]
+
+
+@pytest.mark.parametrize(
+    "sentence,raw_part,indicator",
+    [
+        (
+            "汽车、电气、电子业增加值分别增长76.3%、71.9%、37.2%，两年平均增速分别为7.3%、12.1%、5.2%。",
+            "71.9",
+            "电气",
+        ),
+        (
+            "汽车、电气、电子业增加值分别增长76.3%、71.9%、37.2%，两年平均增速分别为7.3%、12.1%、5.2%。",
+            "5.2",
+            "电子业增加值",  # the last item carries the shared head noun
+        ),
+        ("同期，全省出口钢材578.3亿元，增长56.6%。", "578.3", "钢材出口"),
+        ("综合能源消费量由去年同期下降5.0%转为增长21.5%。", "5.0", "综合能源消费量"),
+        ("从前三季度GDP增速来看，其余省份分别是：北京10.7%、浙江10.6%。", "10.6", "GDP增速"),
+    ],
+)
+def test_indicators_from_lists_topics_and_trade_flows(sentence, raw_part, indicator):
+    assert _one(sentence, raw_part, region="广东", province="广东")["indicator"] == indicator
+
+
+def test_places_paired_with_figures_by_fenbie():
+    rows = _facts("福州、龙岩、三明投资增速分别为12.4%、12.0%、11.3%。", region="福建", province="福建")
+    assert [(r["region"], r["indicator"]) for r in rows] == [
+        ("福州", "投资增速"),
+        ("龙岩", "投资增速"),
+        ("三明", "投资增速"),
+    ]
