@@ -53,7 +53,7 @@ _CURRENCY_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "人
 
 # --- indicator chunking -----------------------------------------------------------------------
 
-_NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "ng", "f", "b", "i", "x"}
+_NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "ng", "f", "b", "i", "x", "s"}
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
@@ -79,6 +79,7 @@ def _pos():
 
 # jieba tags these as verbs; in front of a number they name what is measured.
 _NOUN_WORDS = {
+    "城市",
     "增速",
     "增幅",
     "涨幅",
