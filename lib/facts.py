@@ -53,7 +53,9 @@ _CURRENCY_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "人
 
 # --- indicator chunking -----------------------------------------------------------------------
 
-_NOUNISH = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "j", "l", "eng", "ng", "f", "b", "i", "x", "s"}
+_NOUNISH = set(
+    "n nr ns nt nz nrt nrfg vn an j l eng ng f b i x s".split()
+)  # jieba tags that can name a thing
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
