@@ -59,6 +59,9 @@ page = st.navigation(
             "app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True
         ),
         st.Page("app_pages/compare.py", title=t("page_compare", lang), icon=":material/bar_chart:"),
+        st.Page("app_pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:"),
+        st.Page("app_pages/keywords.py", title=t("page_keywords", lang), icon=":material/label:"),
+        st.Page("app_pages/links.py", title=t("page_links", lang), icon=":material/hub:"),
         st.Page("app_pages/facts.py", title=t("page_facts", lang), icon=":material/search:"),
         st.Page("app_pages/articles.py", title=t("page_articles", lang), icon=":material/article:"),
         st.Page("app_pages/store.py", title=t("page_tables", lang), icon=":material/table:"),

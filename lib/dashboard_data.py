@@ -245,3 +245,213 @@ def labelled(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
         if col in out.columns:
             out[col] = out[col].map(lambda code, col=col: label(col, code, lang))
     return out
+
+
+# --- events and keywords: the Timeline and Keywords pages (pure, except the loads) ------------
+
+EVENT_ARTICLE_COLUMNS = ["title", "source", "published"]
+
+
+def load_events(directory: Path | None = None) -> pd.DataFrame:
+    return load_table("events", directory)
+
+
+def load_keywords(directory: Path | None = None) -> pd.DataFrame:
+    return load_table("keywords", directory)
+
+
+def events_with_articles(events: pd.DataFrame, articles: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Events with their article's title, source and publication date, ``date_label`` (the date
+    with its precision, see ``charts.date_label``) and ``sentence_marked``: the sentence with the
+    date expression in 【】 (plain text, never markup)."""
+    cols = ["article_id", *EVENT_ARTICLE_COLUMNS, "text"]
+    meta = articles[[c for c in cols if c in articles.columns]].rename(columns={"text": "article_text"})
+    out = events.merge(meta, on="article_id", how="left")
+    for col in [*EVENT_ARTICLE_COLUMNS, "article_text"]:
+        if col not in out.columns:
+            out[col] = ""
+        out[col] = out[col].fillna("")
+    out["date_label"] = [
+        charts.date_label(d, p, r, lang)
+        for d, p, r in zip(out["date"], out["date_precision"], out["relative"].fillna(""), strict=True)
+    ]
+    out["sentence_marked"] = [_mark_date(r) for r in out.to_dict("records")]
+    return out.drop(columns=["article_text"])
+
+
+def _mark_date(event: dict) -> str:
+    """The sentence with the date expression (char_start..char_end in the article text) in 【】."""
+    sentence, text = event.get("sentence") or "", event.get("article_text") or ""
+    start, end = int(event.get("char_start", -1)), int(event.get("char_end", -1))
+    at = text.find(sentence) if text and sentence else -1
+    if at < 0 or not at <= start < end <= at + len(sentence):
+        return sentence
+    a, b = start - at, end - at
+    return f"{sentence[:a]}{HIGHLIGHT_OPEN}{sentence[a:b]}{HIGHLIGHT_CLOSE}{sentence[b:]}"
+
+
+def events_for_regions(
+    events: pd.DataFrame, selected: list[str], include_relative: bool = True
+) -> pd.DataFrame:
+    """Events about a selected region, in date order; without 近日/目前 ... dates when asked."""
+    rows = events[events["region"].isin(selected)]
+    if not include_relative:
+        rows = rows[rows["date_precision"] != "relative"]
+    return rows.sort_values(["date", "region"], kind="stable").reset_index(drop=True)
+
+
+def event_selection_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in the columns ``ui.chart`` shows for a selected point: the id as ``fact_id``, the
+    date (with its precision) as ``raw`` and the sentence with the date expression in 【】."""
+    out = pd.DataFrame(
+        {
+            "fact_id": events["event_id"],
+            "region": events["region"],
+            "raw": events["date_label"],
+            "sentence_marked": events["sentence_marked"],
+        }
+    )
+    for col in EVENT_ARTICLE_COLUMNS:
+        out[col] = events[col] if col in events.columns else ""
+    return out.reset_index(drop=True)
+
+
+def region_keywords(keywords: pd.DataFrame, regions: list[str], top_n: int | None = None) -> pd.DataFrame:
+    """The region-scope keyword rows of the given regions (in that order, best rank first)."""
+    rows = keywords[(keywords["scope"] == "region") & keywords["scope_id"].isin(regions)]
+    if top_n is not None:
+        rows = rows[rows["rank"] <= top_n]
+    order = {r: i for i, r in enumerate(regions)}
+    return (
+        rows.assign(_order=rows["scope_id"].map(order))
+        .sort_values(["_order", "rank"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+SHARED_COLUMNS = ["term", "regions", "n_regions", "weight_sum"]
+
+
+def shared_terms(keywords: pd.DataFrame, regions: list[str], min_regions: int = 2) -> pd.DataFrame:
+    """Terms among the region keywords of at least ``min_regions`` of the given regions.
+
+    One row per term: ``regions`` (list, in the given order), ``n_regions`` and ``weight_sum``
+    (sum of the term's 0..1 weights); most widely shared first, then heaviest, then by term.
+    """
+    rows = region_keywords(keywords, regions)
+    if rows.empty:
+        return pd.DataFrame(columns=SHARED_COLUMNS)
+    grouped = rows.groupby("term", sort=False).agg(
+        regions=("scope_id", lambda s: list(dict.fromkeys(s))), weight_sum=("weight", "sum")
+    )
+    grouped["n_regions"] = grouped["regions"].map(len)
+    grouped = grouped[grouped["n_regions"] >= min_regions].reset_index()
+    grouped["weight_sum"] = grouped["weight_sum"].round(6)
+    out = grouped.sort_values(
+        ["n_regions", "weight_sum", "term"], ascending=[False, False, True], kind="stable"
+    )
+    return out[SHARED_COLUMNS].reset_index(drop=True)
+
+
+def term_examples(keywords: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """For each (region, term) keyword row, the first sentence of the region's articles holding
+    the term, in the columns ``ui.chart`` shows for a selected point (``fact_id`` is
+    ``charts.term_id(region, term)``, the term in 【】 in ``sentence_marked``)."""
+    from lib import text as text_mod  # sentence splitting, offsets kept
+
+    columns = ["fact_id", "region", "raw", "sentence_marked", *EVENT_ARTICLE_COLUMNS]
+    sentences: dict[str, list[tuple[str, dict]]] = {}
+    for art in articles.to_dict("records"):
+        for s in text_mod.split_sentences(art.get("text") or "", clause_breaks=False):
+            sentences.setdefault(art.get("region") or "", []).append((s.text, art))
+    out = []
+    for region, term in zip(keywords["scope_id"], keywords["term"], strict=True):
+        found = next(((s, a) for s, a in sentences.get(region, []) if term in s), None)
+        sentence, art = found if found else ("", {})
+        marked = sentence.replace(term, f"{HIGHLIGHT_OPEN}{term}{HIGHLIGHT_CLOSE}", 1)
+        row = {
+            "fact_id": charts.term_id(region, term),
+            "region": region,
+            "raw": term,
+            "sentence_marked": marked,
+        }
+        out.append(row | {c: art.get(c, "") for c in EVENT_ARTICLE_COLUMNS})
+    return pd.DataFrame(out, columns=columns)
+
+
+# --- links: the Links page (区域协同) (pure, except the load) ------------------------------------
+
+LINK_ARTICLE_COLUMNS = ["title", "source", "published"]
+LINK_TABLE_COLUMNS = ["source_region", "target_region", "relation", "evidence", "sentence_marked", "title",
+                      "source", "published", "source_level", "target_level"]  # fmt: skip
+
+
+def load_links(directory: Path | None = None) -> pd.DataFrame:
+    return load_table("links", directory)
+
+
+def links_with_articles(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Links with their article's title, source (outlet), date and ``article_region``, and
+    ``sentence_marked``: the sentence with the evidence span in 【】 (plain text, never markup)."""
+    cols = ["article_id", *LINK_ARTICLE_COLUMNS, "region", "text"]
+    meta = articles[[c for c in cols if c in articles.columns]].rename(
+        columns={"region": "article_region", "text": "article_text"}
+    )
+    out = links.merge(meta, on="article_id", how="left")
+    for col in [*LINK_ARTICLE_COLUMNS, "article_region", "article_text"]:
+        if col not in out.columns:
+            out[col] = ""
+        out[col] = out[col].fillna("")
+    out["sentence_marked"] = [_mark_span(r) for r in out.to_dict("records")]
+    return out.drop(columns=["article_text"])
+
+
+def _mark_span(row: dict) -> str:
+    """The sentence with char_start..char_end (offsets in the article text) in 【】, when inside it."""
+    sentence, text = row.get("sentence") or "", row.get("article_text") or ""
+    start, end = int(row.get("char_start", -1)), int(row.get("char_end", -1))
+    at = text.find(sentence) if text and sentence else -1
+    if at < 0 or not at <= start < end <= at + len(sentence):
+        return sentence
+    a, b = start - at, end - at
+    return f"{sentence[:a]}{HIGHLIGHT_OPEN}{sentence[a:b]}{HIGHLIGHT_CLOSE}{sentence[b:]}"
+
+
+def links_for_regions(
+    links: pd.DataFrame, selected: list[str], relations: list[str] | None = None
+) -> pd.DataFrame:
+    """Links with a selected region at either end; only the given relations (None: all)."""
+    keep = links["source_region"].isin(selected) | links["target_region"].isin(selected)
+    if relations is not None:
+        keep &= links["relation"].isin(relations)
+    return links[keep].reset_index(drop=True)
+
+
+def link_selection_rows(links: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Links in the columns ``ui.chart`` shows for a selected point: the id as ``fact_id``,
+    "北京 → 天津" as ``region``, the relation and its evidence words as ``raw``."""
+    out = pd.DataFrame(
+        {
+            "fact_id": links["link_id"],
+            "region": [f"{s} → {t}" for s, t in zip(links["source_region"], links["target_region"], strict=True)],
+            "raw": [
+                f"{label('relation', r, lang)}（{e}）" if e else label("relation", r, lang)
+                for r, e in zip(links["relation"], links["evidence"].fillna(""), strict=True)
+            ],
+            "sentence_marked": links["sentence_marked"] if "sentence_marked" in links else links["sentence"],
+        }
+    )
+    for col in LINK_ARTICLE_COLUMNS:
+        out[col] = links[col] if col in links.columns else ""
+    return out.reset_index(drop=True)
+
+
+def links_table(links: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The Links page's table view: relation and level codes in words (downloads keep the codes)."""
+    out = links[[c for c in LINK_TABLE_COLUMNS if c in links.columns]].copy()
+    out["relation"] = out["relation"].map(lambda c: label("relation", c, lang))
+    for col in ("source_level", "target_level"):
+        if col in out.columns:
+            out[col] = out[col].map(lambda c: label("level", c, lang))
+    return out.reset_index(drop=True)

@@ -76,6 +76,7 @@ def figures_to_png(
                 "fig": fig,
                 "path": Path(tmp) / f"{stems[name]}.png",
                 "opts": {"format": "png", "scale": scale, "width": width, "height": height},
+                "topojson": topojson_url(),  # maps: the vendored base map, never the CDN
             }
             for name, fig in figs.items()
         ]
@@ -103,3 +104,29 @@ def png_size(data: bytes) -> tuple[int, int]:
     if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
         raise ValueError("not a PNG")
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def topojson_url() -> str | None:
+    """Where kaleido loads map base layers from: ``plotly.io.defaults.topojson`` when set, else the
+    vendored ``static/topojson/`` folder as a file:// URL (see lib/maps.py), else None (the CDN,
+    which fails offline). Only figures with a geo subplot use it."""
+    import plotly.io as pio
+
+    from lib import maps
+
+    if pio.defaults.topojson:
+        return pio.defaults.topojson
+    return maps.topojson_file_url() if maps.topojson_available() else None
+
+
+def use_local_topojson() -> str | None:
+    """Point ``plotly.io.defaults.topojson`` at the vendored base map, so ``fig.write_image`` works
+    offline too; returns the URL set (None when the files are missing)."""
+    import plotly.io as pio
+
+    from lib import maps
+
+    if maps.topojson_available():
+        pio.defaults.topojson = maps.topojson_file_url()
+        return pio.defaults.topojson
+    return None

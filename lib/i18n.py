@@ -120,6 +120,82 @@ _LABELS: dict[str, tuple[str, str]] = {
     "hover_raw": ("原文", "As written"),
     "hover_qualifier": ("限定", "Qualifier"),
     "hover_period": ("时期", "Period"),
+    # timeline
+    "page_timeline": ("时间线", "Timeline"),
+    "timeline_caption": (
+        "文章中带日期的事件，按地区排在时间轴上。空心标记：计划；◆ 年份推定；■ 相对日期（近日、目前……）。",
+        "Dated events from the articles, by region on a time axis. Hollow markers: planned; ◆ year "
+        "inferred; ■ relative dates (近日, 目前 ...).",
+    ),
+    "include_relative": ("包括相对日期（近日、目前……）", "Include relative dates (近日, 目前 ...)"),
+    "include_relative_help": (
+        "相对日期只能按文章发布时间定位。",
+        "Relative dates can only be placed at the article's publication date.",
+    ),
+    "no_events": ("所选地区没有带日期的事件。", "No dated events for the selected regions."),
+    "events_table": ("事件列表", "Events"),
+    "event_select_hint": (
+        "点击图中的标记，下方显示出处句子（日期用【】标出）、文章标题和日期。",
+        "Click a marker to see its sentence (date in 【】), article title and date below.",
+    ),
+    "chart_timeline_title": ("事件时间线：{regions}", "Timeline of events: {regions}"),
+    "axis_date": ("日期", "Date"),
+    "date_written": ("日期明确", "Date as written"),
+    "date_year_inferred": ("年份推定", "Year inferred"),
+    "date_relative": ("相对日期", "Relative date"),
+    "planned": ("计划", "Planned"),
+    "note_relative": ("日期按发布时间推定", "date inferred from the publication date"),
+    "note_year_inferred": (
+        "年份按发布时间或上下文推定",
+        "year inferred from the publication date or context",
+    ),
+    "note_planned": ("计划/预告", "plan or announcement"),
+    "timeline_legend_note": (
+        "空心标记：计划；◆ 年份推定；■ 相对日期（按发布时间推定）；月、年精度的日期画在该期第一天",
+        "Hollow: planned; ◆ year inferred; ■ relative date (placed at publication); month and year "
+        "dates are drawn at the period's first day",
+    ),
+    "undated_note": ("另有 {n} 个事件没有年份，未画出", "{n} more events have no year and are not drawn"),
+    "prec_day": ("日", "day"),
+    "prec_month": ("月", "month"),
+    "prec_year": ("年", "year"),
+    "hover_description": ("事件", "Event"),
+    "col_date": ("日期", "Date"),
+    "col_precision": ("精度", "Precision"),
+    "col_relative": ("相对词", "Relative word"),
+    "col_planned": ("计划", "Planned"),
+    "col_year_inferred": ("年份推定", "Year inferred"),
+    "col_description": ("事件", "Event"),
+    # keywords
+    "page_keywords": ("关键词", "Keywords"),
+    "keywords_caption": (
+        "各地区文章中最有区分度的词（TF-IDF，各地区内最高者为 1），以及地区之间共同的词。",
+        "The most distinctive terms of each region's articles (TF-IDF, the top term of a region is 1) "
+        "and the terms regions share.",
+    ),
+    "top_n": ("每个地区显示前 N 个词", "Top N terms per region"),
+    "no_keywords": ("所选地区没有关键词。", "No keywords for the selected regions."),
+    "shared_terms": ("共同关键词", "Shared terms"),
+    "shared_table": ("共同关键词表", "Shared terms table"),
+    "chart_keywords_title": ("各地区关键词（前 {n} 个）：{regions}", "Top {n} terms by region: {regions}"),
+    "chart_shared_title": ("共同关键词：{regions}", "Terms shared by regions: {regions}"),
+    "chart_no_shared_title": (
+        "没有共同关键词，各地区前 {n} 个词：{regions}",
+        "No shared terms; top {n} terms of each region: {regions}",
+    ),
+    "no_shared_note": ("所选地区之间没有共同关键词", "The selected regions share no terms"),
+    "axis_weight": ("权重（0–1）", "Weight (0–1)"),
+    "axis_term": ("关键词", "Term"),
+    "hover_weight": ("权重", "Weight"),
+    "hover_rank": ("排名", "Rank"),
+    "keywords_note": (
+        "权重：TF-IDF，每个地区内最高者为 1",
+        "Weight: TF-IDF, scaled so each region's top term is 1",
+    ),
+    "col_term": ("关键词", "Term"),
+    "col_regions": ("地区", "Regions"),
+    "col_n_regions": ("地区数", "Regions"),
+    "col_weight_sum": ("权重合计", "Total weight"),
 }
 
 CATEGORIES: dict[str, tuple[str, str]] = {
@@ -176,3 +252,73 @@ def label(group: str, code: str, lang: str = DEFAULT_LANG) -> str:
 
 def keys() -> list[str]:
     return list(_LABELS)
+
+
+# --- Links page (区域协同): labels, relation and level names ------------------------------------
+
+_LABELS.update(
+    {
+        "page_links": ("区域协同", "Links"),
+        "links_caption": (
+            "文章中写明的地区之间的关系：研发—生产、航线、飞地、合作与投资。所选地区出现在关系任一端即显示。",
+            "Relations between places stated in the articles: R&D to production, routes, enclaves, "
+            "cooperation and investment. A link is shown when either end is a selected region.",
+        ),
+        "relations": ("关系类型", "Relations"),
+        "links_network": ("关系网络", "Network"),
+        "links_map": ("关系地图", "Map"),
+        "no_links_store": (
+            "数据表中还没有区域关系：文章里出现“研发…生产”“至…航线”“飞地”“合作”“落户”等说法时才会抽取。",
+            "No links in the store yet: they are read from phrases such as 研发…生产, X至Y航线, 飞地, "
+            "合作 and 落户 in the articles.",
+        ),
+        "no_links": (
+            "所选地区和关系类型下没有区域关系。",
+            "No links for the selected regions and relations.",
+        ),
+        "map_unavailable": (
+            "地图无法离线绘制：缺少底图文件 {path}（见 static/topojson/README.md）。下面只显示关系网络。",
+            "The map cannot be drawn offline: the base map {path} is missing (see "
+            "static/topojson/README.md). Only the network is shown.",
+        ),
+        "map_missing_coords": ("{n} 条关系缺少坐标，未画在地图上：{names}", "{n} links lack coordinates and are not on the map: {names}"),
+        "links_select_hint": (
+            "点击连线中点的箭头或地区圆点，查看出处句子。",
+            "Click the arrow on a link or a region's dot to see the sentences behind it.",
+        ),
+        "chart_links_title": ("区域协同关系：{regions}", "Links between regions: {regions}"),
+        "chart_links_map_title": ("区域协同地图：{regions}", "Map of links: {regions}"),
+        "links_empty_chart": ("没有可显示的区域关系", "No links to show"),
+        "links_arrow_note": ("箭头：关系方向（研发地→生产地，出发地→目的地）；线宽：文章中提到的次数", "Arrows: direction (R&D → production, origin → destination); line width: number of mentions"),
+        "links_map_note": ("底图：Natural Earth（不显示国界）", "Base map: Natural Earth (no borders drawn)"),
+        "col_link": ("关系", "Link"),
+        "col_relation": ("关系类型", "Relation"),
+        "col_evidence": ("依据词", "Evidence"),
+        "col_from": ("起点", "From"),
+        "col_to": ("终点", "To"),
+        "col_mentions": ("次数", "Mentions"),
+        "hover_relation": ("关系", "Relation"),
+        "hover_evidence": ("依据词", "Evidence"),
+        "hover_mentions": ("次数", "Mentions"),
+        "hover_level": ("层级", "Level"),
+        "hover_links": ("关系数", "Links"),
+        "legend_levels": ("地区层级", "Level"),
+    }
+)
+
+RELATIONS: dict[str, tuple[str, str]] = {
+    "rd_to_production": ("研发→生产", "R&D → production"),
+    "route": ("航线/班列", "Route"),
+    "enclave": ("飞地", "Enclave"),
+    "cooperation": ("合作", "Cooperation"),
+    "investment": ("投资/落户", "Investment"),
+}
+LEVELS: dict[str, tuple[str, str]] = {
+    "province": ("省级", "Province"),
+    "prefecture": ("地级", "Prefecture"),
+    "county": ("县级", "County"),
+    "macro": ("区域（京津冀、长三角…）", "Macro region"),
+    "foreign": ("境外", "Abroad"),
+    "country": ("全国", "Nationwide"),
+}
+_GROUPS.update({"relation": RELATIONS, "level": LEVELS})

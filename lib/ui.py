@@ -40,11 +40,13 @@ def modebar_config(name: str) -> dict:
     return {"toImageButtonOptions": {"format": "png", "filename": name, "scale": export.SCALE}}
 
 
-def chart(fig: go.Figure, name: str, facts: pd.DataFrame, key: str) -> None:
-    """A chart (modebar PNG named ``name``), the fact behind a selected point, a server-side PNG button."""
+def chart(fig: go.Figure, name: str, facts: pd.DataFrame, key: str, config: dict | None = None) -> None:
+    """A chart (modebar PNG named ``name``), the fact behind a selected point, a server-side PNG button.
+
+    ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``)."""
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     event = st.plotly_chart(
-        fig, config=modebar_config(name), on_select="rerun", selection_mode="points", key=key
+        fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
     )
     selected_facts(dd.selected_fact_ids(event), facts)
     png_button({name: fig}, name, key=f"{key}_png")

@@ -22,6 +22,9 @@ PAGES = [
     "app_pages/articles.py",
     "app_pages/store.py",
     "app_pages/sources.py",
+    "app_pages/timeline.py",
+    "app_pages/keywords.py",
+    "app_pages/links.py",
 ]
 OVERVIEW, COMPARE, FACTS, ARTICLES_PAGE = PAGES[:4]
 EMPTY_STATE = "make data"

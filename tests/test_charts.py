@@ -160,3 +160,183 @@ def test_slug_is_ascii(parts, expected):
         charts.slug("compare", "个架次").startswith("compare-u")
         and charts.slug("compare", "个架次").isascii()
     )
+
+
+# --- timeline ----------------------------------------------------------------------------------
+
+
+def event(i: int, region: str, date: str, precision: str = "day", **kw) -> dict:
+    row = {name: "" for name, _, _ in COLUMNS["events"]}
+    row |= {
+        "event_id": f"e{i}", "article_id": "a1", "region": region, "date": date, "date_precision": precision,
+        "year_inferred": False, "planned": False, "description": f"事件{i}", "sentence": f"句子{i}。",
+        "char_start": 0, "char_end": 2, "source": "科技日报", "published": "2024-05-20",
+    }  # fmt: skip
+    return row | kw
+
+
+EVENTS = pd.DataFrame(
+    [
+        event(1, "天津", "2024-05-19", year_inferred=True),
+        event(2, "天津", "2024-05", "relative", relative="近日", year_inferred=True),
+        event(3, "天津", "2024", "year", relative="今年", year_inferred=True, planned=True),
+        event(4, "郑州", "2014-06", "month"),
+        event(5, "黑龙江", "2024-09", "month", planned=True),
+        event(6, "上饶", "--05-18"),  # no year: not drawn
+    ]
+)
+
+
+def timeline_points(fig) -> dict[str, tuple]:
+    """event_id -> (trace name, x, symbol, hover note)."""
+    out = {}
+    for tr in fig.data:
+        symbols = (
+            tr.marker.symbol if isinstance(tr.marker.symbol, tuple | list) else [tr.marker.symbol] * len(tr.x)
+        )
+        for x, custom, sym in zip(tr.x, tr.customdata, symbols, strict=True):
+            out[custom[0]] = (tr.name, str(x)[:10], sym, custom[4])
+    return out
+
+
+def test_timeline_title_names_the_regions_and_rows_follow_the_selection():
+    fig = charts.timeline(EVENTS, regions=["郑州", "天津"])
+    assert fig.layout.title.text == "事件时间线：郑州、天津"
+    assert list(fig.layout.yaxis.ticktext) == ["郑州", "天津"]
+    assert set(timeline_points(fig)) == {"e1", "e2", "e3", "e4"}
+    assert fig.layout.xaxis.title.text == "日期" and fig.layout.yaxis.title.text == "地区"
+    assert "WenQuanYi Micro Hei" in fig.layout.font.family
+
+
+def test_timeline_planned_events_have_their_own_hollow_trace():
+    points = timeline_points(charts.timeline(EVENTS, regions=ALL))
+    planned = {i for i, p in points.items() if p[0] == "计划"}
+    assert planned == {"e3", "e5"}
+    assert all(points[i][2].endswith("-open") for i in planned)
+    assert not any(p[2].endswith("-open") for i, p in points.items() if i not in planned)
+
+
+@pytest.mark.parametrize(
+    "event_id,trace,x,symbol,note",
+    [
+        ("e1", "年份推定", "2024-05-19", "diamond", "年份按发布时间或上下文推定"),
+        ("e2", "相对日期", "2024-05-01", "square", "日期按发布时间推定"),  # a month: its first day
+        ("e3", "计划", "2024-01-01", "diamond-open", "计划"),
+        ("e4", "日期明确", "2014-06-01", "circle", ""),
+    ],
+)  # fmt: skip
+def test_timeline_marks_how_sure_a_date_is(event_id, trace, x, symbol, note):
+    name, at, sym, hover_note = timeline_points(charts.timeline(EVENTS, regions=ALL))[event_id]
+    assert (name, at, sym) == (trace, x, symbol)
+    assert note in hover_note if note else hover_note == ""
+
+
+def test_timeline_hover_labels_dates_with_their_precision_and_notes_undated_events():
+    fig = charts.timeline(EVENTS, regions=ALL)
+    labels = {c[0]: c[1] for tr in fig.data for c in tr.customdata}
+    assert (
+        labels["e1"] == "2024-05-19（日）"
+        and labels["e4"] == "2014-06（月）"
+        and labels["e2"] == "2024-05（近日）"
+    )
+    notes = " ".join(a.text for a in fig.layout.annotations if a.text)
+    assert "1 个事件没有年份" in notes and "来源：科技日报 2024-05" in notes
+
+
+def test_timeline_stacks_events_of_one_region_close_in_time():
+    # The axis spans 2014-2024, so 2024-05-01 and 2024-05-19 would overlap: they are stacked.
+    fig = charts.timeline(EVENTS, regions=["天津", "郑州"])
+    y = {c[0]: yy for tr in fig.data for yy, c in zip(tr.y, tr.customdata, strict=True)}
+    assert y["e1"] != y["e2"] and abs(y["e1"]) < 0.5 and abs(y["e2"]) < 0.5  # inside 天津's row
+    assert y["e3"] == 0 and y["e4"] == 1  # alone in their cluster: on the row's line
+
+
+@pytest.mark.parametrize(
+    "date,precision,relative,lang,expected",
+    [("2024-05-19", "day", "", "zh", "2024-05-19（日）"), ("2024", "year", "今年", "zh", "2024（年）"),
+     ("2024-05", "relative", "目前", "zh", "2024-05（目前）"), ("2024-05", "month", "", "en", "2024-05 (month)")],
+)  # fmt: skip
+def test_date_label(date, precision, relative, lang, expected):
+    assert charts.date_label(date, precision, relative, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "date,expected", [("2024-05-19", "2024-05-19"), ("2024-05", "2024-05-01"), ("2024", "2024-01-01"),
+                      ("--05-18", None), ("", None)],
+)  # fmt: skip
+def test_event_timestamp_places_a_period_at_its_first_day(date, expected):
+    ts = charts.event_timestamp(date)
+    assert (ts.strftime("%Y-%m-%d") if ts is not None else None) == expected
+
+
+@pytest.mark.parametrize("regions", [ALL, ["上饶"], []])
+def test_timeline_empty_input_gives_a_titled_empty_figure(regions):
+    empty = pd.DataFrame(columns=[name for name, _, _ in COLUMNS["events"]] + ["source", "published"])
+    for df in (empty, EVENTS[EVENTS["region"] == "上饶"]):
+        fig = charts.timeline(df, regions=regions)
+        assert fig.layout.title.text.startswith("事件时间线") and not fig.data
+        assert any("没有带日期的事件" in a.text for a in fig.layout.annotations)
+
+
+# --- keywords ----------------------------------------------------------------------------------
+
+
+def kw(region: str, *terms: str) -> list[dict]:
+    return [
+        {"scope": "region", "scope_id": region, "term": term, "weight": round(1 - 0.1 * i, 6), "rank": i + 1}
+        for i, term in enumerate(terms)
+    ]
+
+
+KEYWORDS = pd.DataFrame(
+    kw("天津", "京津冀", "科技园", "联合攻关", "科技创新")
+    + kw("上饶", "长三角", "双向飞地", "联合攻关", "科技创新")
+    + kw("郑州", "国家中心城市", "跨境电商")
+    + [{"scope": "article", "scope_id": "a1", "term": "郑州", "weight": 1.0, "rank": 1}]
+)
+
+
+def test_keyword_bars_one_panel_per_region_with_ids():
+    fig = charts.keyword_bars(KEYWORDS, ["上饶", "天津"], top_n=3)
+    assert fig.layout.title.text == "各地区关键词（前 3 个）：上饶、天津"
+    assert [tr.name for tr in fig.data] == ["上饶", "天津"]
+    assert list(fig.data[0].y) == ["长三角", "双向飞地", "联合攻关"] and fig.data[0].orientation == "h"
+    assert fig.data[0].xaxis != fig.data[1].xaxis  # small multiples: separate panels
+    assert fig.data[0].customdata[1][0] == charts.term_id("上饶", "双向飞地")
+    assert [a.text for a in fig.layout.annotations][:2] == ["上饶", "天津"]  # panel titles
+
+
+def test_keyword_bars_source_line_from_articles():
+    articles = pd.DataFrame(
+        {"region": ["天津", "郑州"], "source": ["科技日报", "河南日报"], "published": ["2024-05", "2024-04"]}
+    )
+    notes = " ".join(
+        a.text for a in charts.keyword_bars(KEYWORDS, ["天津"], articles=articles).layout.annotations
+    )
+    assert "来源：科技日报 2024-05" in notes and "河南日报" not in notes
+
+
+def test_shared_terms_heatmap_shows_terms_of_two_or_more_regions():
+    fig = charts.shared_terms(KEYWORDS, ["天津", "郑州", "上饶"])
+    hm = fig.data[0]
+    assert fig.layout.title.text == "共同关键词：天津、郑州、上饶"
+    assert list(hm.x) == ["天津", "郑州", "上饶"]
+    assert list(hm.y) == ["联合攻关", "科技创新"]  # heavier total weight first
+    assert hm.z[0][1] is None and hm.text[0][1] == ""  # 郑州 lacks it: blank
+    assert hm.z[0][0] == pytest.approx(0.8) and hm.customdata[0][2] == charts.term_id("上饶", "联合攻关")
+
+
+def test_shared_terms_without_shared_terms_shows_top_terms_and_says_so():
+    fig = charts.shared_terms(KEYWORDS, ["天津", "郑州"])
+    assert fig.layout.title.text.startswith("没有共同关键词")
+    assert set(fig.data[0].y) == {"京津冀", "科技园", "联合攻关", "科技创新", "国家中心城市", "跨境电商"}
+    assert any(a.text == "所选地区之间没有共同关键词" for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize("builder", [charts.keyword_bars, charts.shared_terms])
+@pytest.mark.parametrize("regions", [["天津"], ["黑龙江"], []])
+def test_keyword_builders_accept_empty_input(builder, regions):
+    empty = pd.DataFrame(columns=[name for name, _, _ in COLUMNS["keywords"]])
+    assert builder(empty, regions).layout.title.text
+    fig = builder(KEYWORDS, regions)
+    assert fig.layout.title.text and (fig.data or "黑龙江" in regions or not regions)

@@ -134,3 +134,109 @@ def test_facts_for_regions_includes_figures_from_the_regions_articles():
 )
 def test_selected_fact_ids(event, ids):
     assert dd.selected_fact_ids(event) == ids
+
+
+# --- events and keywords -------------------------------------------------------------------------
+
+KEYWORDS = pd.DataFrame(
+    {
+        "scope": ["region"] * 6 + ["article"],
+        "scope_id": ["天津", "天津", "上饶", "上饶", "郑州", "郑州", "a1"],
+        "term": ["联合攻关", "京津冀", "联合攻关", "双向飞地", "联合攻关", "跨境电商", "京津冀"],
+        "weight": [0.3, 1.0, 0.2, 1.0, 0.9, 1.0, 1.0],
+        "rank": [2, 1, 2, 1, 2, 1, 1],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "regions,expected",
+    [
+        (["天津", "上饶", "郑州"], [("联合攻关", ["天津", "上饶", "郑州"], 3, 1.4)]),
+        (["上饶", "天津"], [("联合攻关", ["上饶", "天津"], 2, 0.5)]),  # in the selection's order
+        (["天津"], []),
+        (["北京", "天津"], []),
+        ([], []),
+    ],
+)
+def test_shared_terms(regions, expected):
+    out = dd.shared_terms(KEYWORDS, regions)
+    assert list(out.columns) == dd.SHARED_COLUMNS
+    assert [tuple(r) for r in out.itertuples(index=False)] == expected
+
+
+def test_shared_terms_min_regions_and_article_scope_ignored():
+    out = dd.shared_terms(KEYWORDS, ["天津", "上饶"], min_regions=1)
+    assert out["term"].tolist() == ["联合攻关", "京津冀", "双向飞地"]  # a1's 京津冀 does not count twice
+
+
+def test_region_keywords_order_and_top_n():
+    out = dd.region_keywords(KEYWORDS, ["郑州", "天津"], top_n=1)
+    assert out[["scope_id", "term"]].values.tolist() == [["郑州", "跨境电商"], ["天津", "京津冀"]]
+
+
+def test_term_examples_find_the_first_sentence_with_the_term():
+    articles = pd.DataFrame(
+        {"region": ["上饶"], "title": ["飞地"], "source": ["科技日报"], "published": ["2024-05"],
+         "text": ["上饶开放合作。上饶与上海的“双向飞地”已步入快车道。"]}
+    )  # fmt: skip
+    out = dd.term_examples(dd.region_keywords(KEYWORDS, ["上饶"]), articles)
+    row = out.set_index("raw").loc["双向飞地"]
+    assert row["sentence_marked"] == "上饶与上海的“【双向飞地】”已步入快车道。"
+    assert row["fact_id"] == "kw:上饶:双向飞地" and row["title"] == "飞地"
+    assert out.set_index("raw").loc["联合攻关", "sentence_marked"] == ""
+
+
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["e1", "e2", "e3"],
+        "article_id": ["a1", "a1", "a2"],
+        "region": ["天津", "天津", "郑州"],
+        "date": ["2024-05", "2023", "2024-05-18"],
+        "date_precision": ["relative", "year", "day"],
+        "relative": ["近日", "", ""],
+        "sentence": ["近日，又有16家企业签约。", "2023年，组建了20家创新联合体。", "5月18日，航线启航。"],
+        "char_start": [3, 16, 0],
+        "char_end": [5, 21, 5],
+    }
+)
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a1", "a2"],
+        "title": ["天津协同创新", "郑州加速度"],
+        "source": ["科技日报", "科技日报"],
+        "published": ["2024-05", "2024-05"],
+        "text": ["前言。近日，又有16家企业签约。2023年，组建了20家创新联合体。", "5月18日，航线启航。"],
+    }
+)
+
+
+def test_events_with_articles_marks_the_date_and_labels_it():
+    out = dd.events_with_articles(EVENTS, ARTICLES)
+    assert out["sentence_marked"].tolist() == [
+        "【近日】，又有16家企业签约。", "【2023年】，组建了20家创新联合体。", "【5月18日】，航线启航。"
+    ]  # fmt: skip
+    assert out["date_label"].tolist() == ["2024-05（近日）", "2023（年）", "2024-05-18（日）"]
+    assert out["title"].tolist() == ["天津协同创新", "天津协同创新", "郑州加速度"]
+
+
+@pytest.mark.parametrize(
+    "selected,include_relative,ids",
+    [(["天津", "郑州"], True, ["e2", "e1", "e3"]), (["天津"], False, ["e2"]), ([], True, [])],
+)
+def test_events_for_regions(selected, include_relative, ids):
+    assert dd.events_for_regions(EVENTS, selected, include_relative)["event_id"].tolist() == ids
+
+
+def test_event_selection_rows_fit_the_chart_helper():
+    rows = dd.event_selection_rows(dd.events_with_articles(EVENTS, ARTICLES))
+    assert list(rows.columns) == [
+        "fact_id",
+        "region",
+        "raw",
+        "sentence_marked",
+        "title",
+        "source",
+        "published",
+    ]
+    assert rows.loc[0, "fact_id"] == "e1" and rows.loc[0, "raw"] == "2024-05（近日）"

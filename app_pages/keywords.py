@@ -1,0 +1,51 @@
+"""关键词: each selected region's most distinctive terms side by side, the terms regions share
+(heatmap and table), and the first sentence holding a clicked term."""
+
+import streamlit as st
+
+from lib import charts, ui
+from lib import dashboard_data as dd
+from lib.i18n import t
+
+lang = ui.lang()
+ui.begin_page()
+st.title(t("page_keywords", lang))
+st.caption(t("keywords_caption", lang))
+
+articles = dd.load_articles()
+if articles.empty:
+    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+    st.stop()
+selected = st.session_state.get(dd.REGION_KEY, [])
+if not selected:
+    st.warning(t("no_region_selected", lang), icon="👈")
+    st.stop()
+keywords = dd.load_keywords()
+if dd.region_keywords(keywords, selected).empty:
+    st.info(t("no_keywords", lang), icon="📭")
+    st.stop()
+
+top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, value=10, key="kw_top_n")
+examples = dd.term_examples(dd.region_keywords(keywords, selected), articles)
+fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
+ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars")
+
+st.subheader(t("shared_terms", lang))
+ui.chart(charts.shared_terms(keywords, selected, lang, articles=articles), "keywords-shared", examples,
+         key="shared_terms")  # fmt: skip
+shared = dd.shared_terms(keywords, selected)
+with st.expander(t("shared_table", lang), expanded=True):
+    if shared.empty:
+        st.caption(t("no_shared_note", lang))
+    else:
+        st.dataframe(
+            shared.assign(regions=shared["regions"].map(("、" if lang == "zh" else ", ").join)),
+            hide_index=True,
+            column_config={
+                "term": t("col_term", lang),
+                "regions": t("col_regions", lang),
+                "n_regions": t("col_n_regions", lang),
+                "weight_sum": st.column_config.NumberColumn(t("col_weight_sum", lang), format="%.2f"),
+            },
+        )
+ui.zip_button("keywords-charts")

