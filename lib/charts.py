@@ -63,6 +63,9 @@ class Measure:
 # --- data preparation (pure, tested) -----------------------------------------------------------
 
 
+MAX_SERIES = 12  # indicators drawn in one comparison; more is unreadable (and slow to draw)
+
+
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
     """Rows that are not repetitions of an earlier mention."""
     return facts[facts["mention_of"].fillna("") == ""]
@@ -144,6 +147,8 @@ def compare_data(
     if rows.empty:
         return pd.DataFrame(columns=COMPARE_COLUMNS)
     rows["indicator"] = rows["indicator"].fillna("").replace("", t("unnamed", lang))
+    rows = _latest_per_series(rows)
+    rows, dropped = _top_series(rows)
     rows["series"] = _series_names(rows)
     suffix = "%" if measure.unit == "%" else ""
     rows["label"] = [
@@ -152,7 +157,29 @@ def compare_data(
     for col in ("source", "published"):
         if col not in rows.columns:
             rows[col] = ""
-    return rows[COMPARE_COLUMNS].reset_index(drop=True)
+    out = rows[COMPARE_COLUMNS].reset_index(drop=True)
+    out.attrs["dropped_indicators"] = dropped
+    return out
+
+
+def _latest_per_series(rows: pd.DataFrame) -> pd.DataFrame:
+    """One figure per region, indicator and period: the most recently published one.
+
+    Several articles often report the same indicator for the same region and period; drawing
+    each would repeat the bar. The table view of the Facts page keeps every row."""
+    published = rows["published"] if "published" in rows.columns else pd.Series("", index=rows.index)
+    order = rows.assign(_pub=published.fillna("")).sort_values(["_pub", "fact_id"], ascending=[False, True])
+    keep = order.drop_duplicates(["region", "indicator", rows["period"].fillna("").name], keep="first").index
+    return rows.loc[rows.index.isin(keep)]
+
+
+def _top_series(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """At most MAX_SERIES indicators, those reported for the most regions; returns how many were cut."""
+    counts = rows.groupby("indicator").agg(regions=("region", "nunique"), n=("region", "size"))
+    if len(counts) <= MAX_SERIES:
+        return rows, 0
+    ranked = counts.sort_values(["regions", "n"], ascending=False, kind="stable").index[:MAX_SERIES]
+    return rows[rows["indicator"].isin(ranked)], len(counts) - MAX_SERIES
 
 
 def _series_names(rows: pd.DataFrame) -> list[str]:
@@ -286,6 +313,8 @@ def compare_bars(
     y_title = t("what_unit", lang, what=what, unit=unit) if unit else what
     fig.update_yaxes(title_text=y_title, type="log" if log else "linear")
     notes = [t("approx_note", lang)] if (rows["qualifier"] != "exact").any() else []
+    if rows.attrs.get("dropped_indicators"):
+        notes.append(t("dropped_note", lang, shown=MAX_SERIES, more=rows.attrs["dropped_indicators"]))
     notes.append(source_line(rows, lang))
     return _base_layout(fig, title, [n for n in notes if n])
 

@@ -148,27 +148,27 @@ def load_facts(directory: Path | None = None) -> pd.DataFrame:
 def facts_with_articles(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Facts with their article's title, source, date and byline, and ``article_region``,
     and ``sentence_marked``: the sentence with the number in 【】 (plain text, never markup)."""
-    cols = ["article_id", *FACT_ARTICLE_COLUMNS, "region", "text"]
-    meta = articles[[c for c in cols if c in articles.columns]].rename(
-        columns={"region": "article_region", "text": "article_text"}
-    )
+    cols = ["article_id", *FACT_ARTICLE_COLUMNS, "region"]
+    meta = articles[[c for c in cols if c in articles.columns]].rename(columns={"region": "article_region"})
     out = facts.merge(meta, on="article_id", how="left")
-    for col in [*FACT_ARTICLE_COLUMNS, "article_region", "article_text"]:
+    for col in [*FACT_ARTICLE_COLUMNS, "article_region"]:
         if col not in out.columns:
             out[col] = ""
         out[col] = out[col].fillna("")
-    out["sentence_marked"] = [mark_number(r) for r in out.to_dict("records")]
-    return out.drop(columns=["article_text"])
+    starts = out["sentence_start"] if "sentence_start" in out.columns else pd.Series(-1, index=out.index)
+    out["sentence_marked"] = [
+        mark_number({"sentence": s, "raw": r, "char_start": c, "sentence_start": ss})
+        for s, r, c, ss in zip(out["sentence"], out["raw"], out["char_start"], starts, strict=True)
+    ]
+    return out
 
 
 def mark_number(fact: dict) -> str:
     """The fact's sentence with its quantity in 【】, located by offset when possible, else by text."""
     sentence, raw = fact.get("sentence") or "", fact.get("raw") or ""
-    field_text = fact.get("title") if fact.get("field") == "title" else fact.get("article_text")
     start = -1
-    if field_text and sentence:
-        at = field_text.find(sentence)
-        local = int(fact.get("char_start", -1)) - at if at >= 0 else -1
+    if fact.get("sentence_start") is not None and int(fact["sentence_start"]) >= 0:
+        local = int(fact.get("char_start", -1)) - int(fact["sentence_start"])
         if local >= 0 and sentence[local : local + len(raw)] == raw:
             start = local
     if start < 0:

@@ -341,6 +341,7 @@ def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, defaul
                 "province": prov or article.province,
                 "field": field,
                 "sentence": sent.text,
+                "sentence_start": sent.start,
                 "char_start": start,
                 "char_end": sent.start + q.end,
                 "raw": q.raw,

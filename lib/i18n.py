@@ -113,6 +113,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "斜线填充 / >、≥、≈、≤ 前缀：约数（原文为“超”“近”“约”等）",
         "Hatched / prefixed >, ≥, ≈, ≤: approximate (超, 近, 约 ... in the text)",
     ),
+    "dropped_note": (
+        "只画出覆盖地区最多的{shown}个指标，另有{more}个未画出：请在上方选择指标查看",
+        "Only the {shown} indicators reported for most regions are drawn; {more} more: pick one above",
+    ),
     "source_prefix": ("来源：", "Source: "),
     "and_more": ("等{n}地", " and {more} more"),
     "unnamed": ("（未命名）", "(unnamed)"),

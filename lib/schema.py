@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from lib import entities, events, keywords, links
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 _LS = pa.list_(pa.string())
@@ -60,6 +60,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("province", _S, "Province-level division of `region`."),
         ("field", _S, "Where the quantity stands: `title` or `text` (offsets refer to that field)."),
         ("sentence", _S, "The whole source sentence, as written."),
+        ("sentence_start", _I, "Start of `sentence` in the article field, so the quantity sits at "
+         "`char_start - sentence_start` within it."),
         ("char_start", _I, "Start of the quantity (qualifier words included) in the article field."),
         ("char_end", _I, "End (exclusive) of the quantity in the article field."),
         ("raw", _S, "The quantity as written, qualifiers included (超5000家, 8600余万元, 84.7%)."),

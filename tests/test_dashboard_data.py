@@ -70,15 +70,14 @@ def test_articles_for_regions_keeps_listed_columns_only():
 @pytest.mark.parametrize(
     "fact,expected",
     [
-        # located by offset: the second 16家 in the text is the one marked
-        ({"sentence": "16家企业，又有16家。", "raw": "16家", "field": "text", "char_start": 11,
-          "article_text": "前言。16家企业，又有16家。"}, "16家企业，又有【16家】。"),
-        # no article text: the first occurrence
-        ({"sentence": "技术合同额152亿元。", "raw": "152亿元", "field": "text", "char_start": 0},
+        # located by offset: the second 16家 in the sentence is the one marked
+        ({"sentence": "16家企业，又有16家。", "raw": "16家", "char_start": 11, "sentence_start": 3},
+         "16家企业，又有【16家】。"),
+        # no sentence offset (an older row): the first occurrence
+        ({"sentence": "技术合同额152亿元。", "raw": "152亿元", "char_start": 0},
          "技术合同额【152亿元】。"),
-        # in the title
-        ({"sentence": "100P算力中心", "raw": "100P", "field": "title", "char_start": 4,
-          "title": "黑龙江：100P算力中心"}, "【100P】算力中心"),
+        # an offset that does not fit the sentence falls back to the text
+        ({"sentence": "100P算力中心", "raw": "100P", "char_start": 4, "sentence_start": 2}, "【100P】算力中心"),
         ({"sentence": "没有数字。", "raw": "5家", "field": "text", "char_start": 0}, "没有数字。"),
     ],
 )  # fmt: skip
