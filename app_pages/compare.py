@@ -20,7 +20,7 @@ if articles.empty:
     st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
     st.stop()
 selected = st.session_state.get(dd.REGION_KEY, [])
-facts = dd.facts_with_articles(dd.load_facts(), articles)
+facts = dd.load_facts_joined()
 shown = charts.first_mentions(facts[facts["region"].isin(selected)])
 if shown.empty:
     st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon="📭")

@@ -20,7 +20,7 @@ if articles.empty:
     st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
     st.stop()
 selected = st.session_state.get(dd.REGION_KEY, [])
-facts = dd.facts_for_regions(dd.facts_with_articles(dd.load_facts(), articles), selected)
+facts = dd.facts_for_regions(dd.load_facts_joined(), selected)
 if facts.empty:
     st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon="📭")
     st.stop()
@@ -50,11 +50,13 @@ st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
 st.dataframe(dd.labelled(rows[COLUMNS], lang), hide_index=True, column_config=ui.fact_columns())
 export_rows = rows.drop(columns=["sentence_marked"])
 d1, d2 = st.columns(2)
+# Callables: the files are built only when a button is clicked, not on every rerun.
 d1.download_button(
-    t("download_csv", lang), export_rows.to_csv(index=False).encode("utf-8-sig"), "facts.csv", "text/csv",
+    t("download_csv", lang), lambda: export_rows.to_csv(index=False).encode("utf-8-sig"), "facts.csv", "text/csv",
     key="facts_csv", on_click="ignore", icon=":material/download:",
 )  # fmt: skip
 d2.download_button(
-    t("download_parquet", lang), export_rows.to_parquet(index=False), "facts.parquet", "application/octet-stream",
+    t("download_parquet", lang), lambda: export_rows.to_parquet(index=False), "facts.parquet",
+    "application/octet-stream",
     key="facts_parquet", on_click="ignore", icon=":material/download:",
 )  # fmt: skip

@@ -13,7 +13,7 @@ st.title(t("app_title", lang))
 st.caption(t("overview_caption", lang))
 
 articles = dd.load_articles()
-facts = dd.facts_with_articles(dd.load_facts(), articles)
+facts = dd.load_facts_joined()
 if articles.empty:
     st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
     st.stop()
