@@ -132,9 +132,9 @@ def _strip_places(phrase: str) -> str:
     """'中宁县' or '北京' alone names the region, not the indicator; '吴忠市计划投资' -> '计划投资'."""
     for m in regions.find_places(phrase):
         if m.start == 0:
-            phrase = phrase[m.end :]
+            # The place's own suffix goes with it: '吴忠' + '市计划投资'.
+            phrase = re.sub(r"^(?:市|省|县|区|自治区)(?=.)", "", phrase[m.end :])
             break
-    phrase = re.sub(r"^(?:市|省|县|区|自治区)(?=.)", "", phrase) if len(phrase) > 2 else phrase
     return "" if re.fullmatch(r"[市省县区]?", phrase) else phrase
 
 

@@ -253,3 +253,8 @@ def test_places_paired_with_figures_by_fenbie():
         ("龙岩", "投资增速"),
         ("三明", "投资增速"),
     ]
+
+
+def test_a_province_word_inside_an_indicator_is_kept():
+    row = _one("郑州拥有省级以上跨境电商产业园20家。", "20家", region="郑州", province="河南")
+    assert row["indicator"] == "省级以上跨境电商产业园"
