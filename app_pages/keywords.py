@@ -28,11 +28,11 @@ if dd.region_keywords(keywords, selected).empty:
 top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, value=10, key="kw_top_n")
 examples = dd.term_examples(dd.region_keywords(keywords, selected), articles)
 fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
-ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars")
+ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars", hint="select_hint_term", heading="selected_term")
 
 st.subheader(t("shared_terms", lang))
 ui.chart(charts.shared_terms(keywords, selected, lang, articles=articles), "keywords-shared", examples,
-         key="shared_terms")  # fmt: skip
+         key="shared_terms", hint="select_hint_term", heading="selected_term")  # fmt: skip
 shared = dd.shared_terms(keywords, selected)
 with st.expander(t("shared_table", lang), expanded=True):
     if shared.empty:

@@ -41,7 +41,10 @@ if shown.empty:
 details = dd.link_selection_rows(shown, lang)
 st.caption(t("links_select_hint", lang))
 st.subheader(t("links_network", lang))
-ui.chart(charts.link_network(shown, lang, regions=selected), "links-network", details, key="links_network")
+ui.chart(
+    charts.link_network(shown, lang, regions=selected), "links-network", details, key="links_network",
+    hint="select_hint_link", heading="selected_link",
+)  # fmt: skip
 
 st.subheader(t("links_map", lang))
 if maps.topojson_available():
@@ -51,6 +54,8 @@ if maps.topojson_available():
         details,
         key="links_map",
         config={"topojsonURL": maps.TOPOJSON_URL},
+        hint="select_hint_link",
+        heading="selected_link",
     )
 else:
     st.warning(t("map_unavailable", lang, path=str(maps.topojson_path())), icon="🗺️")

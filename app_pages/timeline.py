@@ -35,7 +35,10 @@ if events.empty:
     st.stop()
 
 fig = charts.timeline(events, lang, regions=selected)
-ui.chart(fig, "timeline-events", dd.event_selection_rows(events), key="timeline_chart")
+ui.chart(
+    fig, "timeline-events", dd.event_selection_rows(events), key="timeline_chart",
+    hint="select_hint_marker", heading="selected_event",
+)  # fmt: skip
 
 with st.expander(t("events_table", lang), expanded=True):
     st.dataframe(

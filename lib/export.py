@@ -75,7 +75,8 @@ def figures_to_png(
             {
                 "fig": fig,
                 "path": Path(tmp) / f"{stems[name]}.png",
-                "opts": {"format": "png", "scale": scale, "width": width, "height": height},
+                # A figure that sets its own height (timeline, keyword panels) keeps it.
+                "opts": {"format": "png", "scale": scale, "width": width, "height": fig.layout.height or height},
                 "topojson": topojson_url(),  # maps: the vendored base map, never the CDN
             }
             for name, fig in figs.items()

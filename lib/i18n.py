@@ -75,6 +75,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     # charts and export
     "selected_point": ("所选数字", "Selected figure"),
     "select_hint": ("点击图中的柱子查看出处句子。", "Click a bar to see the sentence it comes from."),
+    "select_hint_marker": ("点击图中的点查看出处句子。", "Click a point to see the sentence it comes from."),
+    "select_hint_link": ("点击连线或地区查看出处句子。", "Click a link or a region to see its sentences."),
+    "select_hint_term": ("点击柱子或格子查看含该词的句子。", "Click a bar or cell to see a sentence with the term."),
+    "selected_event": ("所选事件", "Selected event"),
+    "selected_link": ("所选关系", "Selected relation"),
+    "selected_term": ("所选关键词", "Selected term"),
     "render_png": ("生成 PNG", "Render PNG"),
     "download_png": ("下载 PNG", "Download PNG"),
     "render_zip": ("生成本页全部图表 (ZIP)", "Render all charts on this page (ZIP)"),

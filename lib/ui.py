@@ -40,24 +40,35 @@ def modebar_config(name: str) -> dict:
     return {"toImageButtonOptions": {"format": "png", "filename": name, "scale": export.SCALE}}
 
 
-def chart(fig: go.Figure, name: str, facts: pd.DataFrame, key: str, config: dict | None = None) -> None:
-    """A chart (modebar PNG named ``name``), the fact behind a selected point, a server-side PNG button.
+def chart(
+    fig: go.Figure,
+    name: str,
+    facts: pd.DataFrame,
+    key: str,
+    config: dict | None = None,
+    hint: str = "select_hint",
+    heading: str = "selected_point",
+) -> None:
+    """A chart (modebar PNG named ``name``), the rows behind a selected point, a server-side PNG button.
 
-    ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``)."""
+    ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and
+    ``heading`` are label keys for what to click and what the selection shows (bars, markers, links)."""
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     event = st.plotly_chart(
         fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
     )
-    selected_facts(dd.selected_fact_ids(event), facts)
+    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
     png_button({name: fig}, name, key=f"{key}_png")
 
 
-def selected_facts(ids: list[str], facts: pd.DataFrame) -> None:
+def selected_facts(
+    ids: list[str], facts: pd.DataFrame, hint: str = "select_hint", heading: str = "selected_point"
+) -> None:
     if not ids:
-        st.caption(t("select_hint", lang()))
+        st.caption(t(hint, lang()))
         return
     rows = facts[facts["fact_id"].isin(ids)]
-    st.markdown(f"**{t('selected_point', lang())}**")
+    st.markdown(f"**{t(heading, lang())}**")
     st.dataframe(
         rows[["region", "raw", "sentence_marked", "title", "source", "published"]],
         hide_index=True,

@@ -76,7 +76,7 @@ def test_server_side_png_and_zip(page: Page, streamlit_server: str, artifacts_di
     png = info.value
     png.save_as(artifacts_dir / f"server-{png.suggested_filename}")
     data = (artifacts_dir / f"server-{png.suggested_filename}").read_bytes()
-    assert data.startswith(PNG_SIGNATURE) and png_size(data) == (2200, 1120)
+    assert data.startswith(PNG_SIGNATURE) and png_size(data) == (2200, 960)  # 1100 x 480 chart, scale 2
 
     page.get_by_role("button", name="生成本页全部图表 (ZIP)").click()
     with page.expect_download(timeout=60_000) as info:
@@ -109,3 +109,22 @@ def test_pages_screenshots(page: Page, streamlit_server: str, artifacts_dir: Pat
     page.get_by_test_id("stDataFrame").first.wait_for()
     page.wait_for_timeout(1500)  # let grids and charts paint
     page.screenshot(path=str(artifacts_dir / f"page-{name}.png"), full_page=True)
+
+
+def test_a_copied_url_opens_the_same_view(page: Page, streamlit_server: str, artifacts_dir: Path):
+    """The filter lives in ?region=: a link copied from one browser opens the same regions in another."""
+    open_page(page, f"{streamlit_server}/compare")
+    sidebar = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    for name in ("郑州", "黑龙江"):
+        sidebar.get_by_role("button", name=f"Remove {name}").click()
+    wait_for_ticks(page, ["天津", "上饶"])
+    copied = page.url
+    other = page.context.browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
+    try:
+        fresh = other.new_page()
+        open_page(fresh, copied)
+        wait_for_ticks(fresh, ["天津", "上饶"])
+        fresh.screenshot(path=str(artifacts_dir / "compare-from-copied-url.png"))
+    finally:
+        other.close()
+    assert "region=" in copied, copied

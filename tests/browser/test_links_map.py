@@ -99,7 +99,7 @@ def test_clicking_a_link_shows_its_sentence(page: Page, streamlit_server: str, a
     arrow = network.locator(".scatterlayer .trace .points path").first
     box = arrow.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page.get_by_text("所选数字")).to_be_visible()
+    expect(page.get_by_text("所选关系")).to_be_visible()
     selected = page.get_by_test_id("stDataFrame").first
     expect(selected).to_be_visible()
     selected.scroll_into_view_if_needed()
@@ -116,4 +116,4 @@ def test_server_side_png_of_the_map(page: Page, streamlit_server: str, artifacts
     path = artifacts_dir / "server-links-map.png"
     download.save_as(path)
     data = path.read_bytes()
-    assert data.startswith(PNG_SIGNATURE) and png_size(data) == (2200, 1120)
+    assert data.startswith(PNG_SIGNATURE) and png_size(data) == (2200, 1200)  # 1100 x 600 map, scale 2

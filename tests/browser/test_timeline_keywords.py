@@ -74,7 +74,7 @@ def test_clicking_a_timeline_marker_shows_its_sentence(
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     selected = page.get_by_test_id("stDataFrame").first
-    expect(page.get_by_text("所选数字")).to_be_visible()
+    expect(page.get_by_text("所选事件")).to_be_visible()
     expect(selected).to_be_visible()
     page.wait_for_timeout(800)
     page.screenshot(path=str(artifacts_dir / "timeline-selected-marker.png"), full_page=True)
