@@ -123,9 +123,9 @@ class _Tok:
 
 def _tokens(s: str) -> list[_Tok]:
     out, pos = [], 0
-    for w in text.pos_tokenizer().cut(s):
-        out.append(_Tok(w.word, w.flag, pos, pos + len(w.word)))
-        pos += len(w.word)
+    for word, flag in text.pos_cut(s):
+        out.append(_Tok(word, flag, pos, pos + len(word)))
+        pos += len(word)
     return out
 
 

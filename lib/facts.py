@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 
 from lib import numbers, periods, regions, subjects, text
 from lib.model import Article
@@ -74,11 +73,6 @@ _LEADING_SCOPE = re.compile(
 _MAX_INDICATOR = 14
 
 
-@lru_cache(maxsize=1)
-def _pos():
-    return text.pos_tokenizer()
-
-
 # jieba tags these as verbs; in front of a number they name what is measured.
 _NOUN_WORDS = {
     "城市",
@@ -100,7 +94,7 @@ _NOUN_WORDS = {
 def _tokens(s: str) -> list[tuple[str, str]]:
     if not s:
         return []
-    return [(w.word, "n" if w.word in _NOUN_WORDS else w.flag) for w in _pos().cut(s)]
+    return [(word, "n" if word in _NOUN_WORDS else flag) for word, flag in text.pos_cut(s)]
 
 
 def _left_phrase(left: str) -> str:

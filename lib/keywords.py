@@ -10,6 +10,7 @@ scope is 1.0; ties are broken by the term, so the same input always gives the sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pyarrow as pa
@@ -84,13 +85,30 @@ def _byline_words(bylines: list[str]) -> set[str]:
     return {w for b in bylines for w in re.split(r"[\s　,，、/|]+", b) if w}
 
 
+def _counts(body: str) -> Counter:
+    """Allowed-tag words of a text and how often they occur (jieba's TF-IDF counting rules)."""
+    stop = _tfidf().stop_words
+    return Counter(
+        word
+        for word, flag in text.pos_cut_text(body)
+        if flag in _ALLOW_POS and len(word.strip()) >= 2 and word.lower() not in stop
+    )
+
+
 def top_terms(body: str, excluded: frozenset[str], n: int = TOP_N) -> list[tuple[str, float]]:
     """(term, weight) for the n most distinctive terms of body, weight scaled to 0..1."""
-    scores: dict[str, float] = {}
-    tags = _tfidf().extract_tags(body, topK=None, withWeight=True, allowPOS=_ALLOW_POS, withFlag=True)
-    for pair, weight in tags:
-        if is_term(pair.word, excluded):  # one word may come with several tags: add them up
-            scores[pair.word] = scores.get(pair.word, 0.0) + weight
+    return _rank(_counts(body), excluded, n)
+
+
+def _rank(counts: Counter, excluded: frozenset[str], n: int) -> list[tuple[str, float]]:
+    """TF-IDF as jieba's extract_tags computes it, from counts the cache already holds."""
+    tfidf = _tfidf()
+    total = sum(counts.values())
+    scores = {
+        word: c * tfidf.idf_freq.get(word, tfidf.median_idf) / total
+        for word, c in counts.items()
+        if is_term(word, excluded)
+    }
     if not scores:
         return []
     top = max(scores.values())
@@ -117,7 +135,8 @@ def extract_article(article: Article) -> list[dict]:
 def extract_region(region: str, articles: list[Article]) -> list[dict]:
     mine = [a for a in articles if a.region == region]
     excluded = frozenset(_own_names(region) | _byline_words([x for a in mine for x in (a.byline, a.source)]))
-    return _rows("region", region, top_terms("\n".join(_body(a) for a in mine), excluded))
+    counts = sum((_counts(_body(a)) for a in mine), Counter())  # the articles' text together
+    return _rows("region", region, _rank(counts, excluded, TOP_N))
 
 
 def extract_corpus(articles: list[Article]) -> list[dict]:

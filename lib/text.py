@@ -123,3 +123,15 @@ def _user_tags() -> dict[str, str]:
     lines = userdict.read_text(encoding="utf-8").splitlines() if userdict.exists() else []
     parts = [line.split() for line in lines if line.strip() and not line.startswith("#")]
     return {p[0]: p[-1] for p in parts if len(p) > 1 and p[-1].isalpha()}
+
+
+@lru_cache(maxsize=100_000)
+def pos_cut(sentence: str) -> tuple[tuple[str, str], ...]:
+    """(word, tag) pairs of one sentence, cached: facts, entities and keywords all tag the same
+    sentences, and jieba's HMM tagging is the pipeline's most expensive step."""
+    return tuple((w.word, w.flag) for w in pos_tokenizer().cut(sentence))
+
+
+def pos_cut_text(body: str) -> list[tuple[str, str]]:
+    """(word, tag) pairs of a whole text, tagged sentence by sentence through the cache."""
+    return [pair for sent in split_sentences(body) for pair in pos_cut(sent.text)]
