@@ -174,7 +174,7 @@ def load_gold_table(name: str, gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _rows_by_doc(gold_rows: list[dict], extractor) -> dict[str, list[dict]]:
+def rows_by_doc(gold_rows: list[dict], extractor) -> dict[str, list[dict]]:
     out = {}
     for stem in sorted({g["doc"] for g in gold_rows}):
         path = find_doc(stem)
@@ -196,7 +196,7 @@ def score_events(gold_rows: list[dict]) -> dict[str, float]:
     whose date is the gold date; region and planned are scored over found events."""
     from lib import events
 
-    predicted = _rows_by_doc(gold_rows, events.extract)
+    predicted = rows_by_doc(gold_rows, events.extract)
     gold = [g for g in gold_rows if g["doc"] in predicted]
     used: set[tuple[str, int]] = set()
     region = planned = 0
@@ -224,7 +224,7 @@ def score_links(gold_rows: list[dict]) -> dict[str, float]:
     deduplicated per sentence, so one link can stand for a repeated statement)."""
     from lib import links
 
-    predicted = _rows_by_doc(gold_rows, links.extract)
+    predicted = rows_by_doc(gold_rows, links.extract)
     gold = [g for g in gold_rows if g["doc"] in predicted]
     correct: set[tuple[str, int]] = set()
     found = 0

@@ -10,17 +10,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import servers
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS_DIR = ROOT / "test-artifacts"
@@ -34,7 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_TIMEOUT_S = 60
 PIPELINE_TIMEOUT_S = 600
 
 
@@ -127,66 +122,10 @@ def page(browser, request: pytest.FixtureRequest, artifacts_dir: Path):
         context.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("localhost", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @pytest.fixture(scope="session")
 def streamlit_server(seed_store: Path, artifacts_dir: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free localhost port, reading the seed store; yields its base URL."""
-    port = _free_port()
-    base = f"http://localhost:{port}"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "localhost",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "RDD_PROCESSED_DIR": str(seed_store)}
-    log_path = artifacts_dir / "streamlit-server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + SERVER_TIMEOUT_S
-        while not _healthy(f"{base}/_stcore/health"):
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited {proc.returncode} before answering; log:\n{log_path.read_text()[-3000:]}"
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit not healthy after {SERVER_TIMEOUT_S}s; log:\n{log_path.read_text()[-3000:]}"
-                )
-            time.sleep(0.2)
+    with servers.streamlit({"RDD_PROCESSED_DIR": str(seed_store)}, artifacts_dir / "streamlit-server.log") as base:
         yield base
-    finally:
-        _stop(proc)
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    """Stop the server's whole process group: SIGTERM, then SIGKILL after 10 s."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-    except ProcessLookupError:
-        pass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib import evaluate, events, ingest, paths, pipeline
+from lib import evaluate, events, paths
 from lib.model import Article
 
 # Floors below what the extractor reaches on gold/events.csv (32 rows: precision 1.00, recall 1.00).
@@ -163,19 +163,11 @@ def test_columns_documented():
 # ------------------------------------------------------------------------ dev corpus and gold
 
 
-def _doc_rows(stem: str) -> list[dict] | None:
-    for folder in (paths.RAW_DIR, paths.DEV_CORPUS_DIR):
-        path = folder / f"{stem}.txt"
-        if path.exists():
-            doc = ingest.read_document(path)
-            return [r for a in pipeline.articles_from_document(doc) for r in events.extract(a)]
-    return None
-
-
 def test_dev_article():
     if not paths.DEV_CORPUS_DIR.is_dir():
         pytest.skip(f"dev corpus absent: {paths.DEV_CORPUS_DIR}")
-    rows = _doc_rows("08_top10_cities_gdp_2021_chinese_numerals")
+    stem = "08_top10_cities_gdp_2021_chinese_numerals"
+    rows = evaluate.rows_by_doc([{"doc": stem}], events.extract)[stem]
     by_date = {r["date"]: r for r in rows}
     assert by_date["2022-01-06"]["year_inferred"] is False
     assert by_date["2022-01-20"]["planned"] is True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib import evaluate, ingest, links, paths, pipeline, regions
+from lib import evaluate, links, paths, regions
 from lib.model import Article
 
 # Floors below what the extractor reaches on gold/links.csv (29 rows: precision 1.00, recall 1.00).
@@ -167,19 +167,11 @@ def test_levels_offsets_and_keys():
 # ------------------------------------------------------------------------ dev corpus and gold
 
 
-def _doc_rows(stem: str) -> list[dict] | None:
-    for folder in (paths.RAW_DIR, paths.DEV_CORPUS_DIR):
-        path = folder / f"{stem}.txt"
-        if path.exists():
-            doc = ingest.read_document(path)
-            return [r for a in pipeline.articles_from_document(doc) for r in links.extract(a)]
-    return None
-
-
 def test_dev_article():
     if not paths.DEV_CORPUS_DIR.is_dir():
         pytest.skip(f"dev corpus absent: {paths.DEV_CORPUS_DIR}")
-    rows = _doc_rows("01_sichuan_fdi_2022h1")
+    stem = "01_sichuan_fdi_2022h1"
+    rows = evaluate.rows_by_doc([{"doc": stem}], links.extract)[stem]
     assert [(r["source_region"], r["target_region"], r["relation"]) for r in rows] == [
         ("欧盟", "四川", "investment")
     ]

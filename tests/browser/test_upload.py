@@ -7,21 +7,14 @@ The shared ``streamlit_server`` fixture reads the session-wide seed store and th
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import servers
 from playwright.sync_api import Page, expect
 
 from lib import pipeline, store
@@ -36,21 +29,6 @@ WUHAN = (
     "2024年6月5日，武汉东湖高新区发布新政策。武汉光谷今年新增科技企业500家，"
     "武汉市将建设具有全国影响力的科技创新中心。\n"
 )
-SERVER_TIMEOUT_S = 60
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("localhost", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @pytest.fixture
@@ -61,38 +39,9 @@ def writable_server(tmp_path: Path, artifacts_dir: Path) -> Iterator[tuple[str, 
     for f in (ROOT / "data" / "raw").glob("000_*"):
         shutil.copy(f, raw / f.name)
     pipeline.run([raw], out)
-    port = _free_port()
-    base = f"http://localhost:{port}"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.headless", "true",
-        "--server.address", "localhost",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "RDD_RAW_DIR": str(raw), "RDD_PROCESSED_DIR": str(out), "PYTHONPATH": str(ROOT)}
-    log_path = artifacts_dir / "streamlit-upload-server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + SERVER_TIMEOUT_S
-        while not _healthy(f"{base}/_stcore/health"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not come up; log:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
+    env = {"RDD_RAW_DIR": str(raw), "RDD_PROCESSED_DIR": str(out), "PYTHONPATH": str(ROOT)}
+    with servers.streamlit(env, artifacts_dir / "streamlit-upload-server.log") as base:
         yield base, raw, out
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
 
 
 def test_upload_a_file_and_see_its_region(
