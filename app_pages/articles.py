@@ -9,18 +9,15 @@ from lib.i18n import t
 lang = ui.lang()
 st.title(t("page_articles", lang))
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
+articles = ui.store_articles()
 
-selected = st.session_state.get(dd.REGION_KEY, [])
+selected = ui.selected_regions()
 shown = dd.articles_for_regions(articles, selected)
 unattributed = int((articles["region"].fillna("") == "").sum())
 
 st.subheader(f"{t('page_articles', lang)} · {len(shown)} / {len(articles)}")
 if not selected:
-    st.warning(t("no_region_selected", lang), icon="👈")
+    st.warning(t("no_region_selected", lang), icon=":material/arrow_back:")
 st.dataframe(
     shown,
     hide_index=True,

@@ -15,15 +15,12 @@ ui.begin_page()
 st.title(t("page_compare", lang))
 st.caption(t("compare_caption", lang))
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
+articles = ui.store_articles()
+selected = ui.selected_regions()
 facts = dd.load_facts_joined()
 shown = charts.first_mentions(facts[facts["region"].isin(selected)])
 if shown.empty:
-    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon="📭")
+    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 categories = charts.compare_categories(shown)

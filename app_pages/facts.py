@@ -15,14 +15,11 @@ lang = ui.lang()
 st.title(t("page_facts", lang))
 st.caption(t("facts_caption", lang))
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
+articles = ui.store_articles()
+selected = ui.selected_regions()
 facts = dd.facts_for_regions(dd.load_facts_joined(), selected)
 if facts.empty:
-    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon="📭")
+    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 query = st.text_input(t("search", lang), key="facts_query")

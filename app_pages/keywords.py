@@ -12,17 +12,11 @@ ui.begin_page()
 st.title(t("page_keywords", lang))
 st.caption(t("keywords_caption", lang))
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
-if not selected:
-    st.warning(t("no_region_selected", lang), icon="👈")
-    st.stop()
+articles = ui.store_articles()
+selected = ui.selected_regions(required=True)
 keywords = dd.load_keywords()
 if dd.region_keywords(keywords, selected).empty:
-    st.info(t("no_keywords", lang), icon="📭")
+    st.info(t("no_keywords", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, value=10, key="kw_top_n")

@@ -13,17 +13,14 @@ ui.begin_page()
 st.title(t("page_links", lang))
 st.caption(t("links_caption", lang))
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
+articles = ui.store_articles()
 links = dd.links_with_articles(dd.load_links(), articles)
 if links.empty:
-    st.info(t("no_links_store", lang), icon="📭")
+    st.info(t("no_links_store", lang), icon=ui.EMPTY_ICON)
     st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
+selected = ui.selected_regions()
 if not selected:
-    st.info(t("no_region_selected", lang), icon="📭")
+    st.info(t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 relations = st.multiselect(
@@ -35,7 +32,7 @@ relations = st.multiselect(
 )
 shown = dd.links_for_regions(links, selected, relations)
 if shown.empty:
-    st.info(t("no_links", lang), icon="📭")
+    st.info(t("no_links", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 details = dd.link_selection_rows(shown, lang)

@@ -12,15 +12,9 @@ ui.begin_page()
 st.title(t("app_title", lang))
 st.caption(t("overview_caption", lang))
 
-articles = dd.load_articles()
+articles = ui.store_articles()
+selected = ui.selected_regions(required=True)
 facts = dd.load_facts_joined()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
-if not selected:
-    st.warning(t("no_region_selected", lang), icon="👈")
-    st.stop()
 
 columns = st.columns(min(len(selected), 2))
 for i, region in enumerate(selected):

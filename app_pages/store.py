@@ -11,6 +11,6 @@ st.caption(f"Store: `{dd.processed_dir()}`")
 
 summary = dd.store_summary()
 if summary.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
+    st.info(dd.EMPTY_STORE_MESSAGE, icon=ui.EMPTY_ICON)
 else:
     st.dataframe(summary, hide_index=True)

@@ -15,14 +15,8 @@ ui.begin_page()
 st.title(t("page_timeline", lang))
 st.caption(f'{t("timeline_caption", lang)} {t("event_select_hint", lang)}')
 
-articles = dd.load_articles()
-if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon="📭")
-    st.stop()
-selected = st.session_state.get(dd.REGION_KEY, [])
-if not selected:
-    st.warning(t("no_region_selected", lang), icon="👈")
-    st.stop()
+articles = ui.store_articles()
+selected = ui.selected_regions(required=True)
 
 include_relative = st.toggle(
     t("include_relative", lang), value=True, key="tl_relative", help=t("include_relative_help", lang)
@@ -31,7 +25,7 @@ events = dd.events_for_regions(
     dd.events_with_articles(dd.load_events(), articles, lang), selected, include_relative
 )
 if events.empty:
-    st.info(t("no_events", lang), icon="📭")
+    st.info(t("no_events", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
 fig = charts.timeline(events, lang, regions=selected)

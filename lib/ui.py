@@ -138,3 +138,24 @@ def png_button(figs: dict[str, go.Figure], name: str, key: str, as_zip: bool = F
 def zip_button(name: str) -> None:
     """The page's "all charts (ZIP)" button, over every chart drawn since ``begin_page()``."""
     png_button(dict(st.session_state.get(_PAGE_FIGS, {})), name, key=f"{name}_zip", as_zip=True)
+
+
+EMPTY_ICON = ":material/inbox:"  # Material icons ship with Streamlit; emoji need an emoji font
+
+
+def store_articles() -> pd.DataFrame:
+    """The store's articles; stops the page with the empty-store message when there are none."""
+    articles = dd.load_articles()
+    if articles.empty:
+        st.info(dd.EMPTY_STORE_MESSAGE, icon=EMPTY_ICON)
+        st.stop()
+    return articles
+
+
+def selected_regions(required: bool = False) -> list[str]:
+    """The sidebar filter's regions; with ``required``, stops the page when none is selected."""
+    selected = st.session_state.get(dd.REGION_KEY, [])
+    if required and not selected:
+        st.warning(t("no_region_selected", lang()), icon=":material/arrow_back:")
+        st.stop()
+    return selected
