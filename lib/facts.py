@@ -60,7 +60,8 @@ _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
-    rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期)+$"
+    rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次)+$"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
@@ -303,20 +304,26 @@ def extract(article: Article) -> list[dict]:
     default = regions.lookup(article.region) if article.region else None
     rows: list[dict] = []
     for field, body in (("title", article.title), ("text", article.text)):
-        carry, last_end = None, 0
+        carry, last_end, topic = None, 0, ""
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start]:
-                carry = None  # a new paragraph: the article's region again
-            rows.extend(_facts_in_sentence(article, field, sent, default, carry))
+                carry, topic = None, ""  # a new paragraph: the article's region again
+            found = _facts_in_sentence(article, field, sent, default, carry, topic)
+            rows.extend(found)
             carry = subjects.carried_subject(sent.text, default) or carry
+            # A figure that names no indicator measures what the paragraph last measured
+            # ('全区固定资产投资增长3%。…中卫市增长36.4%').
+            topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
             last_end = sent.end
     _mark_mentions(rows)
     return rows
 
 
-def _facts_in_sentence(article: Article, field: str, sent: text.Sentence, default, carry) -> list[dict]:
+def _facts_in_sentence(
+    article: Article, field: str, sent: text.Sentence, default, carry, topic: str = ""
+) -> list[dict]:
     out = []
-    previous = ""
+    previous = topic
     year = article.published[:4] if article.published[:4].isdigit() else ""
     for q in numbers.find_quantities(sent.text):
         indicator = indicator_for(sent.text, q, previous)

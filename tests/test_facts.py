@@ -258,3 +258,10 @@ def test_places_paired_with_figures_by_fenbie():
 def test_a_province_word_inside_an_indicator_is_kept():
     row = _one("郑州拥有省级以上跨境电商产业园20家。", "20家", region="郑州", province="河南")
     assert row["indicator"] == "省级以上跨境电商产业园"
+
+
+def test_a_figure_without_its_own_indicator_takes_the_paragraphs():
+    rows = _facts("全区固定资产投资同比增长3%。中卫市增长36.4%、吴忠市增长7.5%。\n另一段：吴忠市增长7.5%。",
+                  region="宁夏", province="宁夏")  # fmt: skip
+    assert [r["indicator"] for r in rows] == ["固定资产投资", "固定资产投资", "固定资产投资", ""]
+    assert [r["region"] for r in rows[:3]] == ["宁夏", "中卫", "吴忠"]
