@@ -165,7 +165,10 @@ _MEASURE_UNITS_WITH_NOUN = re.compile(
 )
 
 
-def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
+def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
+    """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
+    ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
+    (中卫市增长36.4%), where the indicator is plainly the one the paragraph is listing."""
     clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
     clause_end_m = _CLAUSE_SPLIT.search(sentence, q.end)
     clause_end = clause_end_m.start() if clause_end_m else len(sentence)
@@ -183,7 +186,20 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str) -> str:
     before = _left_phrase(left)
     if counted and (not before or _MEASURE_UNITS_WITH_NOUN.match(q.unit or "")):
         return _object_first(counted)
-    return _object_first(before or counted or previous or _topic(sentence[: q.start]))
+    found = before or counted or previous or _topic(sentence[: q.start])
+    if not found and topic and _bare_place_clause(left):
+        found = topic
+    return _object_first(found)
+
+
+def _bare_place_clause(left: str) -> bool:
+    """'中卫市增长' or '吴忠市': a place and linking words only, before the figure."""
+    places = regions.find_places(left)
+    if not places:
+        return False
+    rest = left[: places[0].start] + left[places[-1].end :]
+    rest = re.sub(r"^(?:市|省|县|区)", "", _BRACKETED.sub("", rest).strip())
+    return not rest or bool(_LINKING.fullmatch(rest))
 
 
 def _object_first(indicator: str) -> str:
@@ -323,10 +339,10 @@ def _facts_in_sentence(
     article: Article, field: str, sent: text.Sentence, default, carry, topic: str = ""
 ) -> list[dict]:
     out = []
-    previous = topic
+    previous = ""
     year = article.published[:4] if article.published[:4].isdigit() else ""
     for q in numbers.find_quantities(sent.text):
-        indicator = indicator_for(sent.text, q, previous)
+        indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
         kind = kind_for(sent.text, q)
         region = subjects.region_at(

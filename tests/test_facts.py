@@ -265,3 +265,8 @@ def test_a_figure_without_its_own_indicator_takes_the_paragraphs():
                   region="宁夏", province="宁夏")  # fmt: skip
     assert [r["indicator"] for r in rows] == ["固定资产投资", "固定资产投资", "固定资产投资", ""]
     assert [r["region"] for r in rows[:3]] == ["宁夏", "中卫", "吴忠"]
+
+
+def test_the_paragraph_indicator_never_reaches_an_unrelated_figure():
+    rows = _facts("测试效率提升约50%。以前从北京总部开车2小时才能到。")
+    assert [r["indicator"] for r in rows] == ["测试效率", ""]
