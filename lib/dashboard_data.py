@@ -17,6 +17,9 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from lib import charts, paths, store
+from lib.charts.keyword_rows import SHARED_COLUMNS as SHARED_COLUMNS  # re-exported (Keywords page)
+from lib.charts.keyword_rows import region_keywords as region_keywords
+from lib.charts.keyword_rows import shared_terms as shared_terms
 from lib.i18n import label
 
 # Session-state key of the sidebar region multiselect (set in app.py, read by every page).
@@ -326,44 +329,6 @@ def event_selection_rows(events: pd.DataFrame) -> pd.DataFrame:
     for col in EVENT_ARTICLE_COLUMNS:
         out[col] = events[col] if col in events.columns else ""
     return out.reset_index(drop=True)
-
-
-def region_keywords(keywords: pd.DataFrame, regions: list[str], top_n: int | None = None) -> pd.DataFrame:
-    """The region-scope keyword rows of the given regions (in that order, best rank first)."""
-    rows = keywords[(keywords["scope"] == "region") & keywords["scope_id"].isin(regions)]
-    if top_n is not None:
-        rows = rows[rows["rank"] <= top_n]
-    order = {r: i for i, r in enumerate(regions)}
-    return (
-        rows.assign(_order=rows["scope_id"].map(order))
-        .sort_values(["_order", "rank"], kind="stable")
-        .drop(columns="_order")
-        .reset_index(drop=True)
-    )
-
-
-SHARED_COLUMNS = ["term", "regions", "n_regions", "weight_sum"]
-
-
-def shared_terms(keywords: pd.DataFrame, regions: list[str], min_regions: int = 2) -> pd.DataFrame:
-    """Terms among the region keywords of at least ``min_regions`` of the given regions.
-
-    One row per term: ``regions`` (list, in the given order), ``n_regions`` and ``weight_sum``
-    (sum of the term's 0..1 weights); most widely shared first, then heaviest, then by term.
-    """
-    rows = region_keywords(keywords, regions)
-    if rows.empty:
-        return pd.DataFrame(columns=SHARED_COLUMNS)
-    grouped = rows.groupby("term", sort=False).agg(
-        regions=("scope_id", lambda s: list(dict.fromkeys(s))), weight_sum=("weight", "sum")
-    )
-    grouped["n_regions"] = grouped["regions"].map(len)
-    grouped = grouped[grouped["n_regions"] >= min_regions].reset_index()
-    grouped["weight_sum"] = grouped["weight_sum"].round(6)
-    out = grouped.sort_values(
-        ["n_regions", "weight_sum", "term"], ascending=[False, False, True], kind="stable"
-    )
-    return out[SHARED_COLUMNS].reset_index(drop=True)
 
 
 def term_examples(keywords: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The Links page (区域协同): map helpers (lib/maps.py), the link builders in lib/charts.py, the
+"""The Links page (区域协同): map helpers (lib/maps.py), the link builders in lib/charts/links.py, the
 link helpers in lib/dashboard_data.py, kaleido export of the map with the vendored base map, and
 the page itself under AppTest (empty, small and seed stores)."""
 

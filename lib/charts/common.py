@@ -1,0 +1,143 @@
+"""What every chart shares: the pinned CJK font, the base layout with notes under the plot, the
+source line (来源：outlet and months), region lists in titles, ASCII file-name slugs, and how a
+number is shown (money in 亿元, value labels marked >, ≥, ≈ or ≤ when approximate). Also the small
+row helpers the builders have in common (region filter and order, wrapped notes, an empty figure
+with a message). Pure: no Streamlit, no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.i18n import DEFAULT_LANG, t
+
+FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+# Currencies -> the unit money is charted in (value_base / 1e8).
+CURRENCY_DISPLAY = {"元": "亿元", "美元": "亿美元", "欧元": "亿欧元", "港元": "亿港元", "日元": "亿日元"}
+YI = 1e8
+QUALIFIER_MARK = {"exact": "", "more_than": ">", "at_least": "≥", "nearly": "≈", "about": "≈", "at_most": "≤"}
+MAX_REGIONS_IN_TITLE = 5
+# ASCII names for common units, used in download file names (others become a short hash).
+UNIT_SLUGS = {"%": "pct", "个百分点": "pp", "亿元": "100m-yuan", "亿美元": "100m-usd", "家": "firms",
+              "个": "units", "项": "items", "台": "machines", "张": "cards", "P": "pflops"}  # fmt: skip
+
+
+def display_units(facts: pd.DataFrame) -> pd.DataFrame:
+    """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...), counts in their base unit."""
+    out = facts.copy()
+    base = out["base_unit"].fillna("")
+    is_money = base.isin(list(CURRENCY_DISPLAY))
+    out["display_unit"] = base.where(~is_money, base.map(CURRENCY_DISPLAY))
+    out["display_value"] = out["value_base"].where(~is_money, out["value_base"] / YI)
+    return out
+
+
+def format_value(value: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
+def value_label(value: float, qualifier: str) -> str:
+    """The text on a bar: the value, prefixed with >, ≥, ≈ or ≤ when it is approximate."""
+    return f"{QUALIFIER_MARK.get(qualifier, '≈')}{format_value(value)}"
+
+
+def in_regions(df: pd.DataFrame, regions: list[str] | None) -> pd.DataFrame:
+    return df if regions is None else df[df["region"].isin(regions)]
+
+
+def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
+    """来源：<outlet> <months>; ... for the facts given (publication months, not days)."""
+    if facts.empty or "source" not in facts.columns:
+        return ""
+    months: dict[str, set[str]] = {}
+    pub = facts["published"] if "published" in facts.columns else pd.Series("", index=facts.index)
+    for src, date in zip(facts["source"].fillna(""), pub.fillna(""), strict=True):
+        months.setdefault(src or "?", set()).add(str(date)[:7])
+    parts = [f"{src} {'、'.join(sorted(m for m in ms if m))}".strip() for src, ms in months.items()]
+    return t("source_prefix", lang) + "；".join(parts)
+
+
+def regions_text(regions: list[str], lang: str = DEFAULT_LANG) -> str:
+    sep = "、" if lang == "zh" else ", "
+    if len(regions) <= MAX_REGIONS_IN_TITLE:
+        return sep.join(regions)
+    shown = regions[: MAX_REGIONS_IN_TITLE - 1]
+    return sep.join(shown) + t("and_more", lang, n=len(regions), more=len(regions) - len(shown))
+
+
+def slug(*parts: str) -> str:
+    """An ASCII file name from parts; a non-ASCII part becomes a short hash, never disappears."""
+    out = []
+    for part in parts:
+        part = UNIT_SLUGS.get(part, part)
+        s = re.sub(r"[^a-z0-9]+", "-", str(part).lower()).strip("-")
+        if not s and part:
+            s = "u" + hashlib.sha1(str(part).encode()).hexdigest()[:6]
+        if s:
+            out.append(s)
+    return "-".join(out) or "chart"
+
+
+def region_order(rows: pd.DataFrame, regions: list[str] | None) -> list[str]:
+    return list(regions) if regions is not None else list(dict.fromkeys(rows["region"]))
+
+
+def base_layout(fig: go.Figure, title: str, note_lines: list[str]) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        font={"family": FONT_FAMILY, "size": 13},
+        template="plotly_white",
+        height=480,
+        margin={"l": 70, "r": 30, "t": 70, "b": 90 + 18 * len(note_lines)},
+        legend={"title": {"text": ""}},
+    )
+    if note_lines:
+        fig.add_annotation(
+            text="<br>".join(note_lines),
+            xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-48,
+            align="left", showarrow=False, font={"size": 11, "color": "#555"},
+        )  # fmt: skip
+    return fig
+
+
+NOTE_WIDTH = 90  # characters per line of a note under a chart (a source line can list many outlets)
+
+
+def wrap_note(line: str, width: int = NOTE_WIDTH) -> list[str]:
+    """A long note (a source line) as lines of at most ``width`` characters, broken after ；."""
+    if not line:
+        return []
+    lines: list[str] = []
+    for part in re.split(r"(?<=；)", line):
+        if lines and len(lines[-1]) + len(part) <= width:
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
+
+
+def empty_figure(title: str, message: str, note_lines: list[str] | None = None) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 16, "color": "#555"},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return base_layout(fig, title, note_lines or [])
+
+

@@ -1,0 +1,149 @@
+"""Charts of the ``keywords`` table: each region's most distinctive terms (one bar panel per
+region) and the terms several regions share (a terms × regions heatmap of weights). The rows they
+draw come from ``lib.charts.keyword_rows``; ``customdata[0]`` is ``term_id(region, term)``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.charts import keyword_rows
+from lib.charts.common import base_layout, empty_figure, regions_text, source_line, wrap_note
+from lib.i18n import DEFAULT_LANG, t
+
+MAX_SHARED_TERMS = 30
+UNION_TOP_N = 5
+KEYWORD_PANEL_COLUMNS = 4
+PANEL_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+
+
+def term_id(region: str, term: str) -> str:
+    """The selection id of a region's keyword (``customdata[0]`` in the keyword charts)."""
+    return f"kw:{region}:{term}"
+
+
+def _keyword_sources(articles: pd.DataFrame | None, regions: list[str], lang: str) -> list[str]:
+    if articles is None or articles.empty:
+        return []
+    return wrap_note(source_line(articles[articles["region"].isin(regions)], lang))
+
+
+def keyword_bars(
+    keywords: pd.DataFrame,
+    regions: list[str],
+    lang: str = DEFAULT_LANG,
+    top_n: int = 10,
+    articles: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Each region's most distinctive terms: one horizontal bar panel per region, weight on x.
+
+    Input: rows of the ``keywords`` table (region scope is used); ``articles`` (optional) feeds
+    the source line. ``customdata[0]`` is ``term_id(region, term)``.
+    """
+    from plotly.subplots import make_subplots
+
+    rows = keyword_rows.region_keywords(keywords, regions, top_n)
+    title = t("chart_keywords_title", lang, n=top_n, regions=regions_text(regions, lang))
+    sources = _keyword_sources(articles, regions, lang)
+    if rows.empty:
+        return empty_figure(title, t("no_keywords", lang), sources)
+    shown = [r for r in regions if r in set(rows["scope_id"])]
+    ncols = min(len(shown), KEYWORD_PANEL_COLUMNS)
+    nrows = math.ceil(len(shown) / ncols)
+    fig = make_subplots(
+        rows=nrows, cols=ncols, subplot_titles=shown, horizontal_spacing=0.14 if ncols > 1 else 0.0,
+        vertical_spacing=min(0.3 / nrows, 0.12) if nrows > 1 else 0.0,
+    )  # fmt: skip
+    hover = (
+        "<b>%{y}</b> · %{customdata[1]}<br>"
+        f"{t('hover_weight', lang)}: %{{x:.2f}}<br>{t('hover_rank', lang)}: %{{customdata[2]}}<extra></extra>"
+    )
+    for i, region in enumerate(shown):
+        grp = rows[rows["scope_id"] == region]
+        r, c = i // ncols + 1, i % ncols + 1
+        fig.add_bar(
+            name=region,
+            x=grp["weight"].tolist(),
+            y=grp["term"].tolist(),
+            orientation="h",
+            marker={"color": PANEL_COLORS[i % len(PANEL_COLORS)]},
+            text=[f"{w:.2f}" for w in grp["weight"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[
+                [term_id(region, tm), region, int(rk)]
+                for tm, rk in zip(grp["term"], grp["rank"], strict=True)
+            ],
+            hovertemplate=hover,
+            showlegend=False,
+            row=r,
+            col=c,
+        )
+        fig.update_yaxes(autorange="reversed", type="category", automargin=True, row=r, col=c)
+        fig.update_xaxes(
+            range=[0, 1.25], row=r, col=c, title_text=t("axis_weight", lang) if r == nrows else None
+        )
+    fig = base_layout(fig, title, [t("keywords_note", lang), *sources])
+    fig.update_layout(height=max(420, 140 + nrows * (60 + 26 * top_n)))
+    return fig
+
+
+def shared_terms(
+    keywords: pd.DataFrame,
+    regions: list[str],
+    lang: str = DEFAULT_LANG,
+    articles: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Terms × regions heatmap of keyword weights (blank where a region lacks the term): the terms
+    at least two of the regions share; when none are shared, the union of each region's top terms
+    with a note saying so. ``customdata`` of a cell is ``term_id(region, term)`` ('' when blank).
+    """
+    rows = keyword_rows.region_keywords(keywords, regions)
+    present = [r for r in regions if r in set(rows["scope_id"])]
+    shared = keyword_rows.shared_terms(keywords, regions)
+    sources = _keyword_sources(articles, regions, lang)
+    if len(shared):
+        terms = shared["term"].head(MAX_SHARED_TERMS).tolist()
+        title = t("chart_shared_title", lang, regions=regions_text(present, lang))
+    else:
+        terms = list(dict.fromkeys(rows.loc[rows["rank"] <= UNION_TOP_N, "term"]))
+        title = t("chart_no_shared_title", lang, n=UNION_TOP_N, regions=regions_text(regions, lang))
+    if not terms:
+        return empty_figure(title, t("no_keywords", lang), sources)
+    weights = rows.set_index(["term", "scope_id"])["weight"]
+    z = [[weights.get((tm, r)) for r in present] for tm in terms]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=present,
+            y=terms,
+            text=[[f"{w:.2f}" if w is not None else "" for w in row] for row in z],
+            texttemplate="%{text}",
+            customdata=[
+                [term_id(r, tm) if w is not None else "" for r, w in zip(present, row, strict=True)]
+                for tm, row in zip(terms, z, strict=True)
+            ],
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            hoverongaps=False,
+            colorbar={"title": {"text": t("hover_weight", lang)}},
+            hovertemplate=f"<b>%{{y}}</b> · %{{x}}<br>{t('hover_weight', lang)}: %{{z:.2f}}<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_xaxes(title_text=t("axis_region", lang), type="category")
+    fig.update_yaxes(title_text=t("axis_term", lang), type="category", autorange="reversed", automargin=True)
+    notes = [t("keywords_note", lang), *sources]
+    if not len(shared):
+        fig.add_annotation(
+            text=t("no_shared_note", lang), xref="paper", yref="paper", x=0, xanchor="left", y=1.0,
+            yanchor="bottom", yshift=6, showarrow=False, font={"size": 13, "color": "#b00"},
+        )  # fmt: skip
+    fig = base_layout(fig, title, notes)
+    fig.update_layout(height=max(380, 220 + 26 * len(terms)), margin={"t": 100})
+    return fig
