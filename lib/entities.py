@@ -154,7 +154,7 @@ def _is_anchor(t: _Tok) -> bool:
         return False
     if t.flag in ("ns", "nt", "nz", "nr", "nrt", "nrfg") or _is_place(t.word):
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z0-9]+", t.word):  # G60, IDC; a lone letter is noise (100P)
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]+", t.word):  # G60, IDC; a lone letter is noise (50P)
         return True
     return len(t.word) >= 2 and not _PUNCT.search(t.word) and not _known(t.word)
 

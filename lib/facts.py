@@ -177,7 +177,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
     elif q.base_unit not in ("%", "个百分点", "百分点") and q.base_unit not in _CURRENCY_UNITS:
-        counted = _right_noun(right)  # 16家优质科技企业, 100P人工智能算力中心
+        counted = _right_noun(right)  # 12家高新技术企业, 50P算力中心
     else:
         counted = ""
     listed = _respectively(sentence, q)

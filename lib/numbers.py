@@ -7,8 +7,8 @@ looks like a number: dates and years, ordinals, codes (G60), ranks (500强), slo
 quoted names (“开放十条”), lone Chinese numerals without a measure word (长三角, 一流, 四川).
 
 Decisions (see the module tests for examples):
-- value is the number as written before the multiplier: 152亿元 -> value 152, unit 亿元,
-  multiplier 1e8, value_base 1.52e10, base_unit 元. Percentages stay percent (84.7%).
+- value is the number as written before the multiplier: 45亿元 -> value 45, unit 亿元,
+  multiplier 1e8, value_base 4.5e9, base_unit 元. Percentages stay percent (12.5%).
 - 三成 -> value 3, unit 成, multiplier 10, value_base 30, base_unit %.
 - 四分之一 -> value 25, unit %, multiplier 1 (N分之M is a share); 百分之十五 -> 15 %;
   千分之三 -> 3 ‰. ``parse_number`` itself returns plain fractions (0.25, 0.15, 0.3).
@@ -152,7 +152,7 @@ class Quantity:
     num_start: int  # span of the number + unit only
     num_end: int
     raw: str
-    value: float  # as written, before the unit multiplier (152 for 152亿元)
+    value: float  # as written, before the unit multiplier (45 for 45亿元)
     value_high: float | None
     unit: str  # as written without qualifiers: 亿元, 万张, %, 个百分点
     multiplier: float
@@ -453,7 +453,7 @@ def _bare_ok(text: str, tok: _Tok, qualified: bool) -> bool:
     return tok.value >= 100 and not (1900 <= tok.value <= 2100 and tok.value.is_integer())
 
 
-# A distinctive qualifier may stand a short verb away from its number: 最多飞行4个架次, 大概相当于5万台.
+# A distinctive qualifier may stand a short verb away from its number: 最多运行3个班次, 大概相当于2万台.
 _GAP_PREFIX_RE = re.compile(r"(最多|至多|至少|不超过|不少于|大概|大约|大致)(?!的)(?:相当于|[\u4e00-\u9fa5]{1,2})$")
 
 

@@ -64,14 +64,14 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
          "`char_start - sentence_start` within it."),
         ("char_start", _I, "Start of the quantity (qualifier words included) in the article field."),
         ("char_end", _I, "End (exclusive) of the quantity in the article field."),
-        ("raw", _S, "The quantity as written, qualifiers included (超5000家, 8600余万元, 84.7%)."),
-        ("value", _F, "The number as written, before the unit's multiplier (152 for 152亿元)."),
+        ("raw", _S, "The quantity as written, qualifiers included (超3000家, 2600余万元, 12.5%)."),
+        ("value", _F, "The number as written, before the unit's multiplier (45 for 45亿元)."),
         ("value_high", _F, "High end of a range as written (10 for 8.5亿元至10亿元), else null."),
         ("unit", _S, "Unit as written, multiplier included (亿元, 万张, %, 个百分点, 家)."),
         (
             "value_base",
             _F,
-            "Magnitude with 十/百/千/万/亿/万亿 applied, in `base_unit` (15200000000 for 152亿元); "
+            "Magnitude with 十/百/千/万/亿/万亿 applied, in `base_unit` (4500000000 for 45亿元); "
             "percentages stay in percent; a range's low end.",
         ),
         ("value_high_base", _F, "A range's high end in `base_unit`, else null."),
@@ -91,7 +91,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "kind",
             _S,
             "level, change_pct (增长15%), change_pp (提高1.2个百分点), share_pct (占…比重), "
-            "rate (每周14班), target (计划增加到).",
+            "rate (每周9班), target (计划增加到).",
         ),
         ("indicator", _S, "What the number measures, a short phrase from the sentence (技术合同额, 智算卡)."),
         (
