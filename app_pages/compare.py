@@ -28,10 +28,12 @@ c1, c2, c3, c4 = st.columns([2, 3, 2, 1], vertical_alignment="bottom")
 category = c1.selectbox(
     t("category", lang), categories, format_func=lambda c: label("category", c, lang), key="cmp_category"
 )
-indicators = [i for i in dict.fromkeys(shown.loc[shown["category"] == category, "indicator"]) if i]
+indicators = charts.indicators_by_coverage(shown, category)
+shared = indicators and shown.loc[shown["indicator"] == indicators[0], "region"].nunique() >= 2
 indicator = c2.selectbox(
     t("indicator", lang),
     ["", *indicators],
+    index=1 if shared else 0,  # start on an indicator several regions report, when there is one
     format_func=lambda i: i or t("all_indicators", lang),
     key="cmp_indicator",
 )

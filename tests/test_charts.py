@@ -340,3 +340,15 @@ def test_keyword_builders_accept_empty_input(builder, regions):
     assert builder(empty, regions).layout.title.text
     fig = builder(KEYWORDS, regions)
     assert fig.layout.title.text and (fig.data or "黑龙江" in regions or not regions)
+
+
+def test_indicators_most_regions_report_come_first():
+    df = pd.DataFrame(
+        {
+            "category": ["economy"] * 5 + ["money"],
+            "indicator": ["出口", "GDP", "GDP", "GDP", "", "GDP"],
+            "region": ["江苏", "广东", "江苏", "广东", "福建", "福建"],
+        }
+    )
+    assert charts.indicators_by_coverage(df, "economy") == ["GDP", "出口"]
+    assert charts.indicators_by_coverage(df, "trade") == []

@@ -24,6 +24,7 @@ from lib.charts.compare import (
     coverage_heatmap,
     first_mentions,
     growth_chart,
+    indicators_by_coverage,
     measures,
 )
 from lib.charts.events import date_label, event_timestamp, timeline
@@ -40,6 +41,7 @@ from lib.charts.links import (
 )
 
 __all__ = [
+    "indicators_by_coverage",
     "FONT_FAMILY",
     "MAX_SERIES",
     "OTHER_RELATION_COLOR",

@@ -275,3 +275,15 @@ def coverage_heatmap(
     fig.update_yaxes(title_text=t("axis_region", lang), type="category", autorange="reversed")
     title = t("chart_coverage_title", lang, regions=regions_text(counts.index.tolist(), lang))
     return base_layout(fig, title, [source_line(rows, lang)] if len(rows) else [])
+
+
+def indicators_by_coverage(facts: pd.DataFrame, category: str) -> list[str]:
+    """A category's named indicators, those reported for the most regions first (ties: first seen).
+
+    The Compare page offers them in this order and starts on the first one when at least two
+    regions report it: a comparison of one indicator across regions is what the page is for."""
+    rows = facts[(facts["category"] == category) & (facts["indicator"].fillna("") != "")]
+    if rows.empty:
+        return []
+    coverage = rows.groupby("indicator", sort=False)["region"].nunique()
+    return list(coverage.sort_values(ascending=False, kind="stable").index)
