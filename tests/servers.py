@@ -79,3 +79,18 @@ def stop(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+def outside_requests(page) -> list[str]:
+    """Start recording every request of ``page`` that leaves localhost; returns the (live) list."""
+    from urllib.parse import urlparse
+
+    outside: list[str] = []
+
+    def record(request) -> None:
+        host = urlparse(request.url).hostname
+        if host not in {"localhost", "127.0.0.1", None} and not request.url.startswith("data:"):
+            outside.append(request.url)
+
+    page.on("request", record)
+    return outside

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
+import servers
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -22,16 +23,7 @@ def seed_regions(seed_store: Path) -> list[str]:
 
 def open_app(page: Page, url: str) -> list[str]:
     """Open the app and wait for the sidebar filter; returns requests that left localhost."""
-    outside: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            outside.append(r.url)
-            if urlparse(r.url).hostname not in {"localhost", "127.0.0.1", None}
-            and not r.url.startswith("data:")
-            else None
-        ),
-    )
+    outside = servers.outside_requests(page)
     page.goto(url)
     page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").wait_for()
     return outside

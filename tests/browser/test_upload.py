@@ -11,7 +11,6 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 import servers
@@ -48,16 +47,7 @@ def test_upload_a_file_and_see_its_region(
     page: Page, writable_server: tuple[str, Path, Path], tmp_path: Path, artifacts_dir: Path
 ):
     base, raw, out = writable_server
-    outside: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            outside.append(r.url)
-            if urlparse(r.url).hostname not in {"localhost", "127.0.0.1", None}
-            and not r.url.startswith("data:")
-            else None
-        ),
-    )
+    outside = servers.outside_requests(page)
     article = tmp_path / "武汉光谷.txt"
     article.write_text(WUHAN, encoding="utf-8")
 
