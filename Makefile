@@ -18,7 +18,7 @@ DEV_STAMP     := $(VENV)/.stamp-requirements-dev
 # Everything the tables are built from. The folders themselves are listed too: their mtime
 # changes when a file is added or removed, so deleting an article also triggers a rebuild.
 # (make cannot handle spaces in these file names.)
-DATA_INPUTS := $(wildcard data/raw data/raw/* data/gazetteer data/gazetteer/* data/dict data/dict/* lib/*.py)
+DATA_INPUTS := $(wildcard data/raw data/raw/* data/gazetteer data/gazetteer/* data/dict data/dict/* lib/*.py lib/*/*.py lib/*/*/*.py)
 ARTICLES    := data/processed/articles.parquet
 
 .PHONY: help run test lint data bench clean distclean venv venv-dev

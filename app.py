@@ -10,8 +10,8 @@ its legacy multipage mode and the filter loses its value (see docs/decisions.md)
 
 import streamlit as st
 
-from lib import dashboard_data as dd
-from lib.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
 
 st.set_page_config(page_title="区域发展看板", page_icon="🗺️", layout="wide")
 

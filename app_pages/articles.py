@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib import dashboard_data as dd
-from lib import ui
-from lib.i18n import t
+from lib.dashboard import ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import t
 
 lang = ui.lang()
 st.title(t("page_articles", lang))

@@ -3,9 +3,9 @@ growth rates; the same data as a table."""
 
 import streamlit as st
 
-from lib import charts, ui
-from lib import dashboard_data as dd
-from lib.i18n import label, t
+from lib.dashboard import charts, ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import label, t
 
 TABLE_COLUMNS = ["region", "series", "label", "display_value", "display_unit", "qualifier", "period", "raw",
                  "sentence"]  # fmt: skip

@@ -4,9 +4,9 @@ Parquet downloads of the filtered rows."""
 
 import streamlit as st
 
-from lib import dashboard_data as dd
-from lib import ui
-from lib.i18n import label, t
+from lib.dashboard import ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import label, t
 
 COLUMNS = ["region", "sentence_marked", "raw", "indicator", "category", "kind", "qualifier", "period",
            "title", "source", "published", "byline"]  # fmt: skip

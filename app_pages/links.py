@@ -4,9 +4,9 @@ the same links as a table."""
 
 import streamlit as st
 
-from lib import charts, maps, ui
-from lib import dashboard_data as dd
-from lib.i18n import RELATIONS, label, t
+from lib.dashboard import charts, maps, ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import RELATIONS, label, t
 
 lang = ui.lang()
 ui.begin_page()

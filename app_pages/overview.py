@@ -3,9 +3,9 @@ and the regions x categories coverage heatmap."""
 
 import streamlit as st
 
-from lib import charts, ui
-from lib import dashboard_data as dd
-from lib.i18n import label, t
+from lib.dashboard import charts, ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import label, t
 
 lang = ui.lang()
 ui.begin_page()

@@ -1,15 +1,15 @@
 """数据来源 Sources: the articles in the store and their input files; add articles by upload or paste.
 
-All logic lives in ``lib.sources``. User content (file names, titles, messages about files) is
+All logic lives in ``lib.dashboard.sources``. User content (file names, titles, messages about files) is
 shown only in dataframes, never as Markdown or HTML.
 """
 
 import streamlit as st
 
-from lib import dashboard_data as dd
-from lib import sources, ui
-from lib.i18n import t
-from lib.sources import label
+from lib.dashboard import sources, ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import t
+from lib.dashboard.sources import label
 
 ROUND = "sources_round"  # bumped after a successful add: fresh, empty upload and paste widgets
 LAST = "sources_last"  # what the last add did, shown after the rerun

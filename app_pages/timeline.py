@@ -3,9 +3,9 @@ and relative dates marked), the sentence behind a clicked marker, and the same e
 
 import streamlit as st
 
-from lib import charts, ui
-from lib import dashboard_data as dd
-from lib.i18n import t
+from lib.dashboard import charts, ui
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import t
 
 TABLE_COLUMNS = ["date_label", "region", "description", "relative", "planned", "year_inferred", "sentence",
                  "title", "source", "published"]  # fmt: skip

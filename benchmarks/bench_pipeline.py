@@ -17,12 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib import ingest, paths, pipeline, text  # noqa: E402
+from lib import paths, pipeline, text  # noqa: E402
+from lib.ingest import reader
 
 
 def corpus(megabytes: float) -> list:
     files = sorted(paths.RAW_DIR.glob("*.txt")) + sorted(paths.DEV_CORPUS_DIR.glob("*.txt"))
-    docs = [ingest.read_document(f) for f in files]
+    docs = [reader.read_document(f) for f in files]
     out, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
         d = docs[i % len(docs)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib import numbers, regions  # noqa: E402
+from lib.extract import numbers, regions  # noqa: E402
 
 
 def timed(label: str, fn, text: str) -> None:

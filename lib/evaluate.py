@@ -17,7 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import facts, ingest, paths, pipeline
+from lib import paths, pipeline
+from lib.extract import facts
+from lib.ingest import reader
 from lib.text import fold_width
 
 FIELDS = ("value", "region", "qualifier", "kind", "indicator")
@@ -41,7 +43,7 @@ def find_doc(stem: str) -> Path | None:
 
 
 def extract_doc(path: Path) -> list[dict]:
-    doc = ingest.read_document(path)
+    doc = reader.read_document(path)
     return [row for a in pipeline.articles_from_document(doc) for row in facts.extract(a)]
 
 
@@ -179,7 +181,7 @@ def rows_by_doc(gold_rows: list[dict], extractor) -> dict[str, list[dict]]:
     for stem in sorted({g["doc"] for g in gold_rows}):
         path = find_doc(stem)
         if path is not None:
-            doc = ingest.read_document(path)
+            doc = reader.read_document(path)
             out[stem] = [r for a in pipeline.articles_from_document(doc) for r in extractor(a)]
     return out
 
@@ -194,7 +196,7 @@ def _same_date(gold: dict, event: dict) -> bool:
 def score_events(gold_rows: list[dict]) -> dict[str, float]:
     """A gold event is found by an unused event of its document whose sentence holds the quote and
     whose date is the gold date; region and planned are scored over found events."""
-    from lib import events
+    from lib.extract import events
 
     predicted = rows_by_doc(gold_rows, events.extract)
     gold = [g for g in gold_rows if g["doc"] in predicted]
@@ -222,7 +224,7 @@ def score_links(gold_rows: list[dict]) -> dict[str, float]:
     """A gold link is found when a link of its document has the same (source, target, relation) in a
     sentence holding the quote; a link is correct when it finds at least one gold row (links are
     deduplicated per sentence, so one link can stand for a repeated statement)."""
-    from lib import links
+    from lib.extract import links
 
     predicted = rows_by_doc(gold_rows, links.extract)
     gold = [g for g in gold_rows if g["doc"] in predicted]

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import entities, events, facts, ingest, keywords, layout, links, paths, regions, store
+from lib import paths, store
+from lib.extract import entities, events, facts, keywords, links, regions
+from lib.ingest import layout, reader
 from lib.model import Article, Document
 
 Extractor = Callable[[Article], list[dict]]
@@ -155,7 +157,7 @@ def run(
     """Load inputs, build every table, write them atomically. One lock from reading to writing,
     so a run that starts after an input was added always includes it, whichever run ends last."""
     with store.write_lock(out_dir):
-        loaded = ingest.load_inputs(inputs)
+        loaded = reader.load_inputs(inputs)
         result = build(loaded.documents, progress=progress, on_document=on_document)
         result.problems = list(loaded.problems) + result.problems
         result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings

@@ -107,7 +107,7 @@ def pos_tokenizer():
 
     jieba hands the user dictionary's tags to the first POSTokenizer that cuts and then clears them,
     so a second instance would tag domain words 'x'. This one reads the tags from the file and
-    leaves jieba's copy in place for any other instance (lib/facts.py keeps its own).
+    leaves jieba's copy in place for any other instance (lib/extract/facts.py keeps its own).
     """
     import jieba.posseg
 

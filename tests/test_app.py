@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import paths, store
-from lib.schema import COLUMNS
+from lib.store.schema import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

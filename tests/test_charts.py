@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib import charts
-from lib.charts import Measure
-from lib.schema import COLUMNS
+from lib.dashboard import charts
+from lib.dashboard.charts import Measure
+from lib.store.schema import COLUMNS
 
 
 def fact(i: int, region: str, raw: str, value_base: float, base_unit: str, **kw) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib import dashboard_data as dd
+from lib.dashboard import views as dd
 
 OPTIONS = ["天津", "天津港", "郑州", "上饶", "黑龙江"]
 

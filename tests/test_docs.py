@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lib import paths, schema
+from lib import paths
+from lib.store import schema
 
 
 def _readme() -> str:
@@ -17,7 +18,7 @@ def test_every_column_is_documented_in_the_readme():
         for name, _, doc in cols
         if f"| `{name}` |" not in readme or doc not in readme
     ]
-    assert missing == [], "run `python -m lib.schema` and paste its output into README.md"
+    assert missing == [], "run `python -m lib.store.schema` and paste its output into README.md"
 
 
 def test_readme_opens_with_the_two_commands():

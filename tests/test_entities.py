@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lib import entities, paths
-from lib.ingest import read_document
+from lib import paths
+from lib.extract import entities
+from lib.ingest.reader import read_document
 from lib.model import Article
 from lib.pipeline import articles_from_document
+from lib.store.schema import COLUMNS
 
 
 def _article(body: str, region: str = "天津", article_id: str = "t") -> Article:
@@ -135,7 +137,7 @@ def test_row_fields_point_at_the_first_mention():
     assert row["sentence"] == "据悉，杭州云帆智造有限公司今年扩产。"
     assert row["mentions"] == 2
     assert row["entity_id"] == entities._entity_id("t", "company", "杭州云帆智造有限公司")
-    assert set(row) == {name for name, _, _ in entities.COLUMNS}
+    assert set(row) == {name for name, _, _ in COLUMNS["entities"]}
 
 
 def test_places_outside_names_by_region_short_name():

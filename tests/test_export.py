@@ -9,7 +9,7 @@ import zipfile
 import plotly.graph_objects as go
 import pytest
 
-from lib import charts, export
+from lib.dashboard import charts, export
 
 NO_BROWSER = "no Chrome/Chromium for kaleido PNG export (apt-get install chromium fonts-wqy-microhei)"
 

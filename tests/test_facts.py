@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib import facts
+from lib.extract import facts
 from lib.model import Article
 
 

@@ -1,4 +1,4 @@
-"""Tests for lib/ingest.py: every input file is built here by code; no stored binaries."""
+"""Tests for lib/reader.py: every input file is built here by code; no stored binaries."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import ingest, paths
-from lib.ingest import IngestError, decode_bytes, html_to_text, load_inputs, read_document
+from lib import paths
+from lib.ingest import reader
+from lib.ingest.reader import IngestError, decode_bytes, html_to_text, load_inputs, read_document
 
 # GBK-encodable on purpose (curly quotes, full-width digits and comma, 一 whose UTF-16 has a NUL
 # byte), so every encoding below can carry exactly the same article.
@@ -51,7 +52,7 @@ ENCODINGS = [
 @pytest.mark.parametrize("data,encoding", [e[1:] for e in ENCODINGS], ids=[e[0] for e in ENCODINGS])
 def test_decode_bytes_detects_encoding_from_bytes(data, encoding):
     text, found = decode_bytes(data)
-    assert ingest.normalise_text(text) == NORMALISED
+    assert reader.normalise_text(text) == NORMALISED
     assert found == encoding
 
 
@@ -61,7 +62,7 @@ def test_every_encoding_gives_the_same_document_and_hash(tmp_path, data, encodin
     path.write_bytes(data)
     doc = read_document(path)
     assert doc.text == NORMALISED
-    assert doc.content_hash == ingest.content_hash(NORMALISED)
+    assert doc.content_hash == reader.content_hash(NORMALISED)
     assert doc.encoding == encoding
     assert "１２０亿" in doc.text  # full-width kept as written
 
@@ -147,7 +148,7 @@ def test_html_to_text(html, text, title):
     ids=["headings-emphasis", "arithmetic-untouched"],
 )
 def test_markdown_to_text(markdown, text, title):
-    assert ingest.markdown_to_text(markdown) == (text, title)
+    assert reader.markdown_to_text(markdown) == (text, title)
 
 
 @pytest.mark.parametrize(
@@ -165,7 +166,7 @@ def test_markdown_to_text(markdown, text, title):
     ids=["crlf-trailing", "cr", "blank-runs", "one-blank-kept", "full-width", "nfc", "bom", "indent"],
 )
 def test_normalise_text(raw, expected):
-    assert ingest.normalise_text(raw) == expected
+    assert reader.normalise_text(raw) == expected
 
 
 # --- metadata ------------------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def test_normalise_text(raw, expected):
     ],
 )
 def test_parse_date(value, expected):
-    assert ingest.parse_date(value) == expected
+    assert reader.parse_date(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -204,7 +205,7 @@ def test_parse_date(value, expected):
     ids=["plain", "exclamation", "sentence", "too-long", "colon", "empty"],
 )
 def test_infer_title(text, expected):
-    assert ingest.infer_title(text) == expected
+    assert reader.infer_title(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -235,7 +236,7 @@ def test_infer_title(text, expected):
     ],
 )
 def test_infer_published(text, expected):
-    assert ingest.infer_published(text) == expected
+    assert reader.infer_published(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -251,7 +252,7 @@ def test_infer_published(text, expected):
     ids=["来源", "中新社", "新华社-full-width", "某某讯", "本报讯", "mention-only"],
 )
 def test_infer_source(text, expected):
-    assert ingest.infer_source(text) == expected
+    assert reader.infer_source(text) == expected
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -315,7 +316,7 @@ def test_bad_sidecar_warns_naming_it_and_falls_back_to_inference(tmp_path, sidec
 def test_read_document_logs_sidecar_warnings_by_default(tmp_path, caplog):
     path = _write(tmp_path / "a.txt", ARTICLE)
     _write(tmp_path / "a.meta.json", "{oops")
-    with caplog.at_level(logging.WARNING, logger="lib.ingest"):
+    with caplog.at_level(logging.WARNING, logger="lib.ingest.reader"):
         read_document(path)
     assert "a.meta.json: bad JSON" in caplog.text
 
@@ -353,10 +354,10 @@ def test_batch_reports_each_bad_file_and_keeps_the_good_ones(tmp_path):
 
 def test_default_size_limit_is_the_module_constant(tmp_path):
     path = tmp_path / "huge.txt"
-    path.write_bytes(b"a" * (ingest.MAX_BYTES + 1))
+    path.write_bytes(b"a" * (reader.MAX_BYTES + 1))
     with pytest.raises(IngestError, match=r"huge\.txt: too large"):
         read_document(path)
-    assert read_document(path, max_bytes=ingest.MAX_BYTES + 1).text.startswith("aaa")
+    assert read_document(path, max_bytes=reader.MAX_BYTES + 1).text.startswith("aaa")
 
 
 def test_read_document_errors_name_the_file(tmp_path):

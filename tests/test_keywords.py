@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lib import keywords, paths, text
-from lib.ingest import read_document
+from lib import paths, text
+from lib.extract import keywords
+from lib.ingest.reader import read_document
 from lib.model import Article
 from lib.pipeline import articles_from_document
+from lib.store.schema import COLUMNS
 
 
 def _article(body: str, region: str = "南宁", article_id: str = "a1", byline: str = "") -> Article:
@@ -74,7 +76,7 @@ def test_rows_ranked_and_weighted(synthetic_terms):
     assert len(rows) <= keywords.TOP_N
     assert rows[0]["weight"] == 1.0 and all(0 < r["weight"] <= 1 for r in rows)
     assert all(a["weight"] >= b["weight"] for a, b in zip(rows, rows[1:], strict=False))
-    assert set(rows[0]) == {name for name, _, _ in keywords.COLUMNS}
+    assert set(rows[0]) == {name for name, _, _ in COLUMNS["keywords"]}
 
 
 def test_region_scope_joins_the_regions_articles():

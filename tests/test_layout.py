@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from lib import layout, paths
-from lib.ingest import read_document
+from lib import paths
+from lib.ingest import layout
+from lib.ingest.reader import read_document
 from lib.pipeline import articles_from_document, place_counter
 
 SEED = next(paths.RAW_DIR.glob("000_*.txt"))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lib import evaluate, links, paths, regions
+from lib import evaluate, paths
+from lib.extract import links, regions
 from lib.model import Article
+from lib.store.schema import COLUMNS
 
 # Floors below what the extractor reaches on gold/links.csv (29 rows: precision 1.00, recall 1.00).
 # Floors under the measured figures (README, Quality): the gold set includes rows written
@@ -158,7 +160,7 @@ def test_levels_offsets_and_keys():
     (row,) = links.extract(_article(body, "郑州"))
     assert (row["source_level"], row["target_level"]) == ("prefecture", "foreign")
     assert body[row["char_start"] : row["char_end"]] == "郑州至亚特兰大"
-    assert set(row) == {c for c, _, _ in links.COLUMNS}
+    assert set(row) == {c for c, _, _ in COLUMNS["links"]}
     assert row["relation"] in links.RELATIONS
     (macro,) = links.extract(_article("上饶全面对接融入长三角。", "上饶"))
     assert macro["target_level"] == "macro"

@@ -1,5 +1,5 @@
-"""The Links page (区域协同): map helpers (lib/maps.py), the link builders in lib/charts/links.py, the
-link helpers in lib/dashboard_data.py, kaleido export of the map with the vendored base map, and
+"""The Links page (区域协同): map helpers (lib/dashboard/maps.py), the link builders in lib/dashboard/charts/links.py, the
+link helpers in lib/dashboard/views.py, kaleido export of the map with the vendored base map, and
 the page itself under AppTest (empty, small and seed stores)."""
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import charts, export, maps, paths, store
-from lib import dashboard_data as dd
-from lib.i18n import RELATIONS
-from lib.links import COLUMNS as LINK_COLUMNS
+from lib import paths, store
+from lib.dashboard import charts, export, maps
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import RELATIONS
+from lib.store.schema import COLUMNS
+
+LINK_COLUMNS = COLUMNS["links"]
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -51,7 +54,7 @@ SEEDLIKE = link_rows(
 )
 
 
-# --- lib/maps.py ---------------------------------------------------------------------------------
+# --- lib/dashboard/maps.py ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -344,7 +347,7 @@ def test_page_on_an_empty_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_page_on_a_store_without_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from lib.schema import COLUMNS
+    from lib.store.schema import COLUMNS
 
     row = {
         name: [] if str(typ).startswith("list") else False if str(typ) == "bool" else ""

@@ -1,4 +1,4 @@
-"""lib.numbers: parse_number, find_quantities, hard cases, negatives, properties, real articles."""
+"""lib.extract.numbers: parse_number, find_quantities, hard cases, negatives, properties, real articles."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.numbers import Quantity, find_quantities, parse_number
+from lib.extract.numbers import Quantity, find_quantities, parse_number
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SEED_FILES = sorted((SHARED / "seed").glob("*.txt"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.periods import find_periods, period_for
+from lib.extract.periods import find_periods, period_for
 
 
 @pytest.mark.parametrize(

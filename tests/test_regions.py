@@ -1,4 +1,4 @@
-"""Gazetteer lookups, place scanning and region attribution (lib/regions.py)."""
+"""Gazetteer lookups, place scanning and region attribution (lib/extract/regions.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from lib import regions
+from lib.extract import regions
+from lib.extract.regions import NATIONAL, article_region, find_places, lookup, sentence_region
 from lib.paths import DEV_CORPUS_DIR, GAZETTEER_DIR, SEED_CORPUS_DIR
-from lib.regions import NATIONAL, article_region, find_places, lookup, sentence_region
 
 # ------------------------------------------------------------------------------------------ data
 

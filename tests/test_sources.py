@@ -18,10 +18,12 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import dashboard_data as dd
-from lib import ingest, paths, pipeline, sources, store
-from lib.i18n import LANG_KEY
-from lib.schema import COLUMNS
+from lib import paths, pipeline, store
+from lib.dashboard import sources
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import LANG_KEY
+from lib.ingest import reader
+from lib.store.schema import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_RAW = ROOT / "data" / "raw"
@@ -87,7 +89,7 @@ def test_good_upload_is_saved_and_rebuild_shows_its_region(raw: Path, out: Path)
     assert saved.path.name == f"成都新闻_{saved.content_hash[: sources.HASH_CHARS]}.txt"
     assert saved.path.read_bytes() == CHENGDU.encode("utf-8")  # raw input is kept as uploaded
     # The hash is the pipeline's own: what ingest computes when it reads the stored file.
-    assert ingest.read_document(saved.path).content_hash == saved.content_hash
+    assert reader.read_document(saved.path).content_hash == saved.content_hash
 
     result = sources.rebuild(raw, out)
     assert not ingest_problems(result)
@@ -122,7 +124,7 @@ def test_meta_becomes_a_sidecar(raw: Path, out: Path):
     meta = {"title": "光谷新政", "source": "测试日报", "published": "2024年6月5日", "ignored": "x"}
     saved = sources.save_upload(sources.pasted_name(""), WUHAN.encode(), raw, meta)
     assert saved.path.name.startswith(sources.PASTED_STEM + "_")
-    assert saved.sidecar == ingest.sidecar_path(saved.path)
+    assert saved.sidecar == reader.sidecar_path(saved.path)
     assert json.loads(saved.sidecar.read_text(encoding="utf-8")) == {
         "source": "测试日报",
         "published": "2024-06-05",

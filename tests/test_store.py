@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 import pytest
 
-from lib import schema, store
+from lib import store
+from lib.store import schema
 
 
 def _row(**over):

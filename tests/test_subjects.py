@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib import regions, subjects
+from lib.extract import regions, subjects
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/update_readme.py
 
-The schema section comes from lib/schema.py, the figures from lib/evaluate.py; both are
+The schema section comes from lib/store/schema.py, the figures from lib/evaluate.py; both are
 replaced between their headings so the hand-written text around them stays as it is.
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib import evaluate, schema  # noqa: E402
+from lib import evaluate  # noqa: E402
+from lib.store import schema  # noqa: E402
 
 
 def replace_between(text: str, start: str, end: str, new: str) -> str:

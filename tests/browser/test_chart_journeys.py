@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from lib.export import PNG_SIGNATURE, png_size
+from lib.dashboard.export import PNG_SIGNATURE, png_size
 
 pytestmark = pytest.mark.browser
 

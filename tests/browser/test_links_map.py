@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from lib import maps
-from lib.export import PNG_SIGNATURE, png_size
+from lib.dashboard import maps
+from lib.dashboard.export import PNG_SIGNATURE, png_size
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.charts.common import (
+from lib.dashboard.charts.common import (
     base_layout,
     empty_figure,
     in_regions,
@@ -21,7 +21,7 @@ from lib.charts.common import (
     source_line,
     wrap_note,
 )
-from lib.i18n import DEFAULT_LANG, t
+from lib.dashboard.i18n import DEFAULT_LANG, t
 
 # Date kinds: how sure the date is. Each has its own symbol (hollow when planned) and colour.
 DATE_KINDS = ("written", "year_inferred", "relative")

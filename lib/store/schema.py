@@ -1,6 +1,6 @@
 """One explicit pyarrow schema per table, with the meaning of every column beside it.
 
-The README's "Table schemas" section is generated from ``COLUMNS`` (``python -m lib.schema``)
+The README's "Table schemas" section is generated from ``COLUMNS`` (``python -m lib.store.schema``)
 and a test fails when a column is undocumented, so code and documentation cannot drift apart.
 """
 
@@ -8,12 +8,109 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from lib import entities, events, keywords, links
-
 SCHEMA_VERSION = "2"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 _LS = pa.list_(pa.string())
+
+EVENTS_COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    ("event_id", _S, "Stable ID: hash of the article ID and the date's offset."),
+    ("article_id", _S, "The article the statement comes from."),
+    (
+        "region",
+        _S,
+        "Region the statement is about: the place the sentence names as subject, else the article's "
+        "(a subject that is the province of the article's city keeps the city).",
+    ),
+    (
+        "date",
+        _S,
+        "ISO date as precise as the text allows: YYYY-MM-DD, YYYY-MM or YYYY; relative dates carry the "
+        "publication date; --MM-DD / --MM when no year can be found.",
+    ),
+    ("date_precision", _S, "day, month, year, or relative (近日, 目前 ...: only anchored on publication)."),
+    (
+        "year_inferred",
+        _B,
+        "True when the year is not written in the sentence (taken from the publication date or from "
+        "the latest year in the article).",
+    ),
+    (
+        "relative",
+        _S,
+        "The relative word (今年, 近日, 日前, 当天, 目前 ...) when the date was relative, else ''.",
+    ),
+    ("planned", _B, "True for plans and announcements of the future (计划在年底投产, 将于, 预计)."),
+    (
+        "description",
+        _S,
+        "What happened: the clause holding the date, without the date, at most 30 characters.",
+    ),
+    ("sentence", _S, "The whole source sentence, as written."),
+    ("char_start", _I, "Start of the date expression in the article text."),
+    ("char_end", _I, "End (exclusive) of the date expression in the article text."),
+]
+
+ENTITIES_COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    ("entity_id", _S, "Stable ID: hash of article ID, type and normalised name."),
+    ("article_id", _S, "The article the entity is mentioned in."),
+    ("region", _S, "The article's region (short name)."),
+    (
+        "name",
+        _S,
+        "Normalised name: ASCII dashes and brackets, no spaces; a short reference merged into the "
+        "article's longer name (青海央宗药业 -> 青海央宗药业有限公司); places by region short name.",
+    ),
+    (
+        "type",
+        _S,
+        "company, park, university, institute, government, consortium, other_org, person or place.",
+    ),
+    (
+        "role",
+        _S,
+        "People: the title printed next to the name, with its organisation when given "
+        "(天津市科技局局长); '' otherwise.",
+    ),
+    ("mentions", _I, "Number of mentions in the article text."),
+    ("sentence", _S, "The sentence of the first mention, as written."),
+    ("char_start", _I, "Start of the first mention in the article text."),
+    ("char_end", _I, "End (exclusive) of the first mention in the article text."),
+]
+
+KEYWORDS_COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    (
+        "scope",
+        pa.string(),
+        "`article` (one article's terms) or `region` (all articles of a region together).",
+    ),
+    ("scope_id", pa.string(), "article_id for an article, the region's short name for a region."),
+    (
+        "term",
+        pa.string(),
+        "The term as segmented by jieba with the domain dictionary (新质生产力, 双向飞地).",
+    ),
+    (
+        "weight",
+        pa.float64(),
+        "TF-IDF weight scaled to 0..1 within the scope (the top term is 1.0), rounded to 6 decimals.",
+    ),
+    ("rank", pa.int32(), "1 for the most distinctive term of the scope, up to TOP_N (lib/extract/keywords.py)."),
+]
+
+LINKS_COLUMNS: list[tuple[str, pa.DataType, str]] = [
+    ("link_id", _S, "Stable ID: hash of article, offset, source, target and relation."),
+    ("article_id", _S, "The article the relation comes from."),
+    ("source_region", _S, "Short name of the place the relation starts from (研发地, origin, subject)."),
+    ("target_region", _S, "Short name of the other place (生产地, destination, partner)."),
+    ("source_level", _S, "Level of the source: province, prefecture, county, macro or foreign."),
+    ("target_level", _S, "Level of the target: province, prefecture, county, macro or foreign."),
+    ("relation", _S, "rd_to_production, route, enclave, cooperation or investment."),
+    ("evidence", _S, "The words the relation was read from (研发…转化, 至, 飞地, 合作, 落户 ...)."),
+    ("sentence", _S, "The source sentence, as written (split at 。！？ and ；)."),
+    ("char_start", _I, "Start of the evidence span (first place or trigger) in the article text."),
+    ("char_end", _I, "End (exclusive) of the evidence span in the article text."),
+]
 
 # table -> [(column, type, meaning)]
 COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
@@ -112,11 +209,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "again; '' on first mentions. Charts count only rows where it is ''.",
         ),
     ],
-    # Extractors that live in their own module keep their column docs beside their code.
-    "events": events.COLUMNS,
-    "entities": entities.COLUMNS,
-    "keywords": keywords.COLUMNS,
-    "links": links.COLUMNS,
+    "events": EVENTS_COLUMNS,
+    "entities": ENTITIES_COLUMNS,
+    "keywords": KEYWORDS_COLUMNS,
+    "links": LINKS_COLUMNS,
 }
 
 

@@ -8,14 +8,14 @@ selection can be traced back to its sentence. One module per concern: ``common``
 layout, source line, region text, slugs, value labels, display units), ``compare`` (the
 ``facts`` table: comparison bars, growth, coverage), ``events`` (the timeline), ``keywords`` with
 ``keyword_rows`` (distinctive and shared terms), ``links`` (network and map). This package
-re-exports what pages, ``lib.dashboard_data`` and the tests use, so ``charts.compare_bars(...)``
+re-exports what pages, ``lib.dashboard.views`` and the tests use, so ``charts.compare_bars(...)``
 keeps working.
 """
 
 from __future__ import annotations
 
-from lib.charts.common import FONT_FAMILY, display_units, slug, source_line, value_label
-from lib.charts.compare import (
+from lib.dashboard.charts.common import FONT_FAMILY, display_units, slug, source_line, value_label
+from lib.dashboard.charts.compare import (
     MAX_SERIES,
     Measure,
     compare_bars,
@@ -27,9 +27,9 @@ from lib.charts.compare import (
     indicators_by_coverage,
     measures,
 )
-from lib.charts.events import date_label, event_timestamp, timeline
-from lib.charts.keywords import keyword_bars, shared_terms, term_id
-from lib.charts.links import (
+from lib.dashboard.charts.events import date_label, event_timestamp, timeline
+from lib.dashboard.charts.keywords import keyword_bars, shared_terms, term_id
+from lib.dashboard.charts.links import (
     OTHER_RELATION_COLOR,
     RELATION_COLORS,
     RELATION_ORDER,

@@ -24,50 +24,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import pyarrow as pa
-
-from lib import periods, regions, subjects, text
+from lib import text
+from lib.extract import periods, regions, subjects
 from lib.model import Article
-
-_S, _I, _B = pa.string(), pa.int32(), pa.bool_()
-
-COLUMNS: list[tuple[str, pa.DataType, str]] = [
-    ("event_id", _S, "Stable ID: hash of the article ID and the date's offset."),
-    ("article_id", _S, "The article the statement comes from."),
-    (
-        "region",
-        _S,
-        "Region the statement is about: the place the sentence names as subject, else the article's "
-        "(a subject that is the province of the article's city keeps the city).",
-    ),
-    (
-        "date",
-        _S,
-        "ISO date as precise as the text allows: YYYY-MM-DD, YYYY-MM or YYYY; relative dates carry the "
-        "publication date; --MM-DD / --MM when no year can be found.",
-    ),
-    ("date_precision", _S, "day, month, year, or relative (近日, 目前 ...: only anchored on publication)."),
-    (
-        "year_inferred",
-        _B,
-        "True when the year is not written in the sentence (taken from the publication date or from "
-        "the latest year in the article).",
-    ),
-    (
-        "relative",
-        _S,
-        "The relative word (今年, 近日, 日前, 当天, 目前 ...) when the date was relative, else ''.",
-    ),
-    ("planned", _B, "True for plans and announcements of the future (计划在年底投产, 将于, 预计)."),
-    (
-        "description",
-        _S,
-        "What happened: the clause holding the date, without the date, at most 30 characters.",
-    ),
-    ("sentence", _S, "The whole source sentence, as written."),
-    ("char_start", _I, "Start of the date expression in the article text."),
-    ("char_end", _I, "End (exclusive) of the date expression in the article text."),
-]
 
 MAX_DESCRIPTION = 30
 
@@ -273,7 +232,7 @@ def statement_region(sentence: str, span: tuple[int, int], default: regions.Regi
 
 
 def extract(article: Article) -> list[dict]:
-    """Article -> event rows (see ``COLUMNS``)."""
+    """Article -> event rows (see ``lib.store.schema.COLUMNS['events']``)."""
     default = regions.lookup(article.region) if article.region else None
     anchor = anchor_year(article)
     published = article.published or anchor

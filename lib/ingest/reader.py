@@ -279,7 +279,7 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
 
 
 # Runs of blank lines are capped (the issue asks for one): HTML and hand-edited files pad freely,
-# and the hash must not depend on it. Note lib.layout reads gaps of 2+ blank lines as a layout hint.
+# and the hash must not depend on it. Note lib.ingest.layout reads gaps of 2+ blank lines as a layout hint.
 MAX_BLANK_LINES = 1
 _BLANK_RUNS = re.compile(f"\n{{{MAX_BLANK_LINES + 2},}}")
 

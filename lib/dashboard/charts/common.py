@@ -14,7 +14,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import DEFAULT_LANG, t
+from lib.dashboard.i18n import DEFAULT_LANG, t
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 # Currencies -> the unit money is charted in (value_base / 1e8).

@@ -16,11 +16,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
 
-from lib import charts, paths, store
-from lib.charts.keyword_rows import SHARED_COLUMNS as SHARED_COLUMNS  # re-exported (Keywords page)
-from lib.charts.keyword_rows import region_keywords as region_keywords
-from lib.charts.keyword_rows import shared_terms as shared_terms
-from lib.i18n import label
+from lib import paths, store
+from lib.dashboard import charts
+from lib.dashboard.charts.keyword_rows import SHARED_COLUMNS as SHARED_COLUMNS  # re-exported (Keywords page)
+from lib.dashboard.charts.keyword_rows import region_keywords as region_keywords
+from lib.dashboard.charts.keyword_rows import shared_terms as shared_terms
+from lib.dashboard.i18n import label
 
 # Session-state key of the sidebar region multiselect (set in app.py, read by every page).
 REGION_KEY = "regions"

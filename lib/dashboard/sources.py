@@ -4,11 +4,11 @@ Uploads are kept in the raw folder (``paths.RAW_DIR`` by default) beside the oth
 rebuild from scratch (``make data``) reproduces the store. The steps:
 
 - ``check_upload(name, data)``: pure validation, nothing written. Extension, size
-  (``MAX_UPLOAD_BYTES``), encoding (``ingest.decode_bytes``) and "is there any text" are checked
+  (``MAX_UPLOAD_BYTES``), encoding (``reader.decode_bytes``) and "is there any text" are checked
   exactly as the pipeline will read the file; ``UploadError`` names the file and the problem.
 - ``save_upload(name, data, raw_dir, meta)``: validates, then writes atomically (hidden temporary
   file + ``os.replace``) under a sanitised name ``<stem>_<hash12><suffix>``. Content already in the
-  raw folder (same ``ingest.content_hash``, whatever the file name or encoding) is not stored again.
+  raw folder (same ``reader.content_hash``, whatever the file name or encoding) is not stored again.
   ``meta`` (title, source, published) becomes a ``NAME.meta.json`` sidecar.
 - ``rebuild(raw_dir, out_dir, progress_cb)``: runs the pipeline over the whole raw folder. Rebuilds
   are serialised, so when two sessions add articles at once the later rebuild reads both uploads;
@@ -30,12 +30,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib import ingest, paths, pipeline
+from lib import paths, pipeline
+from lib.ingest import reader
 
 MAX_UPLOAD_MB = 2  # per file; .streamlit/config.toml's server.maxUploadSize (5 MB) is the hard ceiling
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_UPLOAD_LABEL = f"{MAX_UPLOAD_MB} MB"
-ALLOWED_SUFFIXES = tuple(sorted(ingest.SUFFIX_KINDS))  # .htm .html .md .txt
+ALLOWED_SUFFIXES = tuple(sorted(reader.SUFFIX_KINDS))  # .htm .html .md .txt
 HASH_CHARS = 12  # content-hash characters appended to stored file names
 MAX_STEM_CHARS = 60
 PASTED_STEM = "粘贴文本"
@@ -86,30 +87,30 @@ class SavedInput:
 def check_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> CheckedUpload:
     """Validate an upload without touching the disk; raises ``UploadError`` naming the file."""
     suffix = Path(_basename(name)).suffix.lower()
-    if suffix not in ingest.SUFFIX_KINDS:
+    if suffix not in reader.SUFFIX_KINDS:
         raise UploadError(
             name, f"unsupported file type {suffix or '(none)'!r}; expected {', '.join(ALLOWED_SUFFIXES)}"
         )
     if len(data) > max_bytes:
         raise UploadError(name, f"too large: {len(data):,} bytes; the limit is {max_bytes:,} bytes per file")
     try:
-        raw, encoding = ingest.decode_bytes(data)
-    except ingest.IngestError as exc:
+        raw, encoding = reader.decode_bytes(data)
+    except reader.IngestError as exc:
         raise UploadError(name, exc.reason) from None
-    kind = ingest.SUFFIX_KINDS[suffix]
+    kind = reader.SUFFIX_KINDS[suffix]
     text = plain_text(raw, kind)
     if not text:
         raise UploadError(name, "no text: whitespace only" if kind == "text" else f"no text in the {kind}")
-    return CheckedUpload(name, suffix, text, ingest.content_hash(text), encoding)
+    return CheckedUpload(name, suffix, text, reader.content_hash(text), encoding)
 
 
 def plain_text(raw: str, kind: str) -> str:
-    """Decoded file -> the normalised text the pipeline hashes (same steps as ``ingest.read_document``)."""
+    """Decoded file -> the normalised text the pipeline hashes (same steps as ``reader.read_document``)."""
     if kind == "html":
-        return ingest.html_to_text(raw)[0]
+        return reader.html_to_text(raw)[0]
     if kind == "markdown":
-        return ingest.markdown_to_text(raw)[0]
-    return ingest.normalise_text(raw)
+        return reader.markdown_to_text(raw)[0]
+    return reader.normalise_text(raw)
 
 
 _UNSAFE = re.compile(r"[^\w\-]+")  # \w is Unicode: Chinese characters are kept
@@ -141,12 +142,12 @@ def pasted_name(title: str = "") -> str:
 def clean_meta(meta: dict | None, name: str) -> dict[str, str]:
     """The sidecar fields of ``meta`` (title, source, published); a bad date is an ``UploadError``."""
     cleaned: dict[str, str] = {}
-    for key in ingest.META_FIELDS:
+    for key in reader.META_FIELDS:
         value = str((meta or {}).get(key) or "").strip()
         if not value:
             continue
         if key == "published":
-            iso = ingest.parse_date(value)
+            iso = reader.parse_date(value)
             if not iso:
                 raise UploadError(name, f"date {value!r} is not a date like 2024, 2024-05 or 2024-05-20")
             value = iso
@@ -181,7 +182,7 @@ def save_upload(name: str, data: bytes, raw_dir: Path | None = None, meta: dict 
         target = raw_dir / stored_name(name, checked)
         sidecar = None
         if sidecar_meta:  # first, so no rebuild ever reads the text without its metadata
-            sidecar = ingest.sidecar_path(target)
+            sidecar = reader.sidecar_path(target)
             _write_atomic(sidecar, json.dumps(sidecar_meta, ensure_ascii=False, indent=2).encode() + b"\n")
         _write_atomic(target, data)
     return SavedInput(name, target, checked.content_hash, created=True, sidecar=sidecar)
@@ -213,8 +214,8 @@ def input_files(raw_dir: Path) -> list[Path]:
             path = Path(dirpath, f)
             if (
                 not f.startswith(".")
-                and not f.lower().endswith(ingest.SIDECAR_SUFFIX)
-                and path.suffix.lower() in ingest.SUFFIX_KINDS
+                and not f.lower().endswith(reader.SIDECAR_SUFFIX)
+                and path.suffix.lower() in reader.SUFFIX_KINDS
             ):
                 found.append(path)
     return sorted(found)
@@ -222,7 +223,7 @@ def input_files(raw_dir: Path) -> list[Path]:
 
 def _hash_of(path: Path) -> str | None:
     try:
-        return check_upload(path.name, path.read_bytes(), max_bytes=ingest.MAX_BYTES).content_hash
+        return check_upload(path.name, path.read_bytes(), max_bytes=reader.MAX_BYTES).content_hash
     except (UploadError, OSError):
         return None  # a broken raw file is the pipeline's to report, not a duplicate
 
@@ -419,7 +420,7 @@ def label(key: str, lang: str = "zh", **fmt: object) -> str:
     try:
         pair = LABELS[key]
     except KeyError:
-        raise KeyError(f"no label {key!r} in lib/sources.py LABELS") from None
+        raise KeyError(f"no label {key!r} in lib/dashboard/sources.py LABELS") from None
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}: use 'zh' or 'en'")
     text = pair[0 if lang == "zh" else 1]

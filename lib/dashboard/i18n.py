@@ -249,7 +249,7 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
     try:
         pair = _LABELS[key]
     except KeyError:
-        raise KeyError(f"no label {key!r} in lib/i18n.py _LABELS") from None
+        raise KeyError(f"no label {key!r} in lib/dashboard/i18n.py _LABELS") from None
     text = pair[_index(lang)]
     return text.format(**fmt) if fmt else text
 

@@ -1,6 +1,6 @@
 """Which rows of the ``keywords`` table the keyword charts draw: the region-scope terms of the
 selected regions (in the selection's order, best rank first) and the terms several of them
-share. Pure DataFrame selection, no plotting, no Streamlit; ``lib.dashboard_data`` re-exports both
+share. Pure DataFrame selection, no plotting, no Streamlit; ``lib.dashboard.views`` re-exports both
 functions for the Keywords page.
 """
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from lib import paths, regions
+from lib import paths
 
 # Scope and resolution of the base map: plotly.js asks for ``<topojsonURL><scope>_<resolution>m.json``.
+from lib.extract import regions
+
 SCOPE = "world"
 RESOLUTION = 50
 TOPOJSON_DIR = paths.ROOT / "static" / "topojson"

@@ -1,6 +1,6 @@
 """Quantitative facts: every quantity in an article becomes a traceable, comparable row.
 
-``lib.numbers`` finds the quantities (value, unit, magnitude, qualifier); this module decides,
+``lib.extract.numbers`` finds the quantities (value, unit, magnitude, qualifier); this module decides,
 from the sentence around each one, what it measures (indicator), what kind of figure it is
 (level, change, share, rate, target), its category, its period and its region, and marks a
 number said twice about the same thing as a second mention of one fact.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from lib import numbers, periods, regions, subjects, text
+from lib import text
+from lib.extract import numbers, periods, regions, subjects
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -316,7 +317,7 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
 
 
 def extract(article: Article) -> list[dict]:
-    """Article -> fact rows (see ``lib.schema.COLUMNS['facts']``)."""
+    """Article -> fact rows (see ``lib.store.schema.COLUMNS['facts']``)."""
     default = regions.lookup(article.region) if article.region else None
     rows: list[dict] = []
     for field, body in (("title", article.title), ("text", article.text)):

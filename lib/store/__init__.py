@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib import paths
-from lib.schema import COLUMNS, SCHEMA_VERSION, schema
+from lib.store import schema as schemas
+from lib.store.schema import COLUMNS, SCHEMA_VERSION
 
 
 def _dir(processed_dir: Path | str | None) -> Path:
@@ -43,7 +44,7 @@ def write_lock(processed_dir: Path | str | None = None) -> Iterator[None]:
 
 def to_arrow(table: str, rows: list[dict]) -> pa.Table:
     """Rows -> a table with exactly the documented schema (a missing column is an error)."""
-    sch = schema(table)
+    sch = schemas.schema(table)
     missing = {f.name for f in sch} - set(rows[0]) if rows else set()
     if missing:
         raise ValueError(f"table {table!r}: rows lack columns {sorted(missing)}")
@@ -95,7 +96,7 @@ def read_tables(
 def _read(table: str, processed_dir: Path | str | None) -> tuple[pd.DataFrame, str | None]:
     path = _dir(processed_dir) / f"{table}.parquet"
     if not path.exists():
-        return schema(table).empty_table().to_pandas(), None
+        return schemas.schema(table).empty_table().to_pandas(), None
     # One open file handle: a concurrent os.replace swaps the name, never the bytes we are reading.
     with open(path, "rb") as fh:
         data = pq.read_table(fh)

@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib import dashboard_data as dd
-from lib import export
-from lib.i18n import DEFAULT_LANG, LANG_KEY, t
+from lib.dashboard import export
+from lib.dashboard import views as dd
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, t
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
 

@@ -28,27 +28,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pyarrow as pa
-
-from lib import regions, text
+from lib import text
+from lib.extract import regions
+from lib.extract.regions import PlaceMention, Region
 from lib.model import Article
-from lib.regions import PlaceMention, Region
-
-_S, _I = pa.string(), pa.int32()
-
-COLUMNS: list[tuple[str, pa.DataType, str]] = [
-    ("link_id", _S, "Stable ID: hash of article, offset, source, target and relation."),
-    ("article_id", _S, "The article the relation comes from."),
-    ("source_region", _S, "Short name of the place the relation starts from (研发地, origin, subject)."),
-    ("target_region", _S, "Short name of the other place (生产地, destination, partner)."),
-    ("source_level", _S, "Level of the source: province, prefecture, county, macro or foreign."),
-    ("target_level", _S, "Level of the target: province, prefecture, county, macro or foreign."),
-    ("relation", _S, "rd_to_production, route, enclave, cooperation or investment."),
-    ("evidence", _S, "The words the relation was read from (研发…转化, 至, 飞地, 合作, 落户 ...)."),
-    ("sentence", _S, "The source sentence, as written (split at 。！？ and ；)."),
-    ("char_start", _I, "Start of the evidence span (first place or trigger) in the article text."),
-    ("char_end", _I, "End (exclusive) of the evidence span in the article text."),
-]
 
 RELATIONS = ("rd_to_production", "route", "enclave", "cooperation", "investment")
 
@@ -341,7 +324,7 @@ def find_links(sentence: str, default: Region | None) -> list[Link]:
 
 
 def extract(article: Article) -> list[dict]:
-    """Article -> link rows (see ``COLUMNS``)."""
+    """Article -> link rows (see ``lib.store.schema.COLUMNS['links']``)."""
     default = regions.lookup(article.region) if article.region else None
     rows = []
     for sent in text.split_sentences(article.text):

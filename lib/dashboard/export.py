@@ -109,11 +109,11 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def topojson_url() -> str | None:
     """Where kaleido loads map base layers from: ``plotly.io.defaults.topojson`` when set, else the
-    vendored ``static/topojson/`` folder as a file:// URL (see lib/maps.py), else None (the CDN,
+    vendored ``static/topojson/`` folder as a file:// URL (see lib/dashboard/maps.py), else None (the CDN,
     which fails offline). Only figures with a geo subplot use it."""
     import plotly.io as pio
 
-    from lib import maps
+    from lib.dashboard import maps
 
     if pio.defaults.topojson:
         return pio.defaults.topojson
@@ -125,7 +125,7 @@ def use_local_topojson() -> str | None:
     offline too; returns the URL set (None when the files are missing)."""
     import plotly.io as pio
 
-    from lib import maps
+    from lib.dashboard import maps
 
     if maps.topojson_available():
         pio.defaults.topojson = maps.topojson_file_url()

@@ -1,6 +1,6 @@
 """Charts of the ``keywords`` table: each region's most distinctive terms (one bar panel per
 region) and the terms several regions share (a terms × regions heatmap of weights). The rows they
-draw come from ``lib.charts.keyword_rows``; ``customdata[0]`` is ``term_id(region, term)``.
+draw come from ``lib.dashboard.charts.keyword_rows``; ``customdata[0]`` is ``term_id(region, term)``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.charts import keyword_rows
-from lib.charts.common import base_layout, empty_figure, regions_text, source_line, wrap_note
-from lib.i18n import DEFAULT_LANG, t
+from lib.dashboard.charts import keyword_rows
+from lib.dashboard.charts.common import base_layout, empty_figure, regions_text, source_line, wrap_note
+from lib.dashboard.i18n import DEFAULT_LANG, t
 
 MAX_SHARED_TERMS = 30
 UNION_TOP_N = 5

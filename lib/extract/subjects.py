@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lib import numbers, periods, regions
+from lib.extract import numbers, periods, regions
 
 _CLAUSE_DELIMS = re.compile(r"[，,；;、：:（(]")
 # A place that starts an organisation's name (青海央宗药业, 四川航空公司) is not the sentence's subject.

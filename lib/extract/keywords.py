@@ -13,32 +13,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-import pyarrow as pa
-
-from lib import regions, text
+from lib import text
+from lib.extract import regions
 from lib.model import Article
 
 TOP_N = 15
 
-COLUMNS: list[tuple[str, pa.DataType, str]] = [
-    (
-        "scope",
-        pa.string(),
-        "`article` (one article's terms) or `region` (all articles of a region together).",
-    ),
-    ("scope_id", pa.string(), "article_id for an article, the region's short name for a region."),
-    (
-        "term",
-        pa.string(),
-        "The term as segmented by jieba with the domain dictionary (新质生产力, 双向飞地).",
-    ),
-    (
-        "weight",
-        pa.float64(),
-        "TF-IDF weight scaled to 0..1 within the scope (the top term is 1.0), rounded to 6 decimals.",
-    ),
-    ("rank", pa.int32(), f"1 for the most distinctive term of the scope, up to {TOP_N}."),
-]
 
 # Noun-like tags only: verbs and adjectives of news prose (推动, 积极) are never distinctive terms,
 # and person names (nr) belong to the entities table.
@@ -140,7 +120,7 @@ def extract_region(region: str, articles: list[Article]) -> list[dict]:
 
 
 def extract_corpus(articles: list[Article]) -> list[dict]:
-    """Keyword rows (see ``COLUMNS``): every article in input order, then every region by name."""
+    """Keyword rows (see ``lib.store.schema.COLUMNS['keywords']``): every article in input order, then every region by name."""
     rows = [r for a in articles for r in extract_article(a)]
     for region in sorted({a.region for a in articles if a.region}):
         rows += extract_region(region, articles)

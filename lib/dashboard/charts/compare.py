@@ -1,6 +1,6 @@
 """Charts of the ``facts`` table: grouped bars comparing regions in one consistent measure
 (unit and kind of number), growth rates, and the region × category coverage heatmap, with the
-data preparation they share. Input: rows of the ``facts`` table (see lib/schema.py); ``source``
+data preparation they share. Input: rows of the ``facts`` table (see lib/store/schema.py); ``source``
 and ``published`` (joined from ``articles``, see ``dashboard_data.facts_with_articles``) feed the
 source line. Only first mentions (``mention_of == ''``) are charted, so a repeated number counts
 once; a comparison keeps one figure per region, indicator and period and at most MAX_SERIES
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.charts.common import (
+from lib.dashboard.charts.common import (
     base_layout,
     display_units,
     in_regions,
@@ -24,7 +24,7 @@ from lib.charts.common import (
     source_line,
     value_label,
 )
-from lib.i18n import CATEGORIES, DEFAULT_LANG, label, t
+from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, label, t
 
 APPROX_PATTERN = "/"
 COMPARE_COLUMNS = [

@@ -16,39 +16,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import pyarrow as pa
-
-from lib import regions, text
+from lib import text
+from lib.extract import regions
 from lib.model import Article
-
-_S, _I = pa.string(), pa.int32()
-
-COLUMNS: list[tuple[str, pa.DataType, str]] = [
-    ("entity_id", _S, "Stable ID: hash of article ID, type and normalised name."),
-    ("article_id", _S, "The article the entity is mentioned in."),
-    ("region", _S, "The article's region (short name)."),
-    (
-        "name",
-        _S,
-        "Normalised name: ASCII dashes and brackets, no spaces; a short reference merged into the "
-        "article's longer name (青海央宗药业 -> 青海央宗药业有限公司); places by region short name.",
-    ),
-    (
-        "type",
-        _S,
-        "company, park, university, institute, government, consortium, other_org, person or place.",
-    ),
-    (
-        "role",
-        _S,
-        "People: the title printed next to the name, with its organisation when given "
-        "(天津市科技局局长); '' otherwise.",
-    ),
-    ("mentions", _I, "Number of mentions in the article text."),
-    ("sentence", _S, "The sentence of the first mention, as written."),
-    ("char_start", _I, "Start of the first mention in the article text."),
-    ("char_end", _I, "End (exclusive) of the first mention in the article text."),
-]
 
 # --- vocabulary: general rules, no particular names -----------------------------------------
 
@@ -560,7 +530,7 @@ def _place_rows(article: Article, covered: list[tuple[int, int]]) -> list[dict]:
 
 
 def extract(article: Article) -> list[dict]:
-    """Article -> entity rows (see ``COLUMNS``), ordered by first mention."""
+    """Article -> entity rows (see ``lib.store.schema.COLUMNS['entities']``), ordered by first mention."""
     rows, covered = _named_rows(article, _spans_in_text(article.text))
     rows += _place_rows(article, covered)
     return sorted(rows, key=lambda r: (r["char_start"], r["type"], r["name"]))

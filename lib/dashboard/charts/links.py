@@ -1,7 +1,7 @@
 """Charts of the ``links`` table (Links page, 区域协同): the same edges as curved arrows between
 places on a circle (``link_network``) and as great circles on a world map (``link_map``), coloured
 by relation, wider with more links. Links with the same source, target and relation are one edge.
-Input: rows of the ``links`` table (see lib/links.py), with ``source``/``published`` joined from
+Input: rows of the ``links`` table (see lib/extract/links.py), with ``source``/``published`` joined from
 ``articles`` (``dashboard_data.links_with_articles``) for the source line. ``customdata[0]`` of
 every clickable point is a comma-joined list of ``link_id``s: the arrow on an edge carries that
 edge's links, a region's dot carries every link touching it.
@@ -14,8 +14,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.charts.common import base_layout, regions_text, source_line
-from lib.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.charts.common import base_layout, regions_text, source_line
+from lib.dashboard.i18n import DEFAULT_LANG, label, t
 
 RELATION_ORDER = ("rd_to_production", "route", "enclave", "cooperation", "investment")
 RELATION_COLORS = {
@@ -306,12 +306,12 @@ def _label_positions(points: dict[str, tuple[float, float]]) -> dict[str, str]:
 def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] | None = None) -> go.Figure:
     """The same edges on a world map (great circles), framed on China plus the partners present.
 
-    The base map is ``lib.maps``' vendored topojson (scope world, 1:50m): the browser needs
+    The base map is ``lib.dashboard.maps``' vendored topojson (scope world, 1:50m): the browser needs
     ``config={"topojsonURL": maps.TOPOJSON_URL}`` and kaleido ``maps.topojson_file_url()``.
     Country borders are not drawn (Natural Earth's borders are not China's official ones).
     Places without coordinates in the gazetteer are left out and named in a note.
     """
-    from lib import maps  # the gazetteer loads on first use, not when charts is imported
+    from lib.dashboard import maps  # the gazetteer loads on first use, not when charts is imported
 
     title = _links_title("chart_links_map_title", links, regions, lang)
     edges = link_edges(links)
