@@ -76,3 +76,69 @@ def test_the_phrase_wins_over_the_context():
 def test_full_width_and_latin_case_match():
     assert [m.id for m in indicators.find("ＧＤＰ增长")] == ["gdp"]
     assert [m.id for m in indicators.find("r&d经费支出")] == ["rd_expenditure"]
+
+
+ZHENGZHOU_BUDGET = "全年地方财政一般公共预算支出1519.6亿元，比上年增长4.3%。"
+ZHENGZHOU_BREAKDOWN = "其中，民生支出1098.7亿元，增长5.9%，占一般公共预算支出比重72.3%，分类别看：一般公共服务支出136.5亿元"
+
+
+def _fact(sentence, figure, phrase, kind, base_unit, start=0):
+    at = sentence.index(figure, start)
+    return {
+        "article_id": "a", "field": "text", "sentence": sentence, "sentence_start": 0,
+        "char_start": at, "indicator": phrase, "kind": kind, "base_unit": base_unit, "category": "other",
+    }  # fmt: skip
+
+
+def test_a_bare_growth_rate_belongs_to_the_figure_before_it():
+    rows = indicators.annotate(
+        [
+            _fact(ZHENGZHOU_BUDGET, "1519.6", "", "level", "元"),
+            _fact(ZHENGZHOU_BUDGET, "4.3%", "", "change_pct", "%"),
+        ]
+    )
+    assert [r["indicator_id"] for r in rows] == ["budget_expenditure", "budget_expenditure"]
+    assert rows[0]["indicator_name"] == "一般公共预算支出" and rows[0]["category"] == "fiscal"
+
+
+def test_a_breakdown_is_not_its_total():
+    """Bare figures after other measures do not reach back past them to the total named earlier."""
+    rows = indicators.annotate(
+        [
+            _fact(ZHENGZHOU_BREAKDOWN, "1098.7", "民生支出", "level", "元"),
+            _fact(ZHENGZHOU_BREAKDOWN, "5.9%", "", "change_pct", "%"),
+            _fact(ZHENGZHOU_BREAKDOWN, "72.3%", "", "share_pct", "%"),
+            _fact(ZHENGZHOU_BREAKDOWN, "136.5", "", "level", "元"),
+        ]
+    )
+    assert [r["indicator_id"] for r in rows] == ["", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("全市地区生产总值", "gdp"),
+        ("郑州市货物进出口总值", "trade_total"),
+        ("固定资产投资完成额", "fixed_asset_investment"),
+        ("地方财政一般公共预算收入", "budget_revenue"),
+        # Another measure around a standard name (Zhengzhou 2023 communiqué).
+        ("乡村常住人口", None),
+        ("轻工业增加值", None),
+        ("规模以上工业企业营业收入", None),
+        ("住户存款余额", None),
+        ("单位规模以上工业增加值能耗", None),
+    ],
+)
+def test_a_name_inside_a_phrase_counts_only_when_it_is_the_measure(phrase, expected):
+    unit = "人" if "人口" in phrase else ("吨标准煤" if "能耗" in phrase else "元")
+    found = indicators.identify(phrase, phrase, "level", unit)
+    assert (found.id if found else None) == expected
+
+
+def test_the_tail_of_a_longer_name_takes_that_name():
+    """The extractor sometimes keeps only 收入 of 地方财政一般公共预算收入."""
+    sentence = "全年地方财政总收入1827.4亿元，比上年增长19.6%；地方财政一般公共预算收入1165.8亿元，增长3.1%。"
+    before = sentence[: sentence.index("1165.8")]
+    assert indicators.identify("收入", before, "level", "元").id == "budget_revenue"
+    # 地方财政总收入 is a wider total than the general budget: no standard id.
+    assert indicators.identify("地方财政总收入", sentence[: sentence.index("1827.4")], "level", "元") is None

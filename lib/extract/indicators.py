@@ -117,6 +117,46 @@ def _key_same_length(text: str) -> str:
     return fold_width(text).upper()
 
 
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = _read_csv("affixes.csv")
+    by = {
+        pos: sorted((r["affix"] for r in rows if r["position"] == pos), key=len, reverse=True)
+        for pos in ("prefix", "suffix")
+    }
+    return tuple(by["prefix"]), tuple(by["suffix"])
+
+
+def _strip_affixes(rest: str, affixes: tuple[str, ...], at_start: bool) -> str:
+    changed = True
+    while rest and changed:
+        changed = False
+        for a in affixes:
+            if rest.startswith(a) if at_start else rest.endswith(a):
+                rest = rest[len(a) :] if at_start else rest[: -len(a)]
+                changed = True
+                break
+    return rest
+
+
+def names_whole(phrase: str, m: Mention) -> bool:
+    """Whether the name ``m`` found in ``phrase`` is what the phrase measures, not part of another measure:
+    around it only scope, period and total words (data/indicators/affixes.csv) or a place name.
+    乡村常住人口, 轻工业增加值 and 规模以上工业企业营业收入 are other measures; 全市地区生产总值 and
+    郑州市进出口总值 are the standard ones."""
+    prefixes, suffixes = _affixes()
+    before = _strip_affixes(phrase[: m.start], prefixes, at_start=False)
+    after = _strip_affixes(phrase[m.end :], suffixes, at_start=True)
+    if after:
+        return False
+    if not before:
+        return True
+    from lib.extract import regions  # the gazetteer loads only when a phrase needs it
+
+    place = before.rstrip("市省区县州盟")
+    return regions.lookup(before) is not None or (bool(place) and regions.lookup(place) is not None)
+
+
 def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
     """Whether a figure of this kind and unit can be a value of the indicator."""
     if kind not in ind.kinds and not (kind == "target" and "level" in ind.kinds):
@@ -129,16 +169,58 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
     return family == ind.unit_family
 
 
-def identify(phrase: str, context_before: str, kind: str, base_unit: str) -> Indicator | None:
+def identify(
+    phrase: str, context_before: str, kind: str, base_unit: str, chain_from: int = 0
+) -> Indicator | None:
     """The standard indicator a figure measures, or None.
 
-    ``phrase`` is what the extractor took as the figure's indicator; ``context_before`` the sentence up to the
-    figure. The phrase is tried first; then the name nearest before the figure. A name that does not fit the
-    figure's kind and unit is passed over, so '地区生产总值增长5%，其中规上工业增长6%' gives each its own."""
+    ``phrase`` is what the extractor took as the figure's indicator, ``context_before`` the sentence up to the
+    figure. In order:
+    1. a vocabulary name inside the phrase (技术合同额);
+    2. a phrase that is the tail of a longer name in the sentence (收入 of 一般公共预算收入);
+    3. no phrase at all: the nearest name before the figure, but only from ``chain_from`` on — the caller
+       passes where the last figure that is not part of the same chain ended, so 'X 1519.6亿元，比上年增长4.3%'
+       gives both figures X, while in '其中，民生支出1098.7亿元…一般公共服务支出136.5亿元' nothing reaches past
+       the figures between.
+    A name that does not fit the figure's kind and unit is passed over (GDP is never counted in 家)."""
     vocab = vocabulary()
-    for source in (phrase, context_before):
-        for m in reversed(find(source)):
-            ind = vocab[m.id]
-            if fits(ind, kind, base_unit):
-                return ind
+    in_phrase = find(phrase)
+    for m in reversed(in_phrase):
+        if names_whole(phrase, m) and fits(vocab[m.id], kind, base_unit):
+            return vocab[m.id]
+    if in_phrase:
+        return None  # the phrase names a measure of its own around a standard name
+    mentions = find(context_before)
+    if phrase:
+        at = context_before.rfind(phrase)
+        for m in mentions:
+            if at >= 0 and m.start <= at < m.end and fits(vocab[m.id], kind, base_unit):
+                return vocab[m.id]
+        return None
+    for m in reversed(mentions):
+        if m.start < chain_from:
+            break
+        if fits(vocab[m.id], kind, base_unit):
+            return vocab[m.id]
     return None
+
+
+def annotate(rows: list[dict]) -> list[dict]:
+    """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
+    indicator fits) and ``category`` from the vocabulary when one does."""
+    chain_from, last_sentence, last_id = 0, None, ""
+    for row in rows:
+        sentence = (row["article_id"], row["field"], row["sentence_start"])
+        if sentence != last_sentence:
+            chain_from, last_sentence, last_id = 0, sentence, ""
+        offset = row["char_start"] - row["sentence_start"]
+        ind = identify(row["indicator"], row["sentence"][:offset], row["kind"], row["base_unit"], chain_from)
+        row["indicator_id"] = ind.id if ind else ""
+        row["indicator_name"] = ind.name_zh if ind else ""
+        if ind and row["kind"] not in _GROWTH_KINDS:
+            row["category"] = ind.category
+        if not ind or ind.id != last_id:
+            # A figure of another indicator (or of none) ends the chain: later bare figures look no further back.
+            chain_from = offset if not ind else chain_from
+        last_id = row["indicator_id"]
+    return rows
