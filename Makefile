@@ -15,19 +15,21 @@ ADDRESS ?= localhost
 RUNTIME_STAMP := $(VENV)/.stamp-requirements
 DEV_STAMP     := $(VENV)/.stamp-requirements-dev
 
-# Everything the tables are built from. The folders themselves are listed too: their mtime
-# changes when a file is added or removed, so deleting an article also triggers a rebuild.
-# (make cannot handle spaces in these file names.)
-DATA_INPUTS := $(wildcard data/raw data/raw/* data/gazetteer data/gazetteer/* data/dict data/dict/* lib/*.py lib/*/*.py lib/*/*/*.py)
-ARTICLES    := data/processed/articles.parquet
+# The store is a folder of versioned builds; make's target is the current build's manifest. Its
+# recipe always runs and the pipeline decides (--if-stale): it compares the manifest with the raw
+# files' sizes and mtimes (hashing them only when those differ) and with the extractor version,
+# and returns at once when nothing changed. make never sees the raw file names, so any name works
+# (spaces, colons). Exit 0 also when some raw files were bad (they are listed); non-zero when no
+# build could be made, so `make run` does not start a dashboard over nothing.
+MANIFEST := data/processed/current/manifest.json
 
-.PHONY: help run test lint data bench clean distclean venv venv-dev
+.PHONY: help run test lint data bench clean distclean venv venv-dev FORCE
 
 help:
 	@echo "make run        set up .venv, build the tables if stale, run the dashboard on http://$(ADDRESS):$(PORT)"
 	@echo "make test       set up .venv with dev tools, ruff check, then the whole pytest suite"
 	@echo "make lint       ruff check only"
-	@echo "make data       rebuild data/processed/*.parquet when inputs or code changed"
+	@echo "make data       write a new build in data/processed when inputs or code changed"
 	@echo "make bench      run benchmarks/*.py"
 	@echo "make clean      remove generated tables, caches and test artifacts (keeps .venv)"
 	@echo "make distclean  clean, and remove .venv"
@@ -47,14 +49,15 @@ venv: $(RUNTIME_STAMP)
 venv-dev: $(DEV_STAMP)
 
 # --- tables ------------------------------------------------------------------------------------
-$(ARTICLES): $(DATA_INPUTS) | $(RUNTIME_STAMP)
-	$(PY) -m lib.pipeline
-	@test -f $@ || { echo "error: the pipeline did not write $@" >&2; exit 1; }
+$(MANIFEST): FORCE | $(RUNTIME_STAMP)
+	$(PY) -m lib.pipeline --if-stale
 
-data: $(ARTICLES)
+data: $(MANIFEST)
+
+FORCE:
 
 # --- dashboard ------------------------------------------------------------------------------
-run: $(RUNTIME_STAMP) $(ARTICLES)
+run: $(RUNTIME_STAMP) $(MANIFEST)
 	@echo "Dashboard: http://$(ADDRESS):$(PORT)  (Ctrl+C to stop; make run PORT=... ADDRESS=0.0.0.0 to change)"
 	$(VENV)/bin/streamlit run app.py --server.headless true \
 	  --server.address $(ADDRESS) --server.port $(PORT)
@@ -66,7 +69,7 @@ lint: $(DEV_STAMP)
 test: lint
 	$(VENV)/bin/pytest
 
-bench: $(DEV_STAMP) $(ARTICLES)
+bench: $(DEV_STAMP) $(MANIFEST)
 	@benches="$(wildcard benchmarks/*.py)"; \
 	if [ -z "$$benches" ]; then echo "no benchmarks in benchmarks/"; exit 0; fi; \
 	for b in $$benches; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -24,11 +24,11 @@ from lib import paths, pipeline, store  # noqa: E402
 
 def build_store(target_facts: int, out: Path) -> int:
     docs = corpus(0.5)
-    per_mb = max(1, sum(len(r) for r in [pipeline.build(docs).tables["facts"]]) / 0.5)
+    per_mb = max(1, sum(len(r) for r in [pipeline.build(docs, cache=False).tables["facts"]]) / 0.5)
     docs = corpus(target_facts / per_mb)
-    result = pipeline.build(docs)
-    for table, rows in result.tables.items():
-        store.write_table(table, rows, out, build_id="bench")
+    result = pipeline.build(docs, cache=False)
+    with store.write_lock(out):
+        store.write_build(result.tables, out, manifest={"build_id": "bench"})
     return len(result.tables["facts"])
 
 

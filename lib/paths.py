@@ -7,6 +7,7 @@ pipeline and the dashboard at another store without touching code.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(os.environ.get("RDD_ROOT", Path(__file__).resolve().parent.parent))
@@ -21,3 +22,19 @@ GOLD_DIR = ROOT / "gold"
 SHARED_DIR = Path(os.environ.get("RDD_SHARED_DIR", ROOT.parent / "shared"))
 DEV_CORPUS_DIR = SHARED_DIR / "corpus" / "dev"
 SEED_CORPUS_DIR = SHARED_DIR / "corpus" / "seed"
+
+
+@lru_cache(maxsize=65536)
+def shown(path: Path) -> str:
+    """``path`` relative to the repository root when under it, else as given (posix form): the name a
+    file has in tables, manifests and messages. Cached: a rebuild names each input several times, and
+    resolving a path costs a system call per component."""
+    try:
+        return Path(path).resolve().relative_to(_root_resolved()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
+        return Path(path).as_posix()
+
+
+@lru_cache(maxsize=1)
+def _root_resolved() -> Path:
+    return ROOT.resolve()

@@ -72,7 +72,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = subprocess.run(
         cmd, cwd=ROOT, capture_output=True, text=True, timeout=PIPELINE_TIMEOUT_S, stdin=subprocess.DEVNULL
     )
-    if proc.returncode != 0 or not (out / "articles.parquet").exists():
+    if proc.returncode != 0 or not (out / "current" / "manifest.json").exists():
         pytest.fail(
             f"`{' '.join(cmd)}` exited {proc.returncode}:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
         )

@@ -28,13 +28,19 @@ def test_failed_write_keeps_the_previous_table(tmp_path, monkeypatch):
     store.write_table("articles", [_row(title="旧")], tmp_path)
 
     def boom(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.pq, "write_table", boom)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(store.builds.pq, "write_table", boom)
+    with pytest.raises(store.BuildFailed, match="no space left on device while writing articles.parquet"):
         store.write_table("articles", [_row(title="新")], tmp_path)
     assert store.read_table("articles", tmp_path)["title"].tolist() == ["旧"]
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    assert [p.name for p in (tmp_path / "builds").iterdir() if p.name.startswith(".")] == []
+
+
+def test_write_table_keeps_the_other_tables_of_the_current_build(tmp_path):
+    store.write_table("articles", [_row(title="旧")], tmp_path)
+    store.write_table("facts", [], tmp_path)
+    assert store.read_table("articles", tmp_path)["title"].tolist() == ["旧"]
 
 
 def test_rows_missing_a_column_are_refused(tmp_path):
@@ -56,18 +62,10 @@ def test_table_from_another_schema_version_is_refused_with_advice(tmp_path, monk
         store.read_table("articles", tmp_path)
 
 
-def test_read_tables_never_mixes_two_runs(tmp_path, monkeypatch):
-    store.write_table("articles", [_row(title="旧")], tmp_path, build_id="old")
-    store.write_table("facts", [], tmp_path, build_id="new")
-    calls = {"n": 0}
-    real = store._read
-
-    def finishing_rebuild(table, d):
-        calls["n"] += 1
-        if calls["n"] == 3:  # the rebuild writes its articles while we retry
-            store.write_table("articles", [_row(title="新")], tmp_path, build_id="new")
-        return real(table, d)
-
-    monkeypatch.setattr(store, "_read", finishing_rebuild)
-    read = store.read_tables(["articles", "facts"], tmp_path)
-    assert read["articles"]["title"].tolist() == ["新"]
+def test_old_flat_layout_reads_as_no_build(tmp_path):
+    folder = store.write_table("articles", [_row()], tmp_path).parent
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    (folder / "articles.parquet").rename(flat / "articles.parquet")
+    assert store.current_build(flat) is None
+    assert store.read_table("articles", flat).empty

@@ -17,7 +17,7 @@ TITLE = "区域发展看板"
 
 
 def seed_regions(seed_store: Path) -> list[str]:
-    regions = pd.read_parquet(seed_store / "articles.parquet", columns=["region"])["region"]
+    regions = pd.read_parquet(seed_store / "current" / "articles.parquet", columns=["region"])["region"]
     return [r for r in dict.fromkeys(regions) if r]
 
 

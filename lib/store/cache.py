@@ -1,0 +1,182 @@
+"""The per-document cache: one document's rows, kept on disk so a rebuild reprocesses only what changed.
+
+An entry lives at ``<cache root>/docs/<extractor version>/<key[:2]>/<key>.pickle``. The cache root is
+``RDD_CACHE_DIR`` when set (read at call time, so tests can point it at a tmp folder), else
+``paths.CACHE_DIR``.
+
+* Key: sha256 of the document's content hash *and* its metadata (input file, source, published, title,
+  inferred fields), because the rows carry those fields: the same text under another name or date
+  must not reuse the other file's rows. The extractor version is the folder, so changed code or
+  vocabularies never read an old entry, and ``prune()`` drops the folders of versions unused for an hour.
+* Format: pickle of plain dicts, lists, strings and numbers. It round-trips the rows exactly (None
+  stays None, floats stay floats, lists stay lists), which JSON (tuples, NaN) and Parquet (a schema
+  per table, nulls in list columns) do not, and it is the fastest to read back. Loading goes through an
+  unpickler that refuses every class, so an entry can hold nothing but plain data.
+* Writes are atomic (a temp file in the same folder, then ``os.replace``); an unreadable or corrupt
+  entry is reported as a warning and recomputed, never fatal. A failed write only costs the reuse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from lib import paths
+from lib.files import file_mode
+from lib.model import Document
+
+FORMAT = 1  # bump when the shape of an entry changes
+PRUNE_AFTER_S = 3600.0
+
+
+def cache_root() -> Path:
+    env = os.environ.get("RDD_CACHE_DIR")
+    return Path(env) if env else paths.CACHE_DIR
+
+
+def document_key(doc: Document) -> str:
+    """Everything about a document that its rows depend on, hashed (not the encoding: the rows never
+    hold it, and the content hash is of the decoded text)."""
+    identity = [
+        FORMAT,
+        doc.content_hash,
+        doc.input_file,
+        doc.source,
+        doc.published,
+        doc.title,
+        list(doc.inferred),
+    ]
+    return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Plain containers and scalars need no class lookup; anything else is a corrupt or foreign entry."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"refusing {module}.{name}: cache entries hold plain data only")
+
+
+class DocumentCache:
+    def __init__(self, version: str, root: Path | None = None):
+        self.version = version
+        self.docs_dir = (root or cache_root()) / "docs"
+        self.dir = self.docs_dir / version
+
+    def path(self, doc: Document) -> Path:
+        key = document_key(doc)
+        return self.dir / key[:2] / f"{key}.pickle"
+
+    def get(self, doc: Document) -> tuple[dict | None, str | None]:
+        """(entry, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable."""
+        path = self.path(doc)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None, None
+        except OSError as exc:
+            return None, f"cache: {path}: unreadable ({exc.strerror or exc}); {doc.input_file} recomputed"
+        try:
+            entry = _PlainUnpickler(io.BytesIO(data)).load()
+        except Exception as exc:  # truncated, garbage, or a class inside: all mean "recompute"
+            return None, f"cache: {path}: corrupt entry ({exc}); {doc.input_file} recomputed"
+        if (
+            not isinstance(entry, dict)
+            or entry.get("key") != path.stem
+            or not isinstance(entry.get("result"), dict)
+        ):
+            return None, f"cache: {path}: not an entry for {doc.input_file}; recomputed"
+        return entry["result"], None
+
+    def put(self, doc: Document, result: dict) -> str | None:
+        """Store one document's result atomically; a warning instead of an error when that fails."""
+        path = self.path(doc)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump({"key": path.stem, "result": result}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
+            os.replace(tmp, path)
+            return None
+        except Exception as exc:  # disk full, read-only cache, unpicklable row: the run goes on
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            return f"cache: could not store {doc.input_file} under {path.parent} ({exc})"
+
+    def touch(self) -> None:
+        """Mark this version as in use now (``prune`` keeps versions used within PRUNE_AFTER_S)."""
+        with contextlib.suppress(OSError):
+            self.dir.mkdir(parents=True, exist_ok=True)
+            (self.dir / ".last_used").touch()
+
+    def prune(self, now: float | None = None) -> list[str]:
+        """Delete the entries of other extractor versions unused for PRUNE_AFTER_S: they are never read
+        (the version is in the path), and the grace period keeps a concurrent build of other code (another
+        checkout, a test run while code is edited) from losing its folder mid-run."""
+        if not self.docs_dir.is_dir():
+            return []
+        now = time.time() if now is None else now
+        removed = []
+        for old in self.docs_dir.iterdir():
+            if not old.is_dir() or old.name == self.version:
+                continue
+            marker = old / ".last_used"
+            try:
+                used = (marker if marker.exists() else old).stat().st_mtime
+            except OSError:
+                continue
+            if now - used > PRUNE_AFTER_S:
+                shutil.rmtree(old, ignore_errors=True)
+                removed.append(old.name)
+        return removed
+
+
+class ReadMemo(dict):
+    """What the reader made of each unchanged input file (see ``reader.read_document``'s ``memo``), kept
+    in one file per extractor version: a rebuild then reads and hashes every input but decodes and
+    normalises only new or changed ones. Only the entries a run used are saved, so it never grows past
+    the inputs of the last run. A missing or unreadable memo is an empty one."""
+
+    def __init__(self, version: str, root: Path | None = None):
+        super().__init__()
+        self.path = (root or cache_root()) / "read" / f"{version}.pickle"
+        with contextlib.suppress(Exception):  # corrupt or foreign: start empty, the reader recomputes
+            with open(self.path, "rb") as fh:
+                loaded = _PlainUnpickler(fh).load()
+            if isinstance(loaded, dict):
+                self.update(loaded)
+        self.used: set[str] = set()
+
+    def __getitem__(self, key: str) -> dict:
+        self.used.add(key)
+        return super().__getitem__(key)
+
+    def __setitem__(self, key: str, value: dict) -> None:
+        self.used.add(key)
+        super().__setitem__(key, value)
+
+    def save(self) -> str | None:
+        """Write the entries this run used, atomically; a warning instead of an error when that fails."""
+        kept = {k: dict.__getitem__(self, k) for k in self.used if k in self}
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".read-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, file_mode())
+            os.replace(tmp, self.path)
+            return None
+        except Exception as exc:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            return f"cache: could not store the read memo under {self.path.parent} ({exc})"
