@@ -12,6 +12,7 @@ import streamlit as st
 
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
+from lib.dashboard.safe_text import markdown_text
 
 st.set_page_config(page_title="区域发展看板", page_icon="🗺️", layout="wide")
 
@@ -19,6 +20,7 @@ st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
 with st.sidebar:
     lang = st.radio(t("language"), list(LANGS), key=LANG_KEY, format_func=LANGS.get, horizontal=True)
 
+dd.pin_build()  # every table this run loads comes from one build, even if a rebuild switches meanwhile
 articles = dd.load_articles()
 regions = dd.region_options(articles)
 
@@ -27,7 +29,8 @@ if dd.REGION_KEY not in st.session_state:
     parsed = dd.regions_from_param(st.query_params.get(dd.REGION_PARAM), regions)
     st.session_state[dd.REGION_KEY] = parsed.selected
     if parsed.unknown:
-        st.toast(t("unknown_regions", lang, names="、".join(parsed.unknown)), icon="⚠️")
+        names = markdown_text("、".join(parsed.unknown))  # URL text: never rendered as Markdown
+        st.toast(t("unknown_regions", lang, names=names), icon="⚠️")
 else:
     # The store may have been rebuilt since: drop regions it no longer has.
     kept = [r for r in st.session_state[dd.REGION_KEY] if r in regions]

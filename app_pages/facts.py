@@ -7,6 +7,7 @@ import streamlit as st
 from lib.dashboard import ui
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import label, t
+from lib.dashboard.safe_text import csv_safe
 
 COLUMNS = ["region", "sentence_marked", "raw", "indicator", "category", "kind", "qualifier", "period",
            "title", "source", "published", "byline"]  # fmt: skip
@@ -49,7 +50,7 @@ export_rows = rows.drop(columns=["sentence_marked"])
 d1, d2 = st.columns(2)
 # Callables: the files are built only when a button is clicked, not on every rerun.
 d1.download_button(
-    t("download_csv", lang), lambda: export_rows.to_csv(index=False).encode("utf-8-sig"), "facts.csv", "text/csv",
+    t("download_csv", lang), lambda: csv_safe(export_rows).to_csv(index=False).encode("utf-8-sig"), "facts.csv", "text/csv",
     key="facts_csv", on_click="ignore", icon=":material/download:",
 )  # fmt: skip
 d2.download_button(

@@ -10,6 +10,7 @@ from lib.dashboard import sources, ui
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 from lib.dashboard.sources import label
+from lib.ingest import reader
 
 ROUND = "sources_round"  # bumped after a successful add: fresh, empty upload and paste widgets
 LAST = "sources_last"  # what the last add did, shown after the rerun
@@ -73,33 +74,67 @@ def show_outcome(last: dict) -> None:
 
 
 st.title(label("page_title", lang))
-st.caption(label("caption", lang, raw=sources.raw_dir(), types=types, limit=sources.MAX_UPLOAD_LABEL))
+st.caption(
+    label("caption", lang, raw=sources.raw_folder_label(), types=types, limit=sources.MAX_UPLOAD_LABEL)
+)
 
 if last := st.session_state.pop(LAST, None):
     show_outcome(last)
 
-n = st.session_state.get(ROUND, 0)
+
+def may_add() -> bool:
+    """Read-only dashboards add nothing; with an upload password, only who types it adds."""
+    if sources.read_only():
+        st.info(label("read_only", lang), icon=":material/lock:")
+        return False
+    expected = sources.upload_password()
+    if not expected:
+        return True
+    given = st.text_input(label("password", lang), type="password", key="sources_password")
+    if sources.password_ok(given, expected):
+        return True
+    st.info(label("password_wrong" if given else "password_needed", lang), icon=":material/lock:")
+    return False
+
+
+def add_section(n: int) -> None:
+    upload_tab, paste_tab = st.tabs([label("tab_upload", lang), label("tab_paste", lang)])
+    with upload_tab:
+        files = st.file_uploader(
+            label("uploader", lang, types=types, limit=sources.MAX_UPLOAD_LABEL),
+            type=[s.lstrip(".") for s in sources.ALLOWED_SUFFIXES],
+            accept_multiple_files=True,
+            max_upload_size=sources.MAX_UPLOAD_MB,  # the browser refuses bigger files; the library checks again
+            key=f"sources_files_{n}",
+        )
+        if st.button(label("add_files", lang), key="sources_add_files", disabled=not files, type="primary"):
+            add([(f.name, f.getvalue(), None) for f in files])
+    with paste_tab:
+        text = st.text_area(label("text", lang), height=200, key=f"sources_text_{n}")
+        limits = reader.META_LIMITS
+        st.caption(label("limits", lang, title=limits["title"], source=limits["source"]))
+        c1, c2, c3 = st.columns(3)
+        title = c1.text_input(label("title", lang), key=f"sources_title_{n}", max_chars=limits["title"])
+        source = c2.text_input(label("source", lang), key=f"sources_source_{n}", max_chars=limits["source"])
+        published = c3.text_input(label("date", lang), key=f"sources_date_{n}", placeholder="2024-05-20")
+        if st.button(label("add_text", lang), key="sources_add_text", type="primary"):
+            meta = {"title": title, "source": source, "published": published}
+            add([(sources.pasted_name(title), text.encode("utf-8"), meta)])
+
+
 st.subheader(label("add_header", lang))
-upload_tab, paste_tab = st.tabs([label("tab_upload", lang), label("tab_paste", lang)])
-with upload_tab:
-    files = st.file_uploader(
-        label("uploader", lang, types=types, limit=sources.MAX_UPLOAD_LABEL),
-        type=[s.lstrip(".") for s in sources.ALLOWED_SUFFIXES],
-        accept_multiple_files=True,
-        max_upload_size=sources.MAX_UPLOAD_MB,  # the browser refuses bigger files; the library checks again
-        key=f"sources_files_{n}",
+if may_add():
+    add_section(st.session_state.get(ROUND, 0))
+
+if skipped := sources.skipped_inputs(dd.processed_dir()):
+    st.warning(label("skipped_inputs", lang), icon=":material/warning:")
+    st.dataframe(
+        {
+            label("col_file", lang): [r["file"] for r in skipped],
+            label("col_reason", lang): [r["reason"] for r in skipped],
+        },
+        hide_index=True,
     )
-    if st.button(label("add_files", lang), key="sources_add_files", disabled=not files, type="primary"):
-        add([(f.name, f.getvalue(), None) for f in files])
-with paste_tab:
-    text = st.text_area(label("text", lang), height=200, key=f"sources_text_{n}")
-    c1, c2, c3 = st.columns(3)
-    title = c1.text_input(label("title", lang), key=f"sources_title_{n}")
-    source = c2.text_input(label("source", lang), key=f"sources_source_{n}")
-    published = c3.text_input(label("date", lang), key=f"sources_date_{n}", placeholder="2024-05-20")
-    if st.button(label("add_text", lang), key="sources_add_text", type="primary"):
-        meta = {"title": title, "source": source, "published": published}
-        add([(sources.pasted_name(title), text.encode("utf-8"), meta)])
 
 articles = dd.load_articles()
 st.subheader(label("articles", lang, n=len(articles)))

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from lib.dashboard import ui
+from lib.dashboard import sources, ui
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 
 st.title(t("page_tables", ui.lang()))
-st.caption(f"Store: `{dd.processed_dir()}`")
+st.caption(f"Store: `{sources.folder_label(dd.processed_dir())}`")  # never the server's absolute path
 
 summary = dd.store_summary()
 if summary.empty:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from lib.extract.numbers import Quantity, find_quantities, parse_number
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-SEED_FILES = sorted((SHARED / "seed").glob("*.txt"))
+# The seed page is in the repository (data/raw/), so these tests never need ../shared.
+SEED_FILES = sorted((Path(__file__).resolve().parent.parent / "data" / "raw").glob("000_*.txt"))
 DEV_DIR = SHARED / "dev"
 
 

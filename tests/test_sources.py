@@ -509,3 +509,80 @@ def test_adding_nothing_new_shows_why_and_keeps_the_input(use_dirs, tmp_path: Pa
     assert at.dataframe[0].value["detail"].tolist() == ["no text: whitespace only"]
     assert at.text_area[0].value == "   "  # nothing saved: the input stays for fixing
     assert len(dd.load_articles(use_dirs[1])) == 4
+
+
+# --- locking a shared dashboard down; what visitors see (issue 12) -------------------------------
+
+
+@pytest.mark.parametrize("how", ["env", "secrets"])
+def test_read_only_page_offers_no_adding(use_dirs, tmp_path: Path, monkeypatch, how: str):
+    if how == "env":
+        monkeypatch.setenv("RDD_READ_ONLY", "1")
+    else:
+        monkeypatch.setattr(sources, "_secret", lambda key: True if key == "read_only" else None)
+    at = sources_page(tmp_path)
+    assert any("read-only" in i.value or "只读" in i.value for i in at.info)
+    assert not at.text_area and not at.get("file_uploader")
+    assert not [b for b in at.button if b.key in ("sources_add_text", "sources_add_files")]
+    assert at.dataframe[-1].value["region"].tolist() == SEED_REGIONS  # the store is still listed
+
+
+def test_upload_password_gates_adding(use_dirs, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("RDD_UPLOAD_PASSWORD", "s3cret")
+    at = sources_page(tmp_path)
+    assert not at.text_area  # nothing to add with before the password
+    at.text_input(key="sources_password").set_value("wrong").run()
+    assert not at.text_area and any("密码不正确" in i.value for i in at.info)
+    at.text_input(key="sources_password").set_value("s3cret").run()
+    assert at.text_area and at.button(key="sources_add_text")
+
+
+def test_password_ok_is_exact():
+    assert sources.password_ok("s3cret", "s3cret")
+    assert not sources.password_ok("s3cre", "s3cret") and not sources.password_ok("", "")
+
+
+def test_page_shows_no_server_paths(use_dirs, tmp_path: Path):
+    at = sources_page(tmp_path)
+    shown = "\n".join([c.value for c in at.caption] + [df.value.to_string() for df in at.dataframe])
+    assert str(tmp_path) not in shown and str(ROOT) not in shown
+    assert all(not Path(f).is_absolute() for f in at.dataframe[-1].value["input_file"])
+
+
+def test_visible_path_never_absolute(tmp_path: Path):
+    assert sources.visible_path("/srv/secret/place/a.txt") == "a.txt"
+    assert sources.visible_path(str(paths.ROOT / "data" / "raw" / "x" / "b.txt")) == "x/b.txt"
+
+
+def test_page_lists_the_skipped_inputs_from_the_builds_manifest(use_dirs, tmp_path: Path):
+    from lib.store import builds
+
+    raw, out = use_dirs
+    manifest_path = builds.current_dir(out) / builds.MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["skipped"] = [{"file": str(raw / "bad:name.txt"), "reason": "cannot read: Permission denied"}]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    at = sources_page(tmp_path)
+    assert any("skipped" in w.value or "跳过" in w.value for w in at.warning)
+    table = next(df.value for df in at.dataframe if "原因" in df.value.columns)
+    assert table.iloc[0].tolist() == ["bad:name.txt", "cannot read: Permission denied"]
+
+
+def test_tables_page_shows_no_server_paths(use_dirs, tmp_path: Path):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("app_pages/store.py").run()
+    assert not at.exception
+    shown = "\n".join(c.value for c in at.caption)
+    assert "processed" in shown and str(tmp_path) not in shown
+
+
+def test_read_only_refuses_saving_and_rebuilding_below_the_page(tmp_path, monkeypatch):
+    """The page hides the form; the functions refuse too, so no other caller can write."""
+    monkeypatch.setenv("RDD_READ_ONLY", "1")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    with pytest.raises(sources.ReadOnly, match="read-only"):
+        sources.add_inputs([("a.txt", "天津市地区生产总值增长5%。".encode(), {})], raw, tmp_path / "store")
+    with pytest.raises(sources.ReadOnly):
+        sources.rebuild(raw, tmp_path / "store")
+    assert list(raw.iterdir()) == [] and not (tmp_path / "store").exists()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hmac
 import json
 import os
 import re
@@ -30,7 +31,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib import paths, pipeline
+from lib import paths, pipeline, store
+from lib.files import file_mode
 from lib.ingest import reader
 
 MAX_UPLOAD_MB = 2  # per file; .streamlit/config.toml's server.maxUploadSize (5 MB) is the hard ceiling
@@ -146,6 +148,10 @@ def clean_meta(meta: dict | None, name: str) -> dict[str, str]:
         value = str((meta or {}).get(key) or "").strip()
         if not value:
             continue
+        if len(value) > reader.META_LIMITS[key]:  # the form says the limits; refused, not cut silently
+            raise UploadError(
+                name, f"{key} is {len(value):,} characters, the limit is {reader.META_LIMITS[key]}"
+            )
         if key == "published":
             iso = reader.parse_date(value)
             if not iso:
@@ -180,11 +186,17 @@ def save_upload(name: str, data: bytes, raw_dir: Path | None = None, meta: dict 
         if existing is not None:
             return SavedInput(name, existing, checked.content_hash, created=False)
         target = raw_dir / stored_name(name, checked)
-        sidecar = None
-        if sidecar_meta:  # first, so no rebuild ever reads the text without its metadata
-            sidecar = reader.sidecar_path(target)
-            _write_atomic(sidecar, json.dumps(sidecar_meta, ensure_ascii=False, indent=2).encode() + b"\n")
-        _write_atomic(target, data)
+        sidecar = reader.sidecar_path(target) if sidecar_meta else None
+        try:
+            if sidecar is not None:  # first, so no rebuild ever reads the text without its metadata
+                _write_atomic(
+                    sidecar, json.dumps(sidecar_meta, ensure_ascii=False, indent=2).encode() + b"\n"
+                )
+            _write_atomic(target, data)
+        except OSError as exc:  # disk full, read-only folder: a failed row, nothing half-written
+            if sidecar is not None:
+                sidecar.unlink(missing_ok=True)
+            raise UploadError(name, f"could not be saved: {exc.strerror or exc}") from None
     return SavedInput(name, target, checked.content_hash, created=True, sidecar=sidecar)
 
 
@@ -236,7 +248,7 @@ def _write_atomic(target: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like any other file
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -263,13 +275,18 @@ def rebuild(
     ``pipeline.run`` holds the store's lock from reading the inputs to writing the tables, so a
     rebuild that starts after an upload was saved always includes it, whichever finishes first.
     """
+    refuse_if_read_only()
     raw_dir = Path(raw_dir) if raw_dir is not None else Path(paths.RAW_DIR)
     out_dir = Path(out_dir) if out_dir is not None else Path(paths.PROCESSED_DIR)
     report = progress_cb or (lambda stage, fraction: None)
     report("waiting", 0.0)
-    result = pipeline.run(
-        [raw_dir], out_dir, on_document=lambda i, n, _: report("rebuilding", 0.1 + 0.85 * i / max(n, 1))
-    )
+    try:
+        result = pipeline.run(
+            [raw_dir], out_dir, on_document=lambda i, n, _: report("rebuilding", 0.1 + 0.85 * i / max(n, 1))
+        )
+    except (pipeline.NothingToBuild, store.LockTimeout, store.BuildFailed) as exc:
+        # The store is unchanged (the previous build stays current): say why on the page.
+        result = pipeline.Result(problems=[str(exc)])
     report("done", 1.0)
     return result
 
@@ -302,8 +319,10 @@ def add_inputs(
 ) -> Added:
     """Save every item (bad ones are reported, not stored), then rebuild once if any was new.
 
-    Progress: ``saving`` takes the first 30 %, the rebuild's stages the rest.
+    Progress: ``saving`` takes the first 30 %, the rebuild's stages the rest. Refused in read-only mode,
+    whatever the page shows: the promise holds below the interface too.
     """
+    refuse_if_read_only()
     report = progress_cb or (lambda stage, fraction: None)
     added = Added()
     for i, (name, data, meta) in enumerate(items):
@@ -330,9 +349,106 @@ def add_inputs(
 
 
 def article_list(articles: pd.DataFrame) -> pd.DataFrame:
-    """Every article in the store with the input file it came from, in the store's order."""
+    """Every article in the store with the input file it came from, in the store's order; input
+    files as visitors may see them (never the server's absolute paths)."""
     columns = [c for c in ARTICLE_COLUMNS if c in articles.columns]
-    return articles[columns].reset_index(drop=True)
+    shown = articles[columns].reset_index(drop=True)
+    if "input_file" in shown.columns:
+        shown["input_file"] = shown["input_file"].map(visible_path)
+    return shown
+
+
+def visible_path(path: object) -> str:
+    """A path a visitor may see: relative to data/raw or the repository when under them, else
+    only the file name (an absolute server path tells a visitor about the server)."""
+    text = str(path or "")
+    if not text:
+        return ""
+    candidate = Path(text)
+    for base in (Path(paths.RAW_DIR), paths.ROOT):
+        with contextlib.suppress(ValueError, OSError):
+            full = candidate if candidate.is_absolute() else paths.ROOT / candidate
+            return full.resolve().relative_to(base.resolve()).as_posix()
+    return candidate.name
+
+
+def raw_folder_label() -> str:
+    """The raw folder as the page names it (see ``folder_label``)."""
+    return folder_label(raw_dir())
+
+
+def folder_label(folder: Path) -> str:
+    """A server folder as visitors may see it: relative to the repository, else just its name."""
+    with contextlib.suppress(ValueError, OSError):
+        return Path(folder).resolve().relative_to(paths.ROOT.resolve()).as_posix()
+    return Path(folder).name
+
+
+def skipped_inputs(processed_dir: Path | None = None) -> list[dict]:
+    """The inputs the current build skipped, from its manifest ({"file", "reason"}; files as
+    ``visible_path``); [] without a build or when the manifest has no such list."""
+    from lib.store import builds
+
+    folder = builds.current_dir(
+        Path(processed_dir) if processed_dir is not None else Path(paths.PROCESSED_DIR)
+    )
+    if folder is None:
+        return []
+    try:
+        manifest = json.loads((folder / builds.MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    rows = manifest.get("skipped") if isinstance(manifest, dict) else None
+    return [
+        {"file": visible_path(r.get("file")), "reason": str(r.get("reason", ""))}
+        for r in rows or []
+        if isinstance(r, dict)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Locking a shared dashboard down
+# ---------------------------------------------------------------------------------------------
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+def _secret(key: str) -> object:
+    """``st.secrets[key]`` or None; no secrets file at all is normal, not an error."""
+    import streamlit as st
+
+    try:
+        return st.secrets.get(key)
+    except Exception:  # streamlit raises when no secrets.toml exists anywhere
+        return None
+
+
+def read_only() -> bool:
+    """No uploads and no rebuilds: env ``RDD_READ_ONLY=1`` or ``read_only = true`` in secrets."""
+    env = os.environ.get("RDD_READ_ONLY", "")
+    secret = _secret("read_only")
+    return env.strip().lower() in TRUE_WORDS or secret is True or str(secret).lower() in TRUE_WORDS
+
+
+class ReadOnly(PermissionError):
+    """An upload or rebuild asked of a dashboard running read-only."""
+
+
+def refuse_if_read_only() -> None:
+    if read_only():
+        raise ReadOnly(
+            "this dashboard is read-only (RDD_READ_ONLY or read_only in secrets): no uploads, no rebuilds"
+        )
+
+
+def upload_password() -> str:
+    """The password uploads need ("" = none): env ``RDD_UPLOAD_PASSWORD`` or ``upload_password`` in secrets."""
+    return os.environ.get("RDD_UPLOAD_PASSWORD") or str(_secret("upload_password") or "")
+
+
+def password_ok(given: str, expected: str) -> bool:
+    """Constant-time comparison, so the answer's timing says nothing about the password."""
+    return bool(expected) and hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
 def articles_from(articles: pd.DataFrame, content_hashes: list[str]) -> pd.DataFrame:
@@ -378,6 +494,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "rebuilt. Accepted: {types}, at most {limit} per file.",
     ),
     "add_header": ("添加文章", "Add articles"),
+    "read_only": (
+        "此看板为只读：不能上传文章，也不能重建数据表。",
+        "This dashboard is read-only: articles cannot be uploaded and the tables are not rebuilt.",
+    ),
+    "password": ("上传密码", "Upload password"),
+    "password_needed": ("添加文章需要上传密码。", "Adding articles needs the upload password."),
+    "password_wrong": ("密码不正确。", "Wrong password."),
+    "limits": (
+        "标题最多 {title} 字，来源最多 {source} 字；超长的会被拒绝。",
+        "Title at most {title} characters, source at most {source}; longer ones are refused.",
+    ),
+    "skipped_inputs": ("上次重建跳过的输入文件：", "Input files the last build skipped:"),
+    "col_reason": ("原因", "Reason"),
     "tab_upload": ("上传文件", "Upload files"),
     "tab_paste": ("粘贴文本", "Paste text"),
     "uploader": ("文章文件（{types}，每个最大 {limit}）", "Article files ({types}, at most {limit} each)"),

@@ -41,27 +41,46 @@ def processed_dir() -> Path:
     return Path(paths.PROCESSED_DIR)
 
 
-def _signature(path: Path) -> tuple[int, int] | None:
-    """Changes whenever the table is rewritten (atomic replace gives a new mtime and inode)."""
+# session_state key: (store folder, build folder name) pinned at the top of the script run.
+BUILD_KEY = "_store_build"
+
+
+def current_build(directory: Path | None = None) -> str:
+    """The current build's folder name (one readlink; '' when the store has no build)."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return store.current_build(d) or ""
+
+
+def pin_build(directory: Path | None = None) -> str:
+    """Pin the current build for this script run (app.py calls it first), so every table a page
+    loads comes from the same build even when a rebuild switches ``current`` halfway through the run."""
+    d = Path(directory) if directory is not None else processed_dir()
+    build = current_build(d)
+    st.session_state[BUILD_KEY] = (str(d), build)
+    return build
+
+
+def _build_for(d: Path) -> str:
     try:
-        st_ = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st_.st_mtime_ns, st_.st_ino)
+        pinned = st.session_state.get(BUILD_KEY)
+    except Exception:  # no Streamlit session (plain Python): nothing pinned
+        pinned = None
+    if pinned and pinned[0] == str(d):
+        return pinned[1]
+    return current_build(d)
 
 
 @st.cache_data(show_spinner=False)
-def _read_cached(directory: str, signatures: tuple) -> dict[str, pd.DataFrame]:
-    # `signatures` is only part of the cache key: a rebuilt store is read again. All tables are
-    # read together so a page never pairs the articles of one pipeline run with another's facts.
-    return store.read_tables(store.tables(), directory)
+def _read_cached(directory: str, build: str) -> dict[str, pd.DataFrame]:
+    # Keyed by the build folder's name: a new build is read afresh, and all tables are read together
+    # from that one folder, so a page never pairs one build's articles with another's facts.
+    return store.read_tables(store.tables(), directory, build=build or None)
 
 
 def load_table(table: str, directory: Path | None = None) -> pd.DataFrame:
-    """A store table, cached until the store changes; empty (documented columns) when missing."""
+    """A table of the pinned (else current) build, cached per build; empty (documented columns) when missing."""
     d = Path(directory) if directory is not None else processed_dir()
-    signatures = tuple(_signature(d / f"{name}.parquet") for name in store.tables())
-    return _read_cached(str(d), signatures)[table]
+    return _read_cached(str(d), _build_for(d))[table]
 
 
 def load_articles(directory: Path | None = None) -> pd.DataFrame:
@@ -123,19 +142,16 @@ def articles_for_regions(articles: pd.DataFrame, selected: list[str]) -> pd.Data
 
 
 def store_summary(directory: Path | None = None) -> pd.DataFrame:
-    """One row per Parquet table in the store: name, rows, columns, last modified (cheap: metadata only)."""
+    """One row per table of the current build: name, rows, columns, build time (cheap: metadata only)."""
     d = Path(directory) if directory is not None else processed_dir()
+    folder = store.current_dir(d)
     rows = []
-    for path in sorted(d.glob("*.parquet")):
-        meta = pq.read_metadata(path)
-        rows.append(
-            {
-                "table": path.stem,
-                "rows": meta.num_rows,
-                "columns": meta.num_columns,
-                "modified": datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0),
-            }
-        )
+    if folder is not None:
+        created = (store.current_manifest(d) or {}).get("created", "")
+        modified = datetime.fromisoformat(created).replace(tzinfo=None) if created else None
+        for path in sorted(folder.glob("*.parquet")):
+            meta = pq.read_metadata(path)
+            rows.append({"table": path.stem, "rows": meta.num_rows, "columns": meta.num_columns, "modified": modified})
     return pd.DataFrame(rows, columns=["table", "rows", "columns", "modified"])
 
 
@@ -150,15 +166,15 @@ def load_facts(directory: Path | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _joined_cached(directory: str, signatures: tuple) -> pd.DataFrame:
-    return facts_with_articles(load_facts(Path(directory)), load_articles(Path(directory)))
+def _joined_cached(directory: str, build: str) -> pd.DataFrame:
+    read = _read_cached(directory, build)
+    return facts_with_articles(read["facts"], read["articles"])
 
 
 def load_facts_joined(directory: Path | None = None) -> pd.DataFrame:
     """``facts_with_articles`` of the store, computed once per store version (100,000 facts: ~1 s)."""
     d = Path(directory) if directory is not None else processed_dir()
-    signatures = tuple(_signature(d / f"{name}.parquet") for name in store.tables())
-    return _joined_cached(str(d), signatures)
+    return _joined_cached(str(d), _build_for(d))
 
 
 def facts_with_articles(facts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -11,14 +11,17 @@ give are inferred from the text and their names recorded in ``Document.inferred`
 from __future__ import annotations
 
 import codecs
+import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
@@ -145,11 +148,33 @@ def _decode_utf8_or_gb18030(data: bytes) -> tuple[str, str]:
             f"invalid UTF-8 at byte {utf8_error.start}, although the rest is UTF-8 (damaged file?)"
         )
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"undecodable: not UTF-8 (bad byte {utf8_error.start}), GB18030 (bad byte {exc.start}) or UTF-16"
         ) from None
+    if _looks_like_latin1_mojibake(text):
+        raise IngestError(
+            "not Chinese: decodes as GB18030 only into isolated characters inside Latin words "
+            "(Latin-1/Windows-1252 text such as German or French?); save it as UTF-8"
+        )
+    return text, "gb18030"
+
+
+# A non-ASCII run of 1-2 characters glued to an ASCII letter: what an accented Latin-1 letter
+# (one or two high bytes) becomes in GB18030 ("fünf" -> "f黱f", "über" -> "黚er"). Chinese text
+# has its characters in longer runs, next to each other and to punctuation.
+_WEDGED = re.compile(
+    r"(?<![^\x00-\x7f])(?:(?<=[A-Za-z])[^\x00-\x7f]{1,2}(?![^\x00-\x7f])|[^\x00-\x7f]{1,2}(?=[A-Za-z]))"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+MIN_WEDGED = 3
+
+
+def _looks_like_latin1_mojibake(text: str) -> bool:
+    non_ascii = len(_NON_ASCII.findall(text))
+    wedged = sum(len(m) for m in _WEDGED.findall(text))
+    return wedged >= MIN_WEDGED and wedged > 0.5 * non_ascii
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -305,6 +330,9 @@ def content_hash(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 META_FIELDS = ("source", "published", "title")
+# Longest value kept per field (characters): a headline or an outlet name never needs more, and a
+# megabyte "title" would bloat every chart and table. Sidecars: truncated with a warning.
+META_LIMITS = {"title": 500, "source": 200, "published": 40}
 _DATE_FORMS = re.compile(
     r"(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?|\s*月)?)?(?:[T ].*)?"
 )
@@ -363,6 +391,9 @@ def parse_metadata(raw: object, name: str, warn: Warn) -> dict[str, str]:
             warn(f"{name}: '{key}' should be text, got {type(value).__name__}; ignored")
             continue
         value = str(value).strip()
+        if len(value) > META_LIMITS[key]:
+            warn(f"{name}: '{key}' is {len(value):,} characters, the limit is {META_LIMITS[key]}; truncated")
+            value = value[: META_LIMITS[key]].rstrip()
         if key == "published" and not (value := parse_date(value)):
             warn(
                 f"{name}: published {raw[key]!r} is not a date like 2024, 2024-05 or 2024-05-20; "
@@ -478,18 +509,36 @@ def _metadata(text: str, given: dict[str, str], markup_title: str) -> tuple[dict
 
 
 def display_path(path: Path) -> str:
-    """Path relative to the repository root when under it, else as given; posix form."""
+    """Path relative to the repository root when under it, else as given; posix form, readable
+    even when the name's bytes are not UTF-8 (see ``readable_name``)."""
+    return readable_name(paths.shown(path))
+
+
+def readable_name(name: str) -> str:
+    """A file name that can be printed and stored as UTF-8. Names that are not valid UTF-8 arrive
+    with surrogate escapes (os.fsdecode); Windows zips often hold GBK names, so their bytes are
+    decoded as GB18030 for display, else backslash-escaped. The file itself is opened by its Path."""
     try:
-        return path.resolve().relative_to(paths.ROOT.resolve()).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="backslashreplace")
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | None = None) -> Document:
+def read_document(
+    path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | None = None, memo: Memo | None = None
+) -> Document:
     """Read one input file into a ``Document``.
 
     Raises ``IngestError`` (``"<path>: <reason>"``) for files that cannot be ingested. Warnings
-    about metadata (bad sidecar) go to ``on_warning``, by default this module's logger.
+    about metadata (bad sidecar) go to ``on_warning``, by default this module's logger. ``memo`` maps
+    the hash of a file's name, bytes and sidecar bytes to the document read from them before: decoding
+    and normalising is most of a rebuild's reading time, and an unchanged file needs neither.
     """
     path = Path(path)
     name = display_path(path)
@@ -497,14 +546,24 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | 
     if kind is None:
         raise IngestError(_unsupported(path), name)
     try:
-        raw, encoding = decode_bytes(_read_bytes(path, max_bytes))
+        data = _read_bytes(path, max_bytes)
+    except IngestError as exc:
+        raise IngestError(exc.reason, name) from None
+    key = _memo_key(name, data, path) if memo is not None else ""
+    if key and key in memo:
+        return Document(**memo[key])
+    try:
+        raw, encoding = decode_bytes(data)
     except IngestError as exc:
         raise IngestError(exc.reason, name) from None
     text, markup_title = _to_plain_text(raw, kind)
     if not text:
         raise IngestError("no text: whitespace only" if kind == "text" else f"no text in the {kind}", name)
-    meta, inferred = _metadata(text, read_sidecar(path, on_warning or logger.warning), markup_title)
-    return Document(
+    warnings: list[str] = []
+    meta, inferred = _metadata(text, read_sidecar(path, warnings.append), markup_title)
+    for w in warnings:
+        (on_warning or logger.warning)(w)
+    doc = Document(
         input_file=name,
         text=text,
         content_hash=content_hash(text),
@@ -514,6 +573,19 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | 
         title=meta["title"],
         inferred=inferred,
     )
+    if key and not warnings:  # a document read with warnings is read again, so they are said again
+        memo[key] = dataclasses.asdict(doc)
+    return doc
+
+
+Memo = MutableMapping[str, dict]
+
+
+def _memo_key(name: str, data: bytes, path: Path) -> str:
+    h = hashlib.sha256(name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
+    with contextlib.suppress(OSError):
+        h.update(sidecar_path(path).read_bytes())
+    return h.hexdigest()
 
 
 def _unsupported(path: Path) -> str:
@@ -522,7 +594,10 @@ def _unsupported(path: Path) -> str:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device: opening it may block forever
+            raise IngestError("not a regular file (FIFO, device or socket); not opened")
+        size = info.st_size
         if size > max_bytes:
             raise IngestError(f"too large: {size:,} bytes, the limit is {max_bytes:,} (max_bytes)")
         with path.open("rb") as fh:
@@ -547,7 +622,9 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)  # loaded, but worth knowing (sidecar, duplicate)
 
 
-def load_inputs(inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> LoadResult:
+def load_inputs(
+    inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES, memo: Memo | None = None
+) -> LoadResult:
     """Read files and folders (recursively, sorted) into documents; one bad file never stops the batch.
 
     Content seen before (same ``content_hash``) is dropped with a warning naming both files.
@@ -556,7 +633,7 @@ def load_inputs(inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> LoadRe
     first_file: dict[str, str] = {}
     for path in _expand(inputs, result):
         try:
-            doc = read_document(path, max_bytes=max_bytes, on_warning=result.warnings.append)
+            doc = read_document(path, max_bytes=max_bytes, on_warning=result.warnings.append, memo=memo)
         except IngestError as exc:
             result.problems.append(str(exc))
             continue
@@ -572,18 +649,32 @@ def _expand(inputs: Iterable[Path], result: LoadResult) -> Iterator[Path]:
     seen: set[Path] = set()
     for given in inputs:
         given = Path(given)
-        if given.is_dir():
-            candidates = _walk(given)
-        elif given.exists():
+        try:
+            is_dir, exists = given.is_dir(), given.exists()
+        except OSError as exc:  # a symlink loop on some Pythons
+            result.problems.append(f"{display_path(given)}: cannot read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            candidates = _walk(given, result.problems)
+        elif exists:
             candidates = [given]
+        elif given.is_symlink():
+            result.problems.append(f"{display_path(given)}: broken or looping symlink")
+            continue
         else:
             result.problems.append(f"{display_path(given)}: no such file or folder")
             continue
         for path in candidates:
-            if path.resolve() in seen:
+            key = _identity(path)
+            if key in seen:
                 continue
-            seen.add(path.resolve())
-            if _is_sidecar(path):
+            seen.add(key)
+            reason = _not_regular(path)
+            if reason:
+                (result.problems if reason.startswith("cannot") else result.skipped).append(
+                    f"{display_path(path)}: {reason}"
+                )
+            elif _is_sidecar(path):
                 result.skipped.append(f"{display_path(path)}: metadata sidecar, read with its document")
             elif path.suffix.lower() not in SUFFIX_KINDS:
                 result.skipped.append(f"{display_path(path)}: {_unsupported(path)}")
@@ -591,10 +682,38 @@ def _expand(inputs: Iterable[Path], result: LoadResult) -> Iterator[Path]:
                 yield path
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files under ``folder`` in sorted order, without hidden files/folders or sidecars."""
+def _identity(path: Path) -> object:
+    """What makes two paths the same file; a looping symlink is its own (unresolvable) path."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return ("unresolved", str(path))
+
+
+def _not_regular(path: Path) -> str:
+    """Why ``path`` is not read at all ("" for a regular file): never open a FIFO or device."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if path.is_symlink():
+            return f"cannot read: broken or looping symlink ({exc.strerror or exc})"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return ""
+    return "skipped: not a regular file (FIFO, device or socket); not opened"
+
+
+def _walk(folder: Path, problems: list[str] | None = None) -> list[Path]:
+    """Files under ``folder`` in sorted order, without hidden files/folders or sidecars. A sub-folder
+    that cannot be listed is reported in ``problems`` (naming it) and the rest is still walked."""
+
+    def unreadable(exc: OSError) -> None:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(folder)
+        if problems is not None:
+            problems.append(f"{where}: cannot read folder: {exc.strerror or exc}")
+
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and not _is_sidecar(Path(f))]
     return sorted(found, key=lambda p: p.relative_to(folder).parts)

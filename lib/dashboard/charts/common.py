@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.safe_text import plotly_text
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 # Currencies -> the unit money is charted in (value_base / 1e8).
@@ -61,13 +62,16 @@ def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
     months: dict[str, set[str]] = {}
     pub = facts["published"] if "published" in facts.columns else pd.Series("", index=facts.index)
     for src, date in zip(facts["source"].fillna(""), pub.fillna(""), strict=True):
-        months.setdefault(src or "?", set()).add(str(date)[:7])
+        # Outlet names come from sidecars and the paste form: shown as text, never as Plotly HTML.
+        months.setdefault(plotly_text(src) or "?", set()).add(plotly_text(str(date)[:7]))
     parts = [f"{src} {'、'.join(sorted(m for m in ms if m))}".strip() for src, ms in months.items()]
     return t("source_prefix", lang) + "；".join(parts)
 
 
 def regions_text(regions: list[str], lang: str = DEFAULT_LANG) -> str:
+    """Region names for a chart title, escaped for Plotly (link places come from article text)."""
     sep = "、" if lang == "zh" else ", "
+    regions = [plotly_text(r) for r in regions]
     if len(regions) <= MAX_REGIONS_IN_TITLE:
         return sep.join(regions)
     shown = regions[: MAX_REGIONS_IN_TITLE - 1]
@@ -139,5 +143,3 @@ def empty_figure(title: str, message: str, note_lines: list[str] | None = None) 
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return base_layout(fig, title, note_lines or [])
-
-

@@ -25,6 +25,7 @@ from lib.dashboard.charts.common import (
     value_label,
 )
 from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, label, t
+from lib.dashboard.safe_text import plotly_text
 
 APPROX_PATTERN = "/"
 COMPARE_COLUMNS = [
@@ -167,8 +168,8 @@ def _bars(rows: pd.DataFrame, order: list[str], unit: str, lang: str) -> go.Figu
     for series, grp in rows.groupby("series", sort=False):
         approx = grp["qualifier"] != "exact"
         fig.add_bar(
-            name=series,
-            x=grp["region"].tolist(),
+            name=plotly_text(series),  # indicator phrases come from article text
+            x=[plotly_text(r) for r in grp["region"]],
             y=grp["display_value"].tolist(),
             text=grp["label"].tolist(),
             textposition="outside",
@@ -177,9 +178,9 @@ def _bars(rows: pd.DataFrame, order: list[str], unit: str, lang: str) -> go.Figu
             customdata=list(
                 zip(
                     grp["fact_id"],
-                    grp["raw"],
+                    [plotly_text(r) for r in grp["raw"]],  # article text: never Plotly HTML
                     [label("qualifier", q, lang) for q in grp["qualifier"]],
-                    grp["period"].fillna("").replace("", "—"),
+                    [plotly_text(p) for p in grp["period"].fillna("").replace("", "—")],
                     strict=True,
                 )
             ),
@@ -207,7 +208,7 @@ def compare_bars(
     rows = compare_data(facts, category, indicator, measure, regions, lang)
     measure = measure or (Measure(rows["display_unit"].iloc[0], rows["kind"].iloc[0]) if len(rows) else None)
     unit = measure.unit if measure else ""
-    what = indicator or (label("category", category, lang) if category else t("indicator", lang))
+    what = plotly_text(indicator) if indicator else (label("category", category, lang) if category else t("indicator", lang))
     kind = label("kind", measure.kind, lang) if measure else ""
     order = region_order(rows, regions)
     what_full = t("what_unit_kind", lang, what=what, unit=unit, kind=kind) if unit else what

@@ -22,6 +22,7 @@ from lib.dashboard.charts.common import (
     wrap_note,
 )
 from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.safe_text import plotly_text
 
 # Date kinds: how sure the date is. Each has its own symbol (hollow when planned) and colour.
 DATE_KINDS = ("written", "year_inferred", "relative")
@@ -157,7 +158,7 @@ def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] 
                 zip(
                     grp["event_id"],
                     grp["_label"],
-                    grp["description"],
+                    [plotly_text(d) for d in grp["description"]],  # article text: never Plotly HTML
                     grp["region"],
                     [note(k, planned) for k in grp["_kind"]],
                     strict=True,

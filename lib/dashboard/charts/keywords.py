@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from lib.dashboard.charts import keyword_rows
 from lib.dashboard.charts.common import base_layout, empty_figure, regions_text, source_line, wrap_note
 from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.safe_text import plotly_text
 
 MAX_SHARED_TERMS = 30
 UNION_TOP_N = 5
@@ -54,7 +55,7 @@ def keyword_bars(
     ncols = min(len(shown), KEYWORD_PANEL_COLUMNS)
     nrows = math.ceil(len(shown) / ncols)
     fig = make_subplots(
-        rows=nrows, cols=ncols, subplot_titles=shown, horizontal_spacing=0.14 if ncols > 1 else 0.0,
+        rows=nrows, cols=ncols, subplot_titles=[plotly_text(r) for r in shown], horizontal_spacing=0.14 if ncols > 1 else 0.0,
         vertical_spacing=min(0.3 / nrows, 0.12) if nrows > 1 else 0.0,
     )  # fmt: skip
     hover = (
@@ -67,14 +68,14 @@ def keyword_bars(
         fig.add_bar(
             name=region,
             x=grp["weight"].tolist(),
-            y=grp["term"].tolist(),
+            y=[plotly_text(tm) for tm in grp["term"]],  # terms come from article text
             orientation="h",
             marker={"color": PANEL_COLORS[i % len(PANEL_COLORS)]},
             text=[f"{w:.2f}" for w in grp["weight"]],
             textposition="outside",
             cliponaxis=False,
             customdata=[
-                [term_id(region, tm), region, int(rk)]
+                [term_id(region, tm), plotly_text(region), int(rk)]
                 for tm, rk in zip(grp["term"], grp["rank"], strict=True)
             ],
             hovertemplate=hover,
@@ -118,8 +119,8 @@ def shared_terms(
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=present,
-            y=terms,
+            x=[plotly_text(r) for r in present],
+            y=[plotly_text(tm) for tm in terms],
             text=[[f"{w:.2f}" if w is not None else "" for w in row] for row in z],
             texttemplate="%{text}",
             customdata=[

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import base_layout, regions_text, source_line
 from lib.dashboard.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.safe_text import plotly_text
 
 RELATION_ORDER = ("rd_to_production", "route", "enclave", "cooperation", "investment")
 RELATION_COLORS = {
@@ -105,9 +106,7 @@ def link_nodes(links: pd.DataFrame) -> pd.DataFrame:
             order.append(node)
             nxt = sorted(partners.get(node, []), key=lambda p: (-p[0], first[p[1]]))
             stack.extend(n for _, n in reversed(nxt) if n not in order)
-    return pd.DataFrame(
-        [(n, level[n], degree[n], ",".join(ids[n])) for n in order], columns=NODE_COLUMNS
-    )
+    return pd.DataFrame([(n, level[n], degree[n], ",".join(ids[n])) for n in order], columns=NODE_COLUMNS)
 
 
 def _edge_width(count: int) -> float:
@@ -116,7 +115,9 @@ def _edge_width(count: int) -> float:
 
 def _links_title(key: str, links: pd.DataFrame, regions: list[str] | None, lang: str) -> str:
     if regions is None:
-        regions = list(dict.fromkeys([*links["source_region"], *links["target_region"]])) if len(links) else []
+        regions = (
+            list(dict.fromkeys([*links["source_region"], *links["target_region"]])) if len(links) else []
+        )
     return t(key, lang, regions=regions_text(list(regions), lang) if regions else "—")
 
 
@@ -149,8 +150,8 @@ def _node_hover(lang: str) -> str:
 
 
 def _edge_custom(e, lang: str) -> list:
-    return [e.link_ids, e.source_region, e.target_region, label("relation", e.relation, lang), int(e.count),
-            e.evidence or "—"]  # fmt: skip
+    return [e.link_ids, plotly_text(e.source_region), plotly_text(e.target_region),
+            label("relation", e.relation, lang), int(e.count), plotly_text(e.evidence) or "—"]  # fmt: skip
 
 
 def _pair_slots(edges: pd.DataFrame) -> list[int]:
@@ -248,8 +249,10 @@ def _node_groups(nodes: pd.DataFrame):
 
 def _node_custom(grp: pd.DataFrame, lang: str) -> list[list]:
     return [
-        [ids, name, label("level", level, lang), int(deg)]
-        for ids, name, level, deg in zip(grp["link_ids"], grp["region"], grp["level"], grp["degree"], strict=True)
+        [ids, plotly_text(name), label("level", level, lang), int(deg)]
+        for ids, name, level, deg in zip(
+            grp["link_ids"], grp["region"], grp["level"], grp["degree"], strict=True
+        )
     ]
 
 
@@ -258,7 +261,7 @@ def _add_nodes_xy(fig: go.Figure, nodes: pd.DataFrame, pos: dict, lang: str) -> 
         xy = [pos[n] for n in grp["region"]]
         fig.add_scatter(
             x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text",
-            text=grp["region"].tolist(), textposition=[_text_position(*p) for p in xy],
+            text=[plotly_text(n) for n in grp["region"]], textposition=[_text_position(*p) for p in xy],
             textfont={"size": 14},
             marker={"size": [14 + 3 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1.5}},
@@ -276,7 +279,12 @@ def _screen_angle(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return math.degrees(math.atan2(dx, lat2 - lat1))
 
 
-_LABEL_SIDES = (("top center", 0, 1), ("bottom center", 0, -1), ("middle right", 1, 0), ("middle left", -1, 0))
+_LABEL_SIDES = (
+    ("top center", 0, 1),
+    ("bottom center", 0, -1),
+    ("middle right", 1, 0),
+    ("middle left", -1, 0),
+)
 
 
 def _label_positions(points: dict[str, tuple[float, float]]) -> dict[str, str]:
@@ -360,7 +368,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
         fig.add_scattergeo(
             lat=[coords[n][0] for n in grp["region"]], lon=[coords[n][1] for n in grp["region"]],
             mode="markers+text", textposition=[positions[n] for n in grp["region"]], textfont={"size": 13},
-            text=[n if not wide or n in keep_label else "" for n in grp["region"]],
+            text=[plotly_text(n) if not wide or n in keep_label else "" for n in grp["region"]],
             marker={"size": [9 + 2 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1}},
             name=label("level", level, lang), legendgroup="levels",
@@ -383,7 +391,9 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
     notes = [t("links_map_note", lang)]
     if missing:
         gone = edges["source_region"].isin(missing) | edges["target_region"].isin(missing)
-        notes.append(t("map_missing_coords", lang, n=int(edges.loc[gone, "count"].sum()), names="、".join(missing)))
+        notes.append(
+            t("map_missing_coords", lang, n=int(edges.loc[gone, "count"].sum()), names="、".join(missing))
+        )
     notes.append(source_line(links, lang))
     fig = base_layout(fig, title, [n for n in notes if n])
     fig.update_layout(height=600, legend={"title": {"text": t("relations", lang)}}, margin={"l": 20, "r": 20})
