@@ -24,17 +24,21 @@ DEV_CORPUS_DIR = SHARED_DIR / "corpus" / "dev"
 SEED_CORPUS_DIR = SHARED_DIR / "corpus" / "seed"
 
 
-@lru_cache(maxsize=65536)
 def shown(path: Path) -> str:
     """``path`` relative to the repository root when under it, else as given (posix form): the name a
-    file has in tables, manifests and messages. Cached: a rebuild names each input several times, and
-    resolving a path costs a system call per component."""
+    file has in tables, manifests and messages."""
+    return _shown(Path(path), ROOT)
+
+
+@lru_cache(maxsize=65536)
+def _shown(path: Path, root: Path) -> str:
+    # Cached: a rebuild names each input several times, and resolving costs a system call per component.
     try:
-        return Path(path).resolve().relative_to(_root_resolved()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop on Python < 3.13
-        return Path(path).as_posix()
+        return path.as_posix()
 
 
-@lru_cache(maxsize=1)
-def _root_resolved() -> Path:
-    return ROOT.resolve()
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()

@@ -1,15 +1,22 @@
 """Text helpers shared by every stage: width folding and sentence splitting, offsets preserved.
 
-jieba is also reached only through this module (see ``tokenizer()``), with its own
-tokenizer instance, a project cache folder and the domain user dictionary in ``data/dict``.
+The tokenizer is reached only through this module: ``cut``, ``tag`` (cached as ``pos_cut``),
+``has_word``, ``add_word`` and ``idf``. No other module imports jieba or touches its internals,
+so the backend can change here alone. Every dictionary and table is loaded once per process, lazily.
 """
 
 from __future__ import annotations
 
+import bisect
+import importlib.util
 import logging
+import os
+import pickle
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from lib import paths
 
@@ -37,8 +44,17 @@ _SENT_END = re.compile(r"(?:[。！？!?]|…{2,})+[”’」』）)】]*|\n+")
 _CLAUSE_END = re.compile(r"(?:[。！？!?；;]|…{2,})+[”’」』）)】]*|\n+")
 
 
+# The longest real sentence of the corpora is about 250 characters. A longer run without 。 (an upload
+# can be one 200,000-character line) is cut into pieces of at most this many characters, at a clause
+# break where there is one: every extractor reads a sentence once per figure it holds, so without
+# the cut the cost grows with the square of the line's length.
+MAX_SENTENCE = 1000
+_PIECE_BREAK = re.compile(r"[，,；;、：:\s]")
+
+
 def split_sentences(text: str, clause_breaks: bool = True) -> list[Sentence]:
-    """Split into sentences with offsets; whitespace-only pieces are dropped."""
+    """Split into sentences with offsets; whitespace-only pieces are dropped; none is longer than
+    ``MAX_SENTENCE`` (see ``long_pieces``)."""
     out: list[Sentence] = []
     pos = 0
     for m in (_CLAUSE_END if clause_breaks else _SENT_END).finditer(text):
@@ -49,24 +65,138 @@ def split_sentences(text: str, clause_breaks: bool = True) -> list[Sentence]:
     return out
 
 
+def long_pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``text[start:end]`` as consecutive spans of at most ``limit`` characters, each ending just after
+    the last clause break (，；、： or a space) of its window, or at ``limit`` when the window has none.
+    A span that already fits is returned whole, so real sentences are never cut."""
+    spans: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = start + limit
+        # Search the second half of the window only, so no piece is shorter than limit / 2.
+        breaks = [m.end() for m in _PIECE_BREAK.finditer(text, start + limit // 2, cut)]
+        cut = breaks[-1] if breaks else cut
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(text[start:end], start, end))
+    for a, b in long_pieces(text, start, end):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(text[a:b], a, b))
 
 
 def sentence_at(text: str, offset: int) -> Sentence | None:
-    for s in split_sentences(text):
-        if s.start <= offset < s.end:
-            return s
-    return None
+    """The sentence (clause breaks on) holding ``offset``, None between sentences."""
+    sentences, starts = _sentence_index(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
+
+
+# Asked once per entity of an article: split the article once, then bisect.
+@lru_cache(maxsize=8)
+def _sentence_index(text: str) -> tuple[tuple[Sentence, ...], list[int]]:
+    sentences = tuple(split_sentences(text))
+    return sentences, [s.start for s in sentences]
+
+
+# --- the tokenizer -----------------------------------------------------------------------------
+# One setting picks the backend, read once per process: RDD_TOKENIZER=jieba (jieba's posseg with
+# its HMM for unknown words), jieba-nohmm (the same, dictionary words only) or rjieba (jieba-rs,
+# the Rust port, through its Python binding). See README "### Tokenizer choice" for the figures.
+TOKENIZER_BACKENDS = ("jieba", "jieba-nohmm", "rjieba")
+DEFAULT_TOKENIZER = "rjieba"
 
 
 @lru_cache(maxsize=1)
-def tokenizer():
+def backend_name() -> str:
+    """The backend this process uses: RDD_TOKENIZER, else DEFAULT_TOKENIZER."""
+    name = os.environ.get("RDD_TOKENIZER", "").strip().lower() or DEFAULT_TOKENIZER
+    if name not in TOKENIZER_BACKENDS:
+        raise ValueError(f"RDD_TOKENIZER={name!r}: expected one of {', '.join(TOKENIZER_BACKENDS)}")
+    return name
+
+
+class _Jieba:
+    """jieba.Tokenizer + posseg.POSTokenizer, optionally without the HMM for unknown words."""
+
+    def __init__(self, hmm: bool) -> None:
+        self.hmm = hmm
+        self.tok = _jieba_tokenizer()
+        self.pos = pos_tokenizer()
+
+    def cut(self, sentence: str) -> list[str]:
+        return self.tok.lcut(sentence, HMM=self.hmm)
+
+    def tag(self, sentence: str) -> tuple[tuple[str, str], ...]:
+        return tuple((w.word, w.flag) for w in self.pos.cut(sentence, HMM=self.hmm))
+
+    def has_word(self, word: str) -> bool:
+        return bool(self.tok.FREQ.get(word))  # jieba keeps every prefix with frequency 0
+
+    def add_word(self, word: str, freq: int | None, tag: str | None) -> None:
+        self.tok.add_word(word, freq, tag)
+        if tag:
+            self.pos.word_tag_tab[word] = tag
+
+
+class _RJieba:
+    """jieba-rs: jieba's default dictionary and algorithm (DAG + HMM), with the domain dictionary."""
+
+    def __init__(self) -> None:
+        import rjieba
+
+        self.tok = rjieba.Jieba()
+        # jieba-rs keeps a word's old tag when add_word re-adds a word its dictionary already has
+        # (人工智能 stays 'n'), so tags the project gives win here, as jieba's word_tag_tab does.
+        self.tags: dict[str, str] = {}
+        for word, freq, tag in _user_entries():
+            # freq None: jieba-rs suggests one high enough to keep the word whole, as
+            # jieba's load_userdict does (suggest_freq).
+            self.add_word(word, freq, tag)
+
+    def cut(self, sentence: str) -> list[str]:
+        return self.tok.cut(sentence, True)
+
+    def tag(self, sentence: str) -> tuple[tuple[str, str], ...]:
+        tags = self.tags
+        return tuple((w, tags.get(w, t)) for w, t in self.tok.tag(sentence, True))
+
+    def has_word(self, word: str) -> bool:
+        return self.tok.has_word(word)
+
+    def add_word(self, word: str, freq: int | None, tag: str | None) -> None:
+        self.tok.add_word(word, freq, tag)
+        if tag:
+            self.tags[word] = tag
+
+
+def backend(name: str | None = None) -> _Jieba | _RJieba:
+    """The tokenizer backend ``name`` (default: ``backend_name()``), built once per process."""
+    return _backend(name or backend_name())
+
+
+@cache
+def _backend(name: str) -> _Jieba | _RJieba:
+    if name == "rjieba":
+        return _RJieba()
+    if name in ("jieba", "jieba-nohmm"):
+        return _Jieba(hmm=name == "jieba")
+    raise ValueError(f"unknown tokenizer backend {name!r}: expected one of {', '.join(TOKENIZER_BACKENDS)}")
+
+
+def tokenizer() -> _Jieba | _RJieba:
+    """This process's tokenizer backend (``cut``, ``tag``, ``has_word``, ``add_word``)."""
+    return backend()
+
+
+@lru_cache(maxsize=1)
+def _jieba_tokenizer():
     """The project's jieba tokenizer: own instance, cache under data/cache, domain dictionary loaded."""
     import jieba
 
@@ -81,14 +211,25 @@ def tokenizer():
     return tok
 
 
+def _user_entries() -> list[tuple[str, int | None, str | None]]:
+    """(word, freq or None, tag or None) of data/dict/userdict.txt lines 'word [freq] [tag]'."""
+    userdict = paths.DICT_DIR / "userdict.txt"
+    lines = userdict.read_text(encoding="utf-8").splitlines() if userdict.exists() else []
+    out: list[tuple[str, int | None, str | None]] = []
+    for line in lines:
+        parts = line.split()
+        if not parts or line.startswith("#"):
+            continue
+        rest = parts[1:]
+        freq = int(rest.pop(0)) if rest and rest[0].isdigit() else None
+        out.append((parts[0], freq, rest[0] if rest else None))
+    return out
+
+
 @lru_cache(maxsize=1)
 def domain_words() -> frozenset[str]:
     """Words of the domain dictionary (data/dict/userdict.txt): general vocabulary, never a name."""
-    userdict = paths.DICT_DIR / "userdict.txt"
-    if not userdict.exists():
-        return frozenset()
-    lines = userdict.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(word for word, _, _ in _user_entries())
 
 
 @lru_cache(maxsize=1)
@@ -103,33 +244,130 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def pos_tokenizer():
-    """A jieba POSTokenizer over ``tokenizer()`` with the domain dictionary's tags (新质生产力/nz).
+    """A jieba POSTokenizer over the jieba tokenizer with the domain dictionary's tags (新质生产力/nz).
 
     jieba hands the user dictionary's tags to the first POSTokenizer that cuts and then clears them,
     so a second instance would tag domain words 'x'. This one reads the tags from the file and
-    leaves jieba's copy in place for any other instance (lib/extract/facts.py keeps its own).
+    leaves jieba's copy in place for any other instance.
     """
     import jieba.posseg
 
-    pos = jieba.posseg.POSTokenizer(tokenizer())
-    pos.word_tag_tab.update(_user_tags())
+    pos = jieba.posseg.POSTokenizer(_jieba_tokenizer())
+    pos.word_tag_tab.update({word: tag for word, _, tag in _user_entries() if tag})
     pos.makesure_userdict_loaded = lambda: None
     return pos
 
 
-def _user_tags() -> dict[str, str]:
-    """word -> tag for the user-dictionary lines written 'word [freq] tag'."""
-    userdict = paths.DICT_DIR / "userdict.txt"
-    lines = userdict.read_text(encoding="utf-8").splitlines() if userdict.exists() else []
-    parts = [line.split() for line in lines if line.strip() and not line.startswith("#")]
-    return {p[0]: p[-1] for p in parts if len(p) > 1 and p[-1].isalpha()}
+# The tag cache is bounded by the characters it holds, not only by entries: a corpus of long
+# sentences (a 200,000-character line without 。) must not grow it without bound.
+POS_CACHE_MAX_CHARS = 20_000_000
+_pos_cache: OrderedDict[str, tuple[tuple[str, str], ...]] = OrderedDict()
+_pos_cache_chars = 0
 
 
-@lru_cache(maxsize=100_000)
 def pos_cut(sentence: str) -> tuple[tuple[str, str], ...]:
     """(word, tag) pairs of one sentence, cached: facts, entities and keywords all tag the same
-    sentences, and jieba's HMM tagging is the pipeline's most expensive step."""
-    return tuple((w.word, w.flag) for w in pos_tokenizer().cut(sentence))
+    sentences, and tagging is the pipeline's most expensive step."""
+    global _pos_cache_chars
+    hit = _pos_cache.get(sentence)
+    if hit is not None:
+        _pos_cache.move_to_end(sentence)
+        return hit
+    pairs = tokenizer().tag(sentence)
+    if len(sentence) <= POS_CACHE_MAX_CHARS:
+        _pos_cache[sentence] = pairs
+        _pos_cache_chars += len(sentence)
+        while _pos_cache_chars > POS_CACHE_MAX_CHARS:  # least recently used first
+            old, _ = _pos_cache.popitem(last=False)
+            _pos_cache_chars -= len(old)
+    return pairs
+
+
+def pos_cache_info() -> tuple[int, int]:
+    """(sentences, characters) the tag cache holds now."""
+    return len(_pos_cache), _pos_cache_chars
+
+
+def pos_cache_clear() -> None:
+    global _pos_cache_chars
+    _pos_cache.clear()
+    _pos_cache_chars = 0
+
+
+def tag(sentence: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) pairs of one sentence, the domain dictionary's words whole with their tag."""
+    return list(pos_cut(sentence))
+
+
+def cut(sentence: str) -> list[str]:
+    """The words of one sentence (no tags), with the domain dictionary."""
+    return tokenizer().cut(sentence)
+
+
+def has_word(word: str) -> bool:
+    """Whether the dictionary (the backend's and the domain one) knows the word; prefixes do not count."""
+    return tokenizer().has_word(word)
+
+
+def add_word(word: str, freq: int | None = None, tag: str | None = None) -> None:
+    """Add a word to this process's dictionary; with a tag, ``tag`` reports it. Clears the tag cache."""
+    tokenizer().add_word(word, freq, tag)
+    pos_cache_clear()
+
+
+# Found by path, not importlib.resources.files("jieba.analyse"): importing jieba.analyse builds a
+# default TF-IDF that parses the whole table (about 1.5 s here) before ours is even read.
+_IDF_SOURCE = Path(importlib.util.find_spec("jieba").origin).parent / "analyse" / "idf.txt"
+
+
+@lru_cache(maxsize=1)
+def idf() -> tuple[dict[str, float], float]:
+    """(word -> IDF, median IDF) of jieba's bundled table, read once: keywords' TF-IDF.
+
+    Parsing the 270,000-line text costs more than unpickling a copy, so the parsed table is kept
+    under paths.CACHE_DIR, keyed by the source file's size and modification time.
+    """
+    st = _IDF_SOURCE.stat()
+    cached = paths.CACHE_DIR / f"idf-{st.st_size}-{st.st_mtime_ns}.pickle"
+    try:
+        with cached.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass  # absent or damaged: parse the text again
+    result = _parse_idf(_IDF_SOURCE.read_text(encoding="utf-8"))
+    try:
+        paths.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")  # workers may write at once: rename is atomic
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache only costs the parse next time
+    return result
+
+
+def _parse_idf(raw: str) -> tuple[dict[str, float], float]:
+    """'word idf' lines -> (table, median); other lines are skipped."""
+    table: dict[str, float] = {}
+    for line in raw.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            table[parts[0]] = float(parts[1])
+    values = sorted(table.values())
+    return table, values[len(values) // 2] if values else 0.0
+
+
+# jieba.analyse's KeywordExtractor.STOP_WORDS, copied: importing jieba.analyse builds a default
+# TFIDF that reads the IDF table a second time.
+_JIEBA_TFIDF_STOP = frozenset(
+    "the of is and to in that we for an are by be as on with can if from which you it "
+    "this then at have all not one has or".split()
+)
+
+
+@lru_cache(maxsize=1)
+def tfidf_stopwords() -> frozenset[str]:
+    """Words TF-IDF never counts: jieba's own (English function words) and data/dict/stopwords.txt."""
+    return _JIEBA_TFIDF_STOP | stopwords()
 
 
 def pos_cut_text(body: str) -> list[tuple[str, str]]:

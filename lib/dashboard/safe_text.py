@@ -15,6 +15,8 @@ import pandas as pd
 
 # Markdown specials: escaping each with a backslash makes Streamlit show it literally.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$=])")
+ZWSP = "\u200b"
+_AUTOLINK_WORDS = re.compile(r"(?i)https?|ftps?|mailto|www|xmpp")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,7 +35,11 @@ def markdown_text(value: object) -> str:
     if value is None:
         return ""
     flat = re.sub(r"\s*[\r\n]+\s*", " ", str(value))
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
+    # GFM autolinks bare URLs, www. names and e-mail addresses whatever the escapes: a zero-width space
+    # inside the scheme word and after @ keeps the text as shown but breaks every such pattern.
+    escaped = _AUTOLINK_WORDS.sub(lambda m: m.group(0)[0] + ZWSP + m.group(0)[1:], escaped)
+    return escaped.replace("@", "@" + ZWSP)
 
 
 def csv_cell(value: object) -> object:

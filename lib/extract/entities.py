@@ -12,9 +12,11 @@ longer name of the article that extends it (青海央宗药业 -> 青海央宗�
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lib import text
 from lib.extract import regions
@@ -111,7 +113,7 @@ def normalise_name(name: str) -> str:
 
 
 def _known(word: str) -> bool:
-    return bool(text.tokenizer().FREQ.get(word))
+    return text.has_word(word)
 
 
 def _is_place(word: str) -> bool:
@@ -476,9 +478,15 @@ def _valid_org(name: str) -> bool:
 
 def _occurrences(body: str, surfaces: list[str]) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of any surface in the width- and dash-folded body."""
-    folded = _DASH_RE.sub(lambda m: "-" * len(m.group()), text.fold_width(body))
+    folded = _folded(body)
     pattern = "|".join(re.escape(x) for x in sorted(set(surfaces), key=len, reverse=True))
     return [(m.start(), m.end()) for m in re.finditer(pattern, folded)] if pattern else []
+
+
+# Folded once per article, not once per name.
+@lru_cache(maxsize=4)
+def _folded(body: str) -> str:
+    return _DASH_RE.sub(lambda m: "-" * len(m.group()), text.fold_width(body))
 
 
 def _row(article: Article, name: str, kind: str, role: str, hits: list[tuple[int, int]]) -> dict:
@@ -522,11 +530,28 @@ def _named_rows(article: Article, spans: list[_Span]) -> tuple[list[dict], list[
 def _place_rows(article: Article, covered: list[tuple[int, int]]) -> list[dict]:
     """Gazetteer places outside organisation names and people, grouped by region short name."""
     hits: dict[str, list[tuple[int, int]]] = {}
+    inside = _cover_index(covered)
     for m in regions.find_places(article.text):
-        if any(a <= m.start and m.end <= b for a, b in covered):
+        if inside(m.start, m.end):
             continue
         hits.setdefault(m.region.region, []).append((m.start, m.end))
     return [_row(article, name, "place", "", h) for name, h in hits.items()]
+
+
+def _cover_index(spans: list[tuple[int, int]]):
+    """``inside(start, end)``: whether one of ``spans`` contains [start, end), by bisection over the
+    spans sorted by start with the furthest end reached so far (linear, not places x spans)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    for _, b in ordered:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
+
+    return inside
 
 
 def extract(article: Article) -> list[dict]:

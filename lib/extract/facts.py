@@ -398,19 +398,15 @@ def _similar(a: str, b: str) -> bool:
 
 def _mark_mentions(rows: list[dict]) -> None:
     """The same number said again about the same thing points at its first mention."""
-    firsts: list[dict] = []
+    # First mentions grouped by key, in order: a row is compared with the earlier rows of its key
+    # only, so a long article costs rows, not rows squared.
+    firsts: dict[tuple, list[dict]] = {}
     for row in rows:
         key = (row["value_base"], row["value_high_base"], row["base_unit"], row["kind"], row["region"])
-        for first in firsts:
-            fkey = (
-                first["value_base"],
-                first["value_high_base"],
-                first["base_unit"],
-                first["kind"],
-                first["region"],
-            )
-            if fkey == key and _similar(first["indicator"], row["indicator"]):
+        same = firsts.setdefault(key, [])
+        for first in same:
+            if _similar(first["indicator"], row["indicator"]):
                 row["mention_of"] = first["fact_id"]
                 break
         else:
-            firsts.append(row)
+            same.append(row)

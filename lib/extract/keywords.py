@@ -1,6 +1,6 @@
 """Keywords: the distinctive terms of each article and of each region (its articles' text together).
 
-jieba's TF-IDF (its bundled IDF table) runs over the project tokenizer, so the domain dictionary
+TF-IDF with jieba's bundled IDF table (``text.idf()``) runs over the project tokenizer, so the domain dictionary
 keeps 新质生产力 or 双向飞地 whole. Only noun-like parts of speech count; stopwords
 (``data/dict/stopwords.txt``), numbers and dates, Latin noise, single characters, people's names,
 the byline and the scope's own region name are dropped. Weights are scaled so the top term of a
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from lib import text
 from lib.extract import regions
@@ -28,17 +27,6 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,9}")  # GDP, FDI, G60; not 'P', 'x86', '
 _NUMBERISH = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千万亿两几数多半]|[年月日号时]$")
 # 华商报, 科技日报: who wrote the article, not what it is about.
 _OUTLET = re.compile(r".{1,6}(?:日报|晚报|晨报|商报|时报|新闻|报社|电视台)$")
-
-
-@lru_cache(maxsize=1)
-def _tfidf():
-    import jieba.analyse
-
-    tfidf = jieba.analyse.TFIDF()
-    tfidf.tokenizer = text.tokenizer()
-    tfidf.postokenizer = text.pos_tokenizer()
-    tfidf.stop_words = set(tfidf.stop_words) | set(text.stopwords())
-    return tfidf
 
 
 def is_term(word: str, excluded: frozenset[str] = frozenset()) -> bool:
@@ -67,7 +55,7 @@ def _byline_words(bylines: list[str]) -> set[str]:
 
 def _counts(body: str) -> Counter:
     """Allowed-tag words of a text and how often they occur (jieba's TF-IDF counting rules)."""
-    stop = _tfidf().stop_words
+    stop = text.tfidf_stopwords()
     return Counter(
         word
         for word, flag in text.pos_cut_text(body)
@@ -82,10 +70,10 @@ def top_terms(body: str, excluded: frozenset[str], n: int = TOP_N) -> list[tuple
 
 def _rank(counts: Counter, excluded: frozenset[str], n: int) -> list[tuple[str, float]]:
     """TF-IDF as jieba's extract_tags computes it, from counts the cache already holds."""
-    tfidf = _tfidf()
+    idf, median = text.idf()
     total = sum(counts.values())
     scores = {
-        word: c * tfidf.idf_freq.get(word, tfidf.median_idf) / total
+        word: c * idf.get(word, median) / total
         for word, c in counts.items()
         if is_term(word, excluded)
     }
@@ -112,16 +100,34 @@ def extract_article(article: Article) -> list[dict]:
     return _rows("article", article.article_id, top_terms(_body(article), excluded))
 
 
+def region_input(article: Article) -> dict:
+    """What the region keywords need of one article, as plain data: the per-document step computes it
+    once and the cache keeps it, so a rebuild ranks regions without re-tagging unchanged articles."""
+    return {
+        "region": article.region,
+        "bylines": [article.byline, article.source],
+        "counts": dict(_counts(_body(article))),
+    }
+
+
+def extract_regions(inputs: list[dict]) -> list[dict]:
+    """Region rows, regions by name, from ``region_input`` of every article (the articles' text together)."""
+    rows = []
+    for region in sorted({i["region"] for i in inputs if i["region"]}):
+        mine = [i for i in inputs if i["region"] == region]
+        excluded = frozenset(_own_names(region) | _byline_words([b for i in mine for b in i["bylines"]]))
+        counts: Counter = Counter()
+        for i in mine:
+            counts.update(i["counts"])  # in place: summing Counters copies the total once per article
+        rows += _rows("region", region, _rank(counts, excluded, TOP_N))
+    return rows
+
+
 def extract_region(region: str, articles: list[Article]) -> list[dict]:
-    mine = [a for a in articles if a.region == region]
-    excluded = frozenset(_own_names(region) | _byline_words([x for a in mine for x in (a.byline, a.source)]))
-    counts = sum((_counts(_body(a)) for a in mine), Counter())  # the articles' text together
-    return _rows("region", region, _rank(counts, excluded, TOP_N))
+    return extract_regions([region_input(a) for a in articles if a.region == region])
 
 
 def extract_corpus(articles: list[Article]) -> list[dict]:
     """Keyword rows (see ``lib.store.schema.COLUMNS['keywords']``): every article in input order, then every region by name."""
     rows = [r for a in articles for r in extract_article(a)]
-    for region in sorted({a.region for a in articles if a.region}):
-        rows += extract_region(region, articles)
-    return rows
+    return rows + extract_regions([region_input(a) for a in articles])

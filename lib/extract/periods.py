@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -44,6 +45,16 @@ def _year(explicit: str | None, relative: str | None, anchor: str) -> str:
 
 def find_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
     """Every period expression in a sentence, resolved against the publication year where relative."""
+    return list(_periods_cached(sentence, anchor_year))
+
+
+# Each figure asks for its sentence's periods: one scan per sentence keeps long sentences linear.
+@lru_cache(maxsize=256)
+def _periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMention, ...]:
+    return tuple(_scan_periods(sentence, anchor_year))
+
+
+def _scan_periods(sentence: str, anchor_year: str) -> list[PeriodMention]:
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
     for kind, pat in _PATTERNS:

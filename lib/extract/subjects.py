@@ -8,6 +8,7 @@ name (青海央宗药业, 滨海—中关村科技园, 上海凌鹊卫星、…�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lib.extract import numbers, periods, regions
 
@@ -37,6 +38,16 @@ def mention_region(m: regions.PlaceMention) -> regions.Region:
 
 def subject_mentions(sentence: str) -> list[regions.PlaceMention]:
     """Places in a sentence that can be the subject of a figure: no partners, macro regions or org names."""
+    return list(_subjects_cached(sentence, id(regions._gazetteer())))
+
+
+# Asked once per figure: computed once per sentence (see regions._places_cached).
+@lru_cache(maxsize=256)
+def _subjects_cached(sentence: str, _gaz_id: int) -> tuple[regions.PlaceMention, ...]:
+    return tuple(_scan_subjects(sentence))
+
+
+def _scan_subjects(sentence: str) -> list[regions.PlaceMention]:
     mentions = regions.find_places(sentence)
     flags = regions._partner_flags(sentence, mentions)
     return [

@@ -11,7 +11,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from lib import paths
+from lib import paths, text
 
 # Code and data that turn one document into rows. The dashboard and the store's writer are left out:
 # changing how tables are drawn or written does not change the rows.
@@ -38,4 +38,6 @@ def extractor_version() -> str:
                 continue
             rel = f.relative_to(paths.ROOT) if f.is_relative_to(paths.ROOT) else f
             h.update(str(rel).encode() + b"\0" + f.read_bytes() + b"\0")
+    # RDD_TOKENIZER changes the words and tags every extractor sees without changing a file.
+    h.update(b"tokenizer\0" + text.backend_name().encode())
     return h.hexdigest()[:16]
