@@ -392,7 +392,7 @@ def skipped_inputs(files: list[Path], result: Result) -> list[dict]:
     out = []
     for f in files:
         name = reader.display_path(f)
-        if name in produced or name.lower().endswith(reader.SIDECAR_SUFFIX):
+        if name in produced or name.lower().endswith(reader.SIDECAR_SUFFIX) or reader.is_readme(f):
             continue
         reasons = [m[len(name) + 2 :] for m in messages if m.startswith(f"{name}: ")]
         out.append({"file": name, "reason": "; ".join(reasons) or "no article found"})

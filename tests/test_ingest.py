@@ -405,7 +405,7 @@ def test_input_file_is_relative_to_the_repository_root_when_under_it(tmp_path, m
 def test_seed_page_loads_with_its_sidecar_metadata():
     result = load_inputs([paths.ROOT / "data" / "raw"])
     assert result.problems == [] and result.warnings == []
-    [doc] = result.documents
+    [doc] = [d for d in result.documents if "/official/" not in d.input_file]
     assert doc.input_file == "data/raw/000_b9138aaef01622f3.txt"
     assert doc.source.startswith("科技日报")
     assert doc.published == "2024-05"
@@ -438,3 +438,14 @@ def test_dev_corpus_loads_as_one_batch_in_gbk_too(tmp_path):
     assert len(result.documents) == len(DEV_FILES)
     assert result.problems == [] and len(result.warnings) == len(DEV_FILES)
     assert all("dropped as a duplicate" in w for w in result.warnings)
+
+
+def test_a_folders_readme_is_documentation_not_an_article(tmp_path):
+    # data/raw/official/README.md names the communiqués' origin and licence; it is not a communiqué.
+    _write(tmp_path / "corpus" / "a.txt", ARTICLE)
+    _write(tmp_path / "corpus" / "README.md", "# 来源\n\n这些公报来自统计局，共5篇。\n")
+    result = load_inputs([tmp_path / "corpus"])
+    assert [Path(d.input_file).name for d in result.documents] == ["a.txt"]
+    assert not any("README" in m for m in result.skipped + result.warnings + result.problems)
+    # Named on its own, the same file is read: the user asked for it.
+    assert len(load_inputs([tmp_path / "corpus" / "README.md"]).documents) == 1

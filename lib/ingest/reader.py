@@ -715,8 +715,18 @@ def _walk(folder: Path, problems: list[str] | None = None) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and not _is_sidecar(Path(f))]
+        found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and not _is_companion(Path(f))]
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _is_companion(path: Path) -> bool:
+    """A sidecar, or a folder's README (it describes the files, their origin and licence); a README
+    named on its own is read like any file."""
+    return _is_sidecar(path) or is_readme(path)
+
+
+def is_readme(path: Path) -> bool:
+    return path.stem.upper() == "README"
 
 
 def _is_sidecar(path: Path) -> bool:

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from lib import store
+from lib.dashboard.charts import keyword_rows
+
 pytestmark = pytest.mark.browser
 
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
@@ -48,7 +51,7 @@ def wait_for_tick(page: Page, term: str, i: int = 0) -> None:
 
 
 def test_timeline_shows_markers_for_the_selected_regions(
-    page: Page, streamlit_server: str, artifacts_dir: Path
+    page: Page, streamlit_server: str, artifacts_dir: Path, seed_store: Path
 ):
     open_page(page, f"{streamlit_server}/timeline?region=天津,郑州,上饶,黑龙江")
     chart = page.locator(CHART).first
@@ -63,7 +66,9 @@ def test_timeline_shows_markers_for_the_selected_regions(
     wait_for_y_ticks(page, ["天津", "上饶", "黑龙江"])
     page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 天津").click()
     wait_for_y_ticks(page, ["上饶", "黑龙江"])
-    assert page.locator(CHART).first.locator(".scatterlayer .point").count() == 9  # 上饶 6 + 黑龙江 3
+    events = store.read_table("events", seed_store)
+    expected = int(events["region"].isin(["上饶", "黑龙江"]).sum())  # one marker per dated event
+    assert page.locator(CHART).first.locator(".scatterlayer .point").count() == expected
 
 
 def test_clicking_a_timeline_marker_shows_its_sentence(
@@ -80,14 +85,18 @@ def test_clicking_a_timeline_marker_shows_its_sentence(
     page.screenshot(path=str(artifacts_dir / "timeline-selected-marker.png"), full_page=True)
 
 
-def test_keywords_page_shows_a_known_seed_term(page: Page, streamlit_server: str, artifacts_dir: Path):
+def test_keywords_page_shows_a_known_seed_term(
+    page: Page, streamlit_server: str, artifacts_dir: Path, seed_store: Path
+):
+    keywords = store.read_table("keywords", seed_store)
+    regions = ["天津", "郑州", "上饶", "黑龙江"]
     open_page(page, f"{streamlit_server}/keywords")
     bars = page.locator(CHART).first
-    wait_for_tick(page, "双向飞地")  # 上饶's fourth term
+    wait_for_tick(page, keyword_rows.region_keywords(keywords, ["上饶"])["term"].iloc[3])  # 上饶's fourth term
     assert {"天津", "郑州", "上饶", "黑龙江"} <= set(bars.locator(".annotation-text").all_text_contents())
     shared = page.locator(CHART).nth(1)
     shared.locator(".main-svg").first.wait_for()
-    wait_for_tick(page, "联合攻关", 1)  # shared by 天津 and 上饶
+    wait_for_tick(page, keyword_rows.shared_terms(keywords, regions)["term"].iloc[0], 1)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(artifacts_dir / "keywords-all-regions.png"), full_page=True)
 
