@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lib import paths, store
-from lib.extract import entities, events, facts, keywords, links, regions
+from lib.extract import entities, events, facts, keywords, links, regions, script
 from lib.ingest import layout, reader
 from lib.model import Article, Document
 from lib.store import inputs as store_inputs
@@ -56,7 +56,9 @@ def article_id(content_hash: str, index: int) -> str:
 
 def articles_from_document(doc: Document) -> list[Article]:
     """Lay a document out into articles and say which region each is about."""
-    pieces = layout.layout(doc.text, place_counter)
+    traditional = script.is_traditional(doc.text)
+    counter = (lambda t: place_counter(script.simplified(t))) if traditional else place_counter
+    pieces = layout.layout(doc.text, counter)
     out = []
     for i, piece in enumerate(pieces):
         title, kicker, body = piece.title or (doc.title if len(pieces) == 1 else ""), piece.kicker, piece.text
@@ -66,7 +68,8 @@ def articles_from_document(doc: Document) -> list[Article]:
             kicker = "" if kicker == doc.title else kicker
             body = f"{title}\n{body}" if title else body
             title = doc.title
-        region = regions.article_region(title, body, kicker=kicker, byline=piece.byline)
+        seen = script.simplified if traditional else str
+        region = regions.article_region(seen(title), seen(body), kicker=seen(kicker), byline=seen(piece.byline))
         out.append(
             Article(
                 article_id=article_id(doc.content_hash, i),
@@ -169,14 +172,16 @@ def process_document(doc: Document) -> dict:
         out["warnings"].append(f"{doc.input_file}: no article text found")
     for a in articles:
         out["tables"]["articles"].append(article_row(a))
+        seen = script.for_analysis(a) or a  # Traditional script is read through its Simplified conversion
         for table, extract in EXTRACTORS.items():
             try:
-                out["tables"][table].extend(extract(a))
+                rows = extract(seen)
+                out["tables"][table].extend(rows if seen is a else script.restore(rows, seen, a))
             except Exception as exc:
                 out["problems"].append(f"{doc.input_file}: {table} extraction failed: {exc!r}")
         try:
-            out["tables"]["keywords"].extend(keywords.extract_article(a))
-            out["keyword_inputs"].append(keywords.region_input(a))
+            out["tables"]["keywords"].extend(keywords.extract_article(seen))
+            out["keyword_inputs"].append(keywords.region_input(seen))
         except Exception as exc:
             out["problems"].append(f"{doc.input_file}: keywords extraction failed: {exc!r}")
     return out

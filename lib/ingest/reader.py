@@ -147,18 +147,42 @@ def _decode_utf8_or_gb18030(data: bytes) -> tuple[str, str]:
         raise IngestError(
             f"invalid UTF-8 at byte {utf8_error.start}, although the rest is UTF-8 (damaged file?)"
         )
+    big5 = _decode_big5(data)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
+        if big5:
+            return big5
         raise IngestError(
-            f"undecodable: not UTF-8 (bad byte {utf8_error.start}), GB18030 (bad byte {exc.start}) or UTF-16"
+            f"undecodable: not UTF-8 (bad byte {utf8_error.start}), GB18030 (bad byte {exc.start}), "
+            "Big5 or UTF-16"
         ) from None
+    # Big5 bytes also decode as GB18030, into rare characters: the encoding whose text has Chinese
+    # punctuation where a sentence needs it wins (Hong Kong and Taiwan pages are often Big5).
+    if big5 and _punctuation(big5[0]) > _punctuation(text):
+        return big5
     if _looks_like_latin1_mojibake(text):
         raise IngestError(
             "not Chinese: decodes as GB18030 only into isolated characters inside Latin words "
             "(Latin-1/Windows-1252 text such as German or French?); save it as UTF-8"
         )
     return text, "gb18030"
+
+
+_CJK_PUNCTUATION = frozenset("，。、：；！？「」『』（）《》")
+
+
+def _punctuation(text: str) -> int:
+    return sum(n for ch, n in Counter(text).items() if ch in _CJK_PUNCTUATION)
+
+
+def _decode_big5(data: bytes) -> tuple[str, str] | None:
+    for encoding in ("big5hkscs", "cp950"):  # HKSCS is a superset of Big5 with Hong Kong characters
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 # A non-ASCII run of 1-2 characters glued to an ASCII letter: what an accented Latin-1 letter
