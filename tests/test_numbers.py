@@ -399,3 +399,32 @@ def test_dev_articles_negatives(name, words):
             end = start + len(word)
             assert not [q.raw for q in qs if q.num_start < end and start < q.num_end], word
             start = text.find(word, end)
+
+
+# Crawl noise in the shipped Zhengzhou 2024 communiqué: spaces inside numbers and before units.
+@pytest.mark.parametrize(
+    "sentence, raw, value_base, base_unit",
+    [
+        ("城镇新增就业人员 13 . 94万人", "13 . 94万人", 139400, "人"),
+        ("实现再就业 2 .13 万 人", "2 .13 万 人", 21300, "人"),
+        ("常住人口城镇化率为 81 %", "81 %", 81, "%"),
+        ("比上年增长7. 1 %", "7. 1 %", 7.1, "%"),
+        ("比上年末提高 1 个百分点", "1 个百分点", 1, "个百分点"),
+        ("新能源汽车 6 万辆", "6 万辆", 60000, "辆"),
+        # Counters of livestock, pairs, cigarettes and parcels (the Tianjin and Zhengzhou communiqués).
+        ("牛出栏量21.35万头", "21.35万头", 213500, "头"),
+        ("国际友城达103对", "103对", 103, "对"),
+        ("卷烟797.1亿支", "797.1亿支", 7.971e10, "支"),
+        ("跨境电子贸易走货量6051万包", "6051万包", 6.051e7, "包"),
+        ("比上年下降0.73个千分点", "0.73个千分点", 0.73, "个千分点"),
+        ("科技成果登记数2007项", "2007项", 2007, "项"),  # a count after 数, not 数十
+    ],
+)
+def test_crawled_numbers_are_read_with_offsets_as_written(sentence, raw, value_base, base_unit):
+    [q] = find_quantities(sentence)
+    assert (q.raw, q.base_unit) == (raw, base_unit) and q.value_base == pytest.approx(value_base)
+    assert sentence[q.start : q.end] == raw
+
+
+def test_two_table_cells_are_not_one_number():
+    assert [q.raw for q in find_quantities("表格 506.0 189.5 316.5")] == ["506.0", "189.5", "316.5"]

@@ -170,7 +170,7 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
     if kind not in ind.kinds and not (kind == "target" and "level" in ind.kinds):
         return False
     if kind in _GROWTH_KINDS:
-        return base_unit in ("%", "个百分点", "百分点")
+        return base_unit in ("%", "个百分点", "百分点", "个千分点")
     if kind == "share_pct":
         return base_unit in ("%", "")  # '' for the parts of a structure ratio (1.6:34.5:63.9)
     family = unit_families().get(base_unit, "")

@@ -172,12 +172,12 @@ _CURRENCIES = {
 # Counting words (classifiers) and measurement units; compounds listed so the longest wins.
 _COUNT_UNITS = (
     "家 项 个 台 台套 张 架 架次 班 班次 条 款 种 座 所 名 人 人次 位 件 套 辆 列 次 批 批次 艘 艘次 只 户"
-    " 户次 间 栋 层 处 份 场 组 颗 枚 株 棵 笔 宗 类 系列 板块 站 车次 航次 卡"
+    " 户次 间 栋 层 处 份 场 组 颗 枚 株 棵 笔 宗 类 系列 板块 站 车次 航次 卡 头 羽 对 支 包"
 ).split()
 _MEASURE_UNITS = (
     "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 厘米 毫米 纳米 吨 千克 公斤 克 斤 吨标准煤 吨标煤"
     " 微克 毫克 毫升 标准煤 立方米 升 千瓦 千瓦时 度 瓦 兆瓦 吉瓦 千伏 伏 标箱 标准箱 年 个月 个季度 周 天 小时 个小时"
-    " 分钟 秒 周年 周岁 岁 个工作日 工作日 个架次 % ‰ 个百分点 百分点 倍 成 比特 字节 像素"
+    " 分钟 秒 周年 周岁 岁 个工作日 工作日 个架次 % ‰ 个百分点 百分点 个千分点 千分点 倍 成 比特 字节 像素"
 ).split()
 _ASCII_UNITS = "P PFLOPS EFLOPS TFLOPS FLOPS TOPS GW MW kW KW GWh MWh kWh TEU GB TB PB EB Gbps Mbps".split()
 _UNITS = sorted({*_COUNT_UNITS, *_MEASURE_UNITS, *_CURRENCIES}, key=len, reverse=True)
@@ -409,8 +409,8 @@ def _is_date_or_code(text: str, tok: _Tok) -> bool:
 
 def _is_rank_or_vague(text: str, tok: _Tok) -> bool:
     before = text[tok.num_start - 1 : tok.num_start]
-    if before in ("第", "数", "几", "每"):
-        return True  # ordinals, vague 数十, and the denominator of 每千人 / 每10万人
+    if before in ("第", "几", "每") or (before == "数" and tok.chinese):
+        return True  # ordinals, vague 数十 (登记数2007项 is a count), and the denominator of 每千人 / 每10万人
     if before in ("前", "后", "头") and (tok.unit in ("名", "位", "") or tok.unit in _TIME_UNITS):
         return True  # 前三名, 后二名, 前10个月
     return tok.unit == "年" and tok.value <= 10 and bool(_AVERAGE.match(text, tok.end))
@@ -583,11 +583,55 @@ def _negate(text: str, tok: _Tok, prev_end: int) -> None:
         tok.num_start, tok.value = s - 1, -tok.value
 
 
+# Crawled pages put spaces inside numbers and before units (13 . 94万人, 2. 3 亿 吨, 81 %): those spaces are
+# read as absent. Only around a decimal point between digits, and between a number and its magnitude or unit;
+# never between two bare digits (two table cells).
+_SPACE = r"[ \u3000\xa0]"
+_SPACED_POINT = re.compile(rf"(?<=\d){_SPACE}*[.．]{_SPACE}*(?=\d)")
+_SPACED_UNIT = re.compile(rf"(?<=[\d万亿]){_SPACE}+(?=[%％‰万亿]|{_UNIT})")
+
+
+def _despace(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without the spaces inside numbers, and for each kept character its index in ``text``."""
+    drop: set[int] = set()
+    for m in _SPACED_POINT.finditer(text):
+        drop.update(i for i in range(m.start(), m.end()) if text[i] not in ".．")
+    drop.update(i for m in _SPACED_UNIT.finditer(text) for i in range(m.start(), m.end()))
+    if not drop:
+        return None
+    keep = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in keep), keep
+
+
 def find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity in ``text`` in order; see the module docstring for the rules.
 
     ``protected_spans``: (start, end) pairs (place names, organisations) no quantity may overlap.
+    Offsets and ``raw`` refer to ``text`` as written, spaces inside a number included.
     """
+    despaced = _despace(text) if " " in text or "\u3000" in text or "\xa0" in text else None
+    if despaced is None:
+        return _find_quantities(text, protected_spans)
+    compact, keep = despaced
+    where = {orig: i for i, orig in enumerate(keep)}
+    spans = [(where.get(a, bisect.bisect_left(keep, a)), bisect.bisect_left(keep, b)) for a, b in protected_spans]
+    out = []
+    for q in _find_quantities(compact, spans):
+        start, end = keep[q.start], keep[q.end - 1] + 1
+        out.append(
+            replace(
+                q,
+                start=start,
+                end=end,
+                num_start=keep[q.num_start],
+                num_end=keep[q.num_end - 1] + 1,
+                raw=text[start:end],
+            )
+        )
+    return out
+
+
+def _find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     folded = _fold(text)
     toks = _scan(folded)
     prev_end = -1
