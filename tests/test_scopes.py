@@ -94,3 +94,14 @@ def test_year_end_stocks_are_of_december():
 def test_news_figures_without_a_period_stay_without_one():
     row = _fact("科技园的企业总数已超5000家。", "超5000家", published="2024-05")
     assert row["period"] == ""
+
+
+def test_an_absolute_change_is_not_a_level():
+    # Shangrao 2024 communiqué: the population is 635.1万, the 4.5万 is its fall.
+    text = "年末常住人口635.1万人，比上年末减少4.5万人。"
+    title = "2024年上饶市国民经济和社会发展统计公报"
+    rows = facts.extract(_article(text, title=title, published="2025-04", region="上饶", province="江西"))
+    assert [(r["raw"], r["kind"], r["indicator_id"], r["period"]) for r in rows] == [
+        ("635.1万人", "level", "resident_population", "2024-12"),
+        ("4.5万人", "change_abs", "resident_population", "2024-12"),
+    ]

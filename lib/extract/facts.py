@@ -24,6 +24,7 @@ _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
 _TARGET = re.compile(r"计划(?!总投资)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+_ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多增加|多增|少增)了?$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
 _CUMULATIVE = re.compile(r"累计|共计|总计|合计|迄今|至今|以来")
@@ -336,6 +337,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
         return "rate"
     if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
         return "rate"
+    if _ABSOLUTE_CHANGE.search(_strip_qualifier_words(clause_left)):
+        return "change_abs"  # 比上年末减少3.9万人: a change in the indicator's own unit, not a level
     return "level"
 
 

@@ -167,7 +167,8 @@ def names_whole(phrase: str, m: Mention) -> bool:
 
 def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
     """Whether a figure of this kind and unit can be a value of the indicator."""
-    if kind not in ind.kinds and not (kind == "target" and "level" in ind.kinds):
+    # A target and an absolute change (比上年末减少3.9万人) are in the unit of the indicator's level.
+    if kind not in ind.kinds and not (kind in ("target", "change_abs") and "level" in ind.kinds):
         return False
     if kind in _GROWTH_KINDS:
         return base_unit in ("%", "个百分点", "百分点", "个千分点")

@@ -187,8 +187,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         (
             "kind",
             _S,
-            "level, change_pct (增长15%), change_pp (提高1.2个百分点), share_pct (占…比重), "
-            "rate (每周9班), target (计划增加到).",
+            "level, change_pct (增长15%), change_pp (提高1.2个百分点), change_abs (比上年末减少3.9万人: "
+            "a change in the level's unit), share_pct (占…比重), rate (每周9班), target (计划增加到).",
         ),
         (
             "target_kind",

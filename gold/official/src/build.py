@@ -15,7 +15,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[3]  # the repository
 CORPUS = ROOT.parent / "shared" / "corpus" / "official"  # the shipped copies: data/raw/official once there
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
-KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target")
+KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs")
 SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="nation")
 QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
