@@ -26,6 +26,7 @@ if not indicators:
     st.info(t("no_standard", lang), icon=ui.EMPTY_ICON)
     empty = cmp.view_rows(facts, selected, cmp.View("", ""))
     ui.chart(charts.indicator_bars(empty, selected, t("indicator", lang), lang), "compare", facts, key="compare_bars")
+    ui.zip_button("compare-charts")
     st.stop()
 
 counts = dict(indicators)
