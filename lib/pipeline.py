@@ -59,8 +59,14 @@ def articles_from_document(doc: Document) -> list[Article]:
     pieces = layout.layout(doc.text, place_counter)
     out = []
     for i, piece in enumerate(pieces):
-        title = piece.title or (doc.title if len(pieces) == 1 else "")
-        region = regions.article_region(title, piece.text, kicker=piece.kicker, byline=piece.byline)
+        title, kicker, body = piece.title or (doc.title if len(pieces) == 1 else ""), piece.kicker, piece.text
+        if len(pieces) == 1 and doc.title and "title" not in doc.inferred and doc.title != title:
+            # A title given by a sidecar or the paste form wins over the layout's guess; the line the layout
+            # took for the headline (an issuing body and date, a subtitle) stays in the text with its figures.
+            kicker = "" if kicker == doc.title else kicker
+            body = f"{title}\n{body}" if title else body
+            title = doc.title
+        region = regions.article_region(title, body, kicker=kicker, byline=piece.byline)
         out.append(
             Article(
                 article_id=article_id(doc.content_hash, i),
@@ -69,9 +75,9 @@ def articles_from_document(doc: Document) -> list[Article]:
                 source=doc.source or piece.source,
                 published=doc.published,
                 title=title,
-                kicker=piece.kicker,
+                kicker=kicker,
                 byline=piece.byline,
-                text=piece.text,
+                text=body,
                 captions=list(piece.captions),
                 subheads=list(piece.subheads),
                 column=piece.column,

@@ -8,13 +8,13 @@ from lib.extract import facts
 from lib.model import Article
 
 
-def _article(text: str, region="天津", province="天津", title="") -> Article:
+def _article(text: str, region="天津", province="天津", title="", published="2024-05") -> Article:
     return Article(
         article_id="t",
         input_file="t.txt",
         content_hash="h",
         source="",
-        published="2024-05",
+        published=published,
         title=title,
         text=text,
         region=region,
@@ -198,6 +198,15 @@ def test_period_and_category():
     assert (row["period"], row["category"], row["region"]) == ("2024-Q1", "growth", "郑州")
     row = _one("2023年天津市吸纳来自北京的技术合同额152亿元。", "152")
     assert (row["period"], row["category"], row["region"]) == ("2023", "money", "天津")
+    # The seed page's figure: contracts from one partner are not Tianjin's 技术合同成交额 (no id, so never
+    # compared with another region's total).
+    assert row["indicator_id"] == ""
+    row = _one("2024年天津市技术合同成交额2133.68亿元。", "2133.68")
+    assert (row["indicator_id"], row["indicator_name"], row["category"]) == (
+        "tech_contract_value",
+        "技术合同成交额",
+        "rd",
+    )
 
 
 def test_sentence_about_another_region_overrides_article_region():

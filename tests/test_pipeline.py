@@ -71,3 +71,15 @@ def test_dev_corpus_builds(tmp_path):
     df = store.read_table("articles", out)
     assert len(df) == len(list(paths.DEV_CORPUS_DIR.glob("*.txt")))
     assert (df["title"] != "").all() and (df["region"] != "").all()
+
+
+def test_a_sidecars_title_wins_over_the_layouts_headline():
+    # The shipped Tianjin communiqué: line 1 is the title, line 2 the issuing bodies and date, which the
+    # layout alone takes for the headline.
+    from lib.ingest import reader
+
+    doc = reader.read_document(paths.RAW_DIR / "official" / "tianjin_2024_statistical_communique.txt")
+    [article] = pipeline.articles_from_document(doc)
+    assert article.title == "2024年天津市国民经济和社会发展统计公报" == doc.title
+    assert article.kicker == "" and article.region == "天津"
+    assert article.text.startswith("天津市统计局 国家统计局天津调查总队 2025年3月21日\n")

@@ -12,7 +12,7 @@ import hashlib
 import re
 
 from lib import text
-from lib.extract import numbers, periods, regions, subjects
+from lib.extract import indicators, numbers, periods, regions, scopes, subjects
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -23,7 +23,12 @@ _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
-_TARGET = re.compile(r"计划|将达|目标|力争|预计|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+_TARGET = re.compile(r"计划|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+# Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
+_CUMULATIVE = re.compile(r"累计|共计|总计|合计|迄今|至今|以来")
+_AVERAGE_ANNUAL = re.compile(r"年均|年平均|平均每年|两年平均|三年平均|五年平均")
+# A report whose title names its year (2024年…统计公报) states that year's figures throughout.
+_PERIODIC_REPORT = re.compile(r"(\d{4})年[^，。]{0,30}(?:统计公报|公报|统计年鉴|年度报告|年报)")
 
 # --- categories: a small taxonomy so regions can be compared ----------------------------------
 # Checked in order; the first match wins. Documented in the README.
@@ -60,7 +65,7 @@ _NOUNISH = set(
 _LINKING = re.compile(
     rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
-    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
     rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次)+$"
 )
@@ -278,6 +283,18 @@ def _pct_kind(before: str) -> str:
 
 
 def kind_for(sentence: str, q: numbers.Quantity) -> str:
+    """level, change_pct, change_pp, share_pct, rate or target (see measure_kind for what a target measures)."""
+    measured = measure_kind(sentence, q)
+    return "target" if _is_target(sentence, q) else measured
+
+
+def _is_target(sentence: str, q: numbers.Quantity) -> bool:
+    clause_left = _CLAUSE_SPLIT.split(sentence[max(0, q.start - 14) : q.start])[-1]
+    return bool(_TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]))
+
+
+def measure_kind(sentence: str, q: numbers.Quantity) -> str:
+    """The kind of figure, a target read as if achieved: 力争增长5% measures a change_pct."""
     left = sentence[max(0, q.start - 14) : q.start]
     clause_left = _CLAUSE_SPLIT.split(left)[-1]
     if q.base_unit in ("个百分点", "百分点"):
@@ -288,11 +305,30 @@ def kind_for(sentence: str, q: numbers.Quantity) -> str:
             return kind
     if q.base_unit == "倍" and re.search(_CHANGE_WORDS, sentence[: q.start]):
         return "change_pct"
-    if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
-        return "target"
     if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
         return "rate"
     return "level"
+
+
+def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
+    """'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均)."""
+    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
+    clause_left = sentence[clause_start : q.start]
+    if _AVERAGE_ANNUAL.search(clause_left):
+        return "average_annual"
+    if _CUMULATIVE.search(clause_left) or period.startswith("since-"):
+        return "cumulative"
+    return ""
+
+
+def reference_year(article: Article) -> str:
+    """The year 全年 and bare figures refer to: a periodic report's own year (2024年…统计公报, published in
+    2025), else the publication year."""
+    m = _PERIODIC_REPORT.search(article.title)
+    published = article.published[:4] if article.published[:4].isdigit() else ""
+    if m and (not published or m.group(1) <= published):
+        return m.group(1)
+    return published
 
 
 def _strip_qualifier_words(s: str) -> str:
@@ -313,43 +349,58 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
     return "other"
 
 
+# 全市, 全省 … name the article's own region: a sentence using them ends what an earlier sentence made the
+# subject (a one-line page has no paragraph break to do it).
+_OWN_SCOPE = re.compile(r"^[^，,；;]{0,12}?(?:全市|全省|全区|全县|全州|全盟|本市|我市|本省|我省)")
+
+
 # --- extraction -------------------------------------------------------------------------------
 
 
 def extract(article: Article) -> list[dict]:
     """Article -> fact rows (see ``lib.store.schema.COLUMNS['facts']``)."""
     default = regions.lookup(article.region) if article.region else None
+    year = reference_year(article)
+    report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
     for field, body in (("title", article.title), ("text", article.text)):
-        carry, last_end, topic = None, 0, ""
+        carry, last_end, topic, period = None, 0, "", ""
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start]:
-                carry, topic = None, ""  # a new paragraph: the article's region again
-            found = _facts_in_sentence(article, field, sent, default, carry, topic)
+                carry, topic, period = None, "", ""  # a new paragraph: the article's region again
+            # A figure whose sentence names no period has the paragraph's last one, else the report's year.
+            found = _facts_in_sentence(article, field, sent, default, carry, topic, year, period or report_year)
             rows.extend(found)
-            carry = subjects.carried_subject(sent.text, default) or carry
+            carry = subjects.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
+            named = periods.figure_periods(sent.text, year)
+            period = named[-1].period if named else period
             last_end = sent.end
+    indicators.annotate(rows)
     _mark_mentions(rows)
     return rows
 
 
 def _facts_in_sentence(
-    article: Article, field: str, sent: text.Sentence, default, carry, topic: str = ""
+    article: Article, field: str, sent: text.Sentence, default, carry, topic: str, year: str, period: str
 ) -> list[dict]:
     out = []
     previous = ""
-    year = article.published[:4] if article.published[:4].isdigit() else ""
     for q in numbers.find_quantities(sent.text):
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
-        kind = kind_for(sent.text, q)
+        measured = measure_kind(sent.text, q)
+        kind = "target" if _is_target(sent.text, q) else measured
         region = subjects.region_at(
             sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点")
         )
+        scope = scopes.scope_at(sent.text, q.start, indicator, region)
+        if region is regions.NATIONAL and scope.scope != "nation":
+            region = default  # 全国重点实验室: a national designation of the region's own lab
         reg, prov = (region.region, region.province) if region else ("", "")
+        figure_period = periods.period_for(sent.text, q.start, year) or period
         start = sent.start + q.start
         out.append(
             {
@@ -371,9 +422,15 @@ def _facts_in_sentence(
                 "base_unit": q.base_unit,
                 "qualifier": q.qualifier,
                 "kind": kind,
+                "target_kind": measured if kind == "target" else "",
                 "indicator": indicator,
+                "indicator_id": "",  # set by indicators.annotate over the whole article
+                "indicator_name": "",
                 "category": category_for(kind, q.base_unit, indicator, q.unit),
-                "period": periods.period_for(sent.text, q.start, year),
+                "scope": scope.scope,
+                "subject": scope.subject,
+                "period": figure_period,
+                "basis": basis_for(sent.text, q, figure_period),
                 "mention_of": "",
             }
         )

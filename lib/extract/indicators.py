@@ -9,6 +9,7 @@ of figure must be one the indicator lists.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -205,6 +206,19 @@ def identify(
     return None
 
 
+# A flow restricted to one partner (吸纳来自北京的技术合同额, 对美出口) is a breakdown of the indicator,
+# not the indicator: comparing it with another region's total would set unlike figures side by side.
+_PARTNER_BEFORE = re.compile(
+    r"(?:(?:来自|源自|输往|流向|销往|出口到|进口自)[\u4e00-\u9fa5A-Za-z]{1,10}的?|(?:对|向|从)[\u4e00-\u9fa5A-Za-z]{1,10}的)$"
+)
+
+
+def _partner_restricted(row: dict, offset: int) -> bool:
+    before = row["sentence"][:offset]
+    at = before.rfind(row["indicator"]) if row["indicator"] else -1
+    return at > 0 and bool(_PARTNER_BEFORE.search(before[:at]))
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
@@ -214,10 +228,13 @@ def annotate(rows: list[dict]) -> list[dict]:
         if sentence != last_sentence:
             chain_from, last_sentence, last_id = 0, sentence, ""
         offset = row["char_start"] - row["sentence_start"]
-        ind = identify(row["indicator"], row["sentence"][:offset], row["kind"], row["base_unit"], chain_from)
+        kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
+        ind = identify(row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from)
+        if ind and _partner_restricted(row, offset):
+            ind = None
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""
-        if ind and row["kind"] not in _GROWTH_KINDS:
+        if ind and kind not in _GROWTH_KINDS:
             row["category"] = ind.category
         if not ind or ind.id != last_id:
             # A figure of another indicator (or of none) ends the chain: later bare figures look no further back.

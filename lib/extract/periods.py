@@ -95,10 +95,49 @@ def _render(kind: str, m: re.Match, anchor: str) -> str:
 
 
 def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
-    """The period a figure at ``pos`` covers: the nearest period named before it, else after it."""
-    found = find_periods(sentence, anchor_year)
+    """The period a figure at ``pos`` covers: the nearest period named before it, else after it.
+    The base of a comparison (比上年, 较去年同期, 比上年末) is not the figure's period."""
+    found = figure_periods(sentence, anchor_year)
     before = [p for p in found if p.end <= pos]
     if before:
         return before[-1].period
     after = [p for p in found if p.start >= pos]
     return after[0].period if after else ""
+
+
+# 年末/年底 stocks (年末常住人口) are as of December; 比上年末 is a comparison base, handled below.
+_YEAR_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(?:年末|年底|末)(?!期)")
+# A period preceded by one of these, or followed by 同期, is what the figure is compared with.
+_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "相比", "对比")
+_BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+
+
+def figure_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
+    """Periods a figure of the sentence can cover: find_periods and year-end stocks (YYYY-12), without
+    the bases of comparisons. Cached per sentence like find_periods."""
+    return list(_figure_periods_cached(sentence, anchor_year))
+
+
+@lru_cache(maxsize=256)
+def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMention, ...]:
+    out = []
+    for m in _YEAR_END.finditer(sentence):
+        if m.group(0) in ("末",) or _is_base(sentence, m.start(), m.end(), year_end=True):
+            continue
+        year = _year(m.group(1), m.group(2), anchor_year)
+        if year:
+            out.append(PeriodMention(m.start(), m.end(), f"{year}-12"))
+    taken = [(p.start, p.end) for p in out]
+    for p in find_periods(sentence, anchor_year):
+        if any(s < p.end and p.start < e for s, e in taken) or _is_base(sentence, p.start, p.end):
+            continue
+        out.append(p)
+    return tuple(sorted(out, key=lambda p: p.start))
+
+
+def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> bool:
+    head = sentence[max(0, start - 2) : start]  # 比上年, 较2023年, 高于去年
+    if head.endswith(_BASE_BEFORE):
+        return True
+    after = sentence[end : end + 2]
+    return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 _LS = pa.list_(pa.string())
@@ -190,17 +190,45 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "level, change_pct (增长15%), change_pp (提高1.2个百分点), share_pct (占…比重), "
             "rate (每周9班), target (计划增加到).",
         ),
+        (
+            "target_kind",
+            _S,
+            "For a target, what it measures if achieved (level, change_pct, share_pct ...); '' otherwise.",
+        ),
         ("indicator", _S, "What the number measures, a short phrase from the sentence (技术合同额, 智算卡)."),
+        (
+            "indicator_id",
+            _S,
+            "The standard indicator it is a value of (data/indicators/indicators.csv: gdp, retail_sales ...); "
+            "'' for figures that are no standard indicator (most one-off counts).",
+        ),
+        ("indicator_name", _S, "The vocabulary's Chinese name of `indicator_id` (地区生产总值); '' when none."),
         (
             "category",
             _S,
-            "Comparable group: growth, money, firms, trade, compute, rd, energy, economy, other.",
+            "Comparable group: the vocabulary's category when `indicator_id` is set (economy, industry, "
+            "investment, consumption, trade, fiscal, income, population, rd ...), else growth, "
+            "money, firms, trade, compute, rd, energy, economy, other.",
         ),
+        (
+            "scope",
+            _S,
+            "What the figure is about: region (the whole of `region`), part (a zone, park or district of it), "
+            "organisation (a company, university, lab), group (several regions: 三地, 京津冀) or nation "
+            "(全国, a peer set such as 国家中心城市). Region comparisons use scope = region only.",
+        ),
+        ("subject", _S, "The part, organisation or group named (天开高教科创园, 海河实验室, 三地); '' for region."),
         (
             "period",
             _S,
-            "Period the sentence gives: 2023, 2024-Q1, 2022-H1, 2021-01..2021-08, since-2014, 每年; "
-            "'' when none.",
+            "Period the figure covers: 2023, 2023-12 (a year-end stock), 2024-Q1, 2022-H1, "
+            "2021-01..2021-08, since-2014, 每年. From the sentence (a comparison base such as 比上年 is "
+            "not it), else the paragraph, else a periodic report's year (2024年…统计公报); '' when none.",
+        ),
+        (
+            "basis",
+            _S,
+            "'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均).",
         ),
         (
             "mention_of",

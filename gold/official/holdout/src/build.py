@@ -1,0 +1,116 @@
+"""Build facts_holdout.csv from the hand-written row lists of the HOLDOUT part (one .rows file per document).
+
+A minimal copy of gold/official/src/build.py (that script builds at import time, so it cannot be imported
+without rewriting facts_tuning.csv): same row format, same 16 columns, same arithmetic; only the corpus
+folder (tests/corpus/official), the output name and the region names differ.
+Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes[|base_unit]
+kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target (or full word)
+scope: r region, s sector, p part, o organisation, g group, n nation; '@区域;scope' puts another region in
+       the region column (a 全国/全省 figure quoted for comparison)
+period: default = document year; E = year-12; '-' = ''
+base_unit (optional 11th field): overrides the unit derived from number_text, only for elliptical units
+       (`0.8个、1.0个和0.9个百分点`: number_text 0.8个 is exactly as written, the unit is 个百分点)
+"""
+
+import csv
+import pathlib
+import re
+import sys
+from collections import Counter
+
+HERE = pathlib.Path(__file__).parent
+ROOT = pathlib.Path(__file__).resolve().parents[4]  # the repository
+CORPUS = ROOT / "tests" / "corpus" / "official"
+OUT = HERE.parent / "facts_holdout.csv"
+with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
+    VOC = {r["id"] for r in csv.DictReader(_fh)}
+KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target")
+SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="nation")
+QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
+MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+REGION = {"qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左"}
+HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
+    ","
+)
+
+
+def conv(nt):
+    from decimal import Decimal
+
+    s = nt.replace(" ", "")
+    m = re.match(r"^(-?[\d.]+)(?:[-~至到]([\d.]+))?(.*)$", s)
+    if not m:
+        raise ValueError(nt)
+    lo, hi, unit = m.group(1), m.group(2), m.group(3)
+    mult = Decimal(1)
+    if unit != "个百分点":
+        for k, v in MULT.items():
+            if unit.startswith(k):
+                mult = Decimal(int(v))
+                unit = unit[len(k) :]
+                break
+
+    def f(x):
+        v = Decimal(x) * mult
+        t = format(v.normalize(), "f")
+        return t
+
+    return f(lo), (f(hi) if hi else ""), unit
+
+
+def build():
+    rows, errs = [], []
+    for src in sorted(HERE.glob("*.rows")):
+        doc = src.stem
+        text = (CORPUS / f"{doc}.txt").read_text(encoding="utf-8")
+        year = re.search(r"_(\d{4})_", doc).group(1)
+        region = REGION[doc.split("_")[0]]
+        for ln, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            p = line.split("|") + [""] * 11
+            if any(p[11:]):
+                errs.append(f"{doc}:{ln}: too many fields")
+            quote, nt, kind, ind, iid, scope, period, qual, basis, notes, unit_override = p[:11]
+            region_row = region
+            if scope.startswith("@"):  # @region;scope
+                region_row, scope = scope[1:].split(";", 1)
+            sc, _, subj = (scope or "r").partition(":")
+            sc = SCOPE.get(sc, sc)
+            per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
+            vb, vh, bu = conv(nt)
+            if unit_override:
+                bu = unit_override
+            k = KIND.get(kind, kind)
+            q = QUAL.get(qual or "x", qual)
+            n = text.count(quote)
+            if n != 1:
+                errs.append(f"{doc}:{ln}: quote found {n}x: {quote}")
+            if nt not in quote and nt.replace(" ", "") not in quote:
+                errs.append(f"{doc}:{ln}: number_text not in quote: {nt} / {quote}")
+            if not (8 <= len(quote) <= 30):
+                errs.append(f"{doc}:{ln}: quote length {len(quote)}: {quote}")
+            if iid and iid not in VOC:
+                errs.append(f"{doc}:{ln}: unknown id {iid}")
+            if q not in QUAL.values():
+                errs.append(f"{doc}:{ln}: qualifier {q}")
+            if basis not in ("", "cumulative", "average_annual"):
+                errs.append(f"{doc}:{ln}: basis {basis}")
+            if not re.fullmatch(r"(\d{4}(-\d\d|-Q\d|-H\d)?)?|since-\d{4}|\d{4}-\d\d\.\.\d{4}-\d\d", per):
+                errs.append(f"{doc}:{ln}: period {per}")
+            if k not in KIND.values():
+                errs.append(f"{doc}:{ln}: kind {k}")
+            if sc not in SCOPE.values():
+                errs.append(f"{doc}:{ln}: scope {sc}")
+            rows.append([doc, quote, nt, vb, vh, bu, q, k, ind, iid, sc, subj, region_row, per, basis, notes])
+    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerows(rows)
+    print("\n".join(errs) or "no errors")
+    print(Counter(r[0] for r in rows))
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(build())

@@ -1,0 +1,120 @@
+"""What a figure is about: the whole region, a part of it, an organisation, a group of regions or the nation.
+
+Comparisons between regions use only whole-region figures, so a park's tax must not count as its city's
+and the joint fund of 三地 must not count as one of them. The words that mark a scope are data
+(data/indicators/scope_words.csv): a name ending in a part or organisation suffix (天开高教科创园,
+海河实验室) or a word naming a group or the nation (三地, 全国, 9个国家中心城市).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lib import paths
+from lib.extract import regions
+
+SCOPES = ("region", "part", "organisation", "group", "nation")
+# A name is the CJK/Latin run before its suffix; these words open a clause and are not part of a name.
+_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|截至目前|截至|全年|今年|去年|上年|年末|全市|全省|全区|该市|我市|本市)+")
+_NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·—\-“”]"
+_CLAUSE = re.compile(r"[，,；;：:。！？!?（）()]")
+# Verbs and function words inside a run end a name: '推动天开园' -> '天开园'.
+_NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
+
+
+_COMPARED = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "超过", "超出")
+
+
+@dataclass(frozen=True)
+class Scope:
+    scope: str  # one of SCOPES
+    subject: str  # the part, organisation or group named; '' for the region itself
+
+
+REGION = Scope("region", "")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[list[tuple[str, str]], list[tuple[str, str]], frozenset[str]]:
+    """(whole words, suffixes, generic modifiers); words and suffixes as [(word, scope)] longest first so
+    全国重点实验室 wins over 全国."""
+    with open(paths.DATA_DIR / "indicators" / "scope_words.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        if r["match"] != "generic" and r["scope"] not in SCOPES:
+            raise ValueError(f"data/indicators/scope_words.csv: {r['word']!r} has unknown scope {r['scope']!r}")
+    pick = lambda kind: sorted(((r["word"], r["scope"]) for r in rows if r["match"] == kind), key=lambda w: -len(w[0]))  # noqa: E731
+    return pick("word"), pick("suffix"), frozenset(r["word"] for r in rows if r["match"] == "generic")
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern:
+    _, suffixes, _ = _words()
+    alternatives = "|".join(re.escape(w) for w, _ in suffixes)
+    return re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
+
+
+def _word_scope(left: str, head_end: int) -> Scope | None:
+    """The last group/nation word starting before ``head_end`` in ``left``; a designation (全国重点实验室)
+    reads as the region's, even where it runs into the indicator phrase."""
+    words, _, _ = _words()
+    best: tuple[int, str, str] | None = None
+    head = left
+    i = 0
+    while i < head_end:
+        for word, scope in words:
+            if head.startswith(word, i):
+                # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
+                if not head[max(0, i - 2) : i].endswith(_COMPARED):
+                    best = (i, word, scope)
+                i += len(word) - 1
+                break
+        i += 1
+    if best is None:
+        return None
+    return REGION if best[2] == "region" else Scope(best[2], best[1])
+
+
+def _named(head: str) -> Scope | None:
+    """The last name in ``head`` that ends in a part or organisation suffix."""
+    found = None
+    for m in _suffix_pattern().finditer(head):
+        found = m
+    if found is None:
+        return None
+    _, suffixes, generic = _words()
+    scope = dict(suffixes)[found.group(2)]
+    modifier = _LEAD.sub("", _NOT_IN_NAME.sub("", found.group(1)))
+    # A bare suffix (园区, 公司) or a class of them (全市工业园区, 保险公司) names no one in particular.
+    if (
+        not modifier
+        or modifier.endswith(tuple(generic))
+        or head[: found.start(1)].endswith(("全市", "全省", "全区", "全县"))
+    ):
+        return None
+    name = modifier + found.group(2)
+    return Scope(scope, name)
+
+
+def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | None) -> Scope:
+    """The scope of the figure at ``pos``. ``indicator`` is its indicator phrase: what the figure counts is
+    not its subject (在12家全国重点实验室中 counts labs), so only the words before that phrase are read.
+    ``region`` is the place the figure was assigned to (regions.NATIONAL, a macro region, or a place)."""
+    if region is not None and region.level == "macro":
+        return Scope("group", region.region)
+    clause_start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, pos)), default=0)
+    left = sentence[clause_start:pos]
+    at = left.rfind(indicator) if indicator else -1
+    head = left[:at] if at >= 0 else left
+    found = _named(head) or _word_scope(left, len(head))
+    if found is None and clause_start > 0:
+        # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
+        first = _LEAD.sub("", sentence[: _CLAUSE.search(sentence).start()])[:20]
+        opening = _named(first)
+        found = opening if opening is not None and first.startswith(opening.subject) else None
+    if found is None and region is regions.NATIONAL:
+        return Scope("nation", region.region)
+    return found or REGION
