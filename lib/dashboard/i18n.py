@@ -71,7 +71,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "legend_actual": ("实际值", "actual"),
     "legend_target": ("目标", "target"),
     "over_periods": ("各时期", "Over periods"),
-    "chart_lines_title": ("{what}，各时期：{regions}", "{what} over periods: {regions}"),
+    "chart_lines_title": ("{what}，各时期<br>{regions}", "{what} over periods<br>{regions}"),
     "other_sources": ("同一数字的其他出处（未画出）", "The same figure from other sources (not drawn)"),
     "context": ("该指标的其他数字", "Other figures of this indicator"),
     "context_caption": (
@@ -138,7 +138,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col_byline": ("署名", "Byline"),
     "col_count": ("数量", "Count"),
     # chart texts
-    "chart_compare_title": ("{what}：{regions}", "{what}: {regions}"),
+    "chart_compare_title": ("{what}<br>{regions}", "{what}<br>{regions}"),  # two lines: phones
     "what_unit": ("{what}（{unit}）", "{what} ({unit})"),
     "what_kind_period": ("{what}（{kind}，{period}）", "{what} ({kind}, {period})"),
     "what_kind": ("{what}（{kind}）", "{what} ({kind})"),

@@ -33,6 +33,7 @@ TARGET_COLOR = "#d62728"
 NO_DATA_COLOR = "#888"
 # Above the plot, left to right: a legend at the side takes a third of a phone's width.
 LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom", "title": {"text": ""}}
+TOP_MARGIN = 100  # a two-line title and the legend above the plot
 
 
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
@@ -140,7 +141,7 @@ def indicator_bars(
     name = rows["indicator_name"].iloc[0] if len(rows) else what  # kind and period are in the title
     fig.update_yaxes(title_text=_axis_title(name, unit, lang), rangemode="tozero")
     fig = base_layout(fig, title, _notes(rows, missing, lang))
-    return fig.update_layout(legend=LEGEND)
+    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
 
 
 def indicator_lines(
@@ -174,7 +175,7 @@ def indicator_lines(
     fig.update_xaxes(title_text=t("col_period", lang), type="category", categoryorder="array", categoryarray=categories)
     fig.update_yaxes(title_text=_axis_title(rows["indicator_name"].iloc[0], unit, lang))
     fig = base_layout(fig, title, _notes(rows, missing, lang))
-    return fig.update_layout(legend=LEGEND)
+    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
 
 
 def _period_sort(s: pd.Series) -> pd.Series:
