@@ -50,8 +50,8 @@ TIANJIN = (
         (TIANJIN, "5.1%", "change_pct", "%", "gdp"),
         (TIANJIN, "284.28", "level", "元", "gdp_primary"),
         (TIANJIN, "4.3%", "change_pct", "%", "gdp_secondary"),
-        # A change of a growth rate is not a value of GDP.
-        (TIANJIN, "0.6个百分点", "change_pp", "个百分点", None),
+        # The gold labels a change of GDP's growth rate as gdp, kind change_pp (the vocabulary lists it).
+        (TIANJIN, "0.6个百分点", "change_pp", "个百分点", "gdp"),
         ("全年一般公共预算收入2133.68亿元，比上年增长5.2%；其中税收收入1620.73亿元", "1620.73", "level", "元", "tax_revenue"),
         ("全年一般公共预算收入2133.68亿元，比上年增长5.2%", "5.2%", "change_pct", "%", "budget_revenue"),
         # 进出口 hides the 出口 inside it; 出口 alone is exports.
@@ -86,14 +86,14 @@ def _fact(sentence, figure, phrase, kind, base_unit, start=0):
     at = sentence.index(figure, start)
     return {
         "article_id": "a", "field": "text", "sentence": sentence, "sentence_start": 0,
-        "char_start": at, "indicator": phrase, "kind": kind, "base_unit": base_unit, "category": "other",
+        "char_start": at, "char_end": at + len(figure), "indicator": phrase, "kind": kind, "base_unit": base_unit, "category": "other",
     }  # fmt: skip
 
 
 def test_a_bare_growth_rate_belongs_to_the_figure_before_it():
     rows = indicators.annotate(
         [
-            _fact(ZHENGZHOU_BUDGET, "1519.6", "", "level", "元"),
+            _fact(ZHENGZHOU_BUDGET, "1519.6亿元", "", "level", "元"),
             _fact(ZHENGZHOU_BUDGET, "4.3%", "", "change_pct", "%"),
         ]
     )
@@ -105,10 +105,10 @@ def test_a_breakdown_is_not_its_total():
     """Bare figures after other measures do not reach back past them to the total named earlier."""
     rows = indicators.annotate(
         [
-            _fact(ZHENGZHOU_BREAKDOWN, "1098.7", "民生支出", "level", "元"),
+            _fact(ZHENGZHOU_BREAKDOWN, "1098.7亿元", "民生支出", "level", "元"),
             _fact(ZHENGZHOU_BREAKDOWN, "5.9%", "", "change_pct", "%"),
             _fact(ZHENGZHOU_BREAKDOWN, "72.3%", "", "share_pct", "%"),
-            _fact(ZHENGZHOU_BREAKDOWN, "136.5", "", "level", "元"),
+            _fact(ZHENGZHOU_BREAKDOWN, "136.5亿元", "", "level", "元"),
         ]
     )
     assert [r["indicator_id"] for r in rows] == ["", "", "", ""]

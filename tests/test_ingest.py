@@ -446,6 +446,8 @@ def test_a_folders_readme_is_documentation_not_an_article(tmp_path):
     _write(tmp_path / "corpus" / "README.md", "# 来源\n\n这些公报来自统计局，共5篇。\n")
     result = load_inputs([tmp_path / "corpus"])
     assert [Path(d.input_file).name for d in result.documents] == ["a.txt"]
-    assert not any("README" in m for m in result.skipped + result.warnings + result.problems)
+    assert [m for m in result.skipped if "README.md" in m] == [
+        f"{reader.display_path(tmp_path / 'corpus' / 'README.md')}: a folder's README, documentation, not an article"
+    ]
     # Named on its own, the same file is read: the user asked for it.
     assert len(load_inputs([tmp_path / "corpus" / "README.md"]).documents) == 1

@@ -23,7 +23,8 @@ _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
-_TARGET = re.compile(r"计划|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+_TARGET = re.compile(r"计划(?!总投资)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+_RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
 _CUMULATIVE = re.compile(r"累计|共计|总计|合计|迄今|至今|以来")
 _AVERAGE_ANNUAL = re.compile(r"年均|年平均|平均每年|两年平均|三年平均|五年平均")
@@ -71,7 +72,7 @@ _LINKING = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
-_COMPARISON = re.compile(r"(?:比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")
+_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")  # 占比较上年: 占比 stays
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
 _TOPIC = re.compile(r"从(?P<t>[^，,；;：:]{2,20}?)(?:来看|看)|(?P<u>[^，,；;：:]{2,14}?)方面")
 _LEADING_SCOPE = re.compile(
@@ -171,10 +172,32 @@ _MEASURE_UNITS_WITH_NOUN = re.compile(
 )
 
 
+# '三次产业结构为1.6:34.5:63.9': the parts of a structure ratio are the shares of the three sectors.
+_STRUCTURE = re.compile(r"(?:三次)?产业(?:结构|比例|构成)(?:调整)?(?:为|是|由)?\s*$")
+_RATIO_SEP = "：:︰"
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
+    """Index of the figure in a three-sector structure ratio, or None."""
+    start, index = q.start, 0
+    while start >= 1 and sentence[start - 1] in _RATIO_SEP:
+        prev = re.search(r"[\d.]+\s*$", sentence[: start - 1])
+        if not prev:
+            return None
+        start, index = prev.start(), index + 1
+    if index == 0 and sentence[q.end : q.end + 1] not in _RATIO_SEP:
+        return None
+    return index if index < len(_SECTORS) and _STRUCTURE.search(sentence[:start]) else None
+
+
 def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
     (中卫市增长36.4%), where the indicator is plainly the one the paragraph is listing."""
+    part = structure_part(sentence, q)
+    if part is not None:
+        return f"{_SECTORS[part]}比重"
     clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
     clause_end_m = _CLAUSE_SPLIT.search(sentence, q.end)
     clause_end = clause_end_m.start() if clause_end_m else len(sentence)
@@ -269,7 +292,7 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
 
 
 _PCT_CUE = re.compile(
-    rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率)"
+    rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面)"
     rf"|(?P<change>{_CHANGE_WORDS}|增速|增长率)"
 )
 
@@ -297,8 +320,12 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     """The kind of figure, a target read as if achieved: 力争增长5% measures a change_pct."""
     left = sentence[max(0, q.start - 14) : q.start]
     clause_left = _CLAUSE_SPLIT.split(left)[-1]
-    if q.base_unit in ("个百分点", "百分点"):
+    if q.base_unit in ("个百分点", "百分点", "个千分点"):
         return "change_pp"
+    if q.base_unit == "‰":  # birth, death and growth rates of population
+        return "rate"
+    if structure_part(sentence, q) is not None:
+        return "share_pct"
     if q.base_unit in ("%", "成"):
         kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
         if kind != "level":
@@ -306,6 +333,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     if q.base_unit == "倍" and re.search(_CHANGE_WORDS, sentence[: q.start]):
         return "change_pct"
     if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
+        return "rate"
+    if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
         return "rate"
     return "level"
 
@@ -401,6 +430,9 @@ def _facts_in_sentence(
             region = default  # 全国重点实验室: a national designation of the region's own lab
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
+        basis = basis_for(sent.text, q, figure_period)
+        if basis == "cumulative" and measured == "level" and re.fullmatch(r"\d{4}", figure_period):
+            figure_period += "-12"  # a cumulative stock (累计孵化企业97家) stands at the year's end
         start = sent.start + q.start
         out.append(
             {
@@ -430,7 +462,7 @@ def _facts_in_sentence(
                 "scope": scope.scope,
                 "subject": scope.subject,
                 "period": figure_period,
-                "basis": basis_for(sent.text, q, figure_period),
+                "basis": basis,
                 "mention_of": "",
             }
         )

@@ -17,6 +17,7 @@ from lib import paths
 from lib.text import fold_width
 
 _GROWTH_KINDS = {"change_pct", "change_pp"}
+_GROWTH_WORDS = {"增速", "增幅", "增长", "涨幅", "增长率"}
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,12 @@ def _key_same_length(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _breakdowns() -> tuple[str, ...]:
+    """Words that, right before a name, make a part of the indicator (城镇常住人口, 市本级…预算收入)."""
+    return tuple(r["affix"] for r in _read_csv("affixes.csv") if r["position"] == "breakdown")
+
+
+@lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = _read_csv("affixes.csv")
     by = {
@@ -165,7 +172,7 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
     if kind in _GROWTH_KINDS:
         return base_unit in ("%", "个百分点", "百分点")
     if kind == "share_pct":
-        return base_unit == "%"
+        return base_unit in ("%", "")  # '' for the parts of a structure ratio (1.6:34.5:63.9)
     family = unit_families().get(base_unit, "")
     return family == ind.unit_family
 
@@ -185,13 +192,15 @@ def identify(
        the figures between.
     A name that does not fit the figure's kind and unit is passed over (GDP is never counted in 家)."""
     vocab = vocabulary()
+    if phrase in _GROWTH_WORDS:
+        phrase = ""  # '增速比上年加快0.6个百分点': the growth of the indicator named before
     in_phrase = find(phrase)
     for m in reversed(in_phrase):
         if names_whole(phrase, m) and fits(vocab[m.id], kind, base_unit):
             return vocab[m.id]
     if in_phrase:
         return None  # the phrase names a measure of its own around a standard name
-    mentions = find(context_before)
+    mentions = [m for m in find(context_before) if not context_before[: m.start].endswith(_breakdowns())]
     if phrase:
         at = context_before.rfind(phrase)
         for m in mentions:
@@ -204,6 +213,13 @@ def identify(
         if fits(vocab[m.id], kind, base_unit):
             return vocab[m.id]
     return None
+
+
+# Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%'.
+_CHAIN_GAP = re.compile(
+    r"^[，,、\s]*(?:比上年|比去年|较上年|较去年|比上年同期|同比|上年同期)?(?:分别)?"
+    r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升)?了?(?:为|达到?)?\s*$"
+)
 
 
 # A flow restricted to one partner (吸纳来自北京的技术合同额, 对美出口) is a breakdown of the indicator,
@@ -219,18 +235,49 @@ def _partner_restricted(row: dict, offset: int) -> bool:
     return at > 0 and bool(_PARTNER_BEFORE.search(before[:at]))
 
 
+def _breakdown_before(row: dict, offset: int) -> bool:
+    before = row["sentence"][:offset]
+    at = before.rfind(row["indicator"]) if row["indicator"] else -1
+    return at > 0 and before[:at].endswith(_breakdowns())
+
+
+def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
+    """A vocabulary name that ends where the phrase ends and starts before it: the phrase chunker cut it
+    (每万人有效发明专利 -> 发明专利, 技术市场合同成交金额 -> 金额)."""
+    before = row["sentence"][:offset]
+    phrase = row["indicator"]
+    at = before.rfind(phrase) if phrase else -1
+    if at <= 0:
+        return None
+    end = at + len(phrase)
+    clause = max(before.rfind(c, 0, at) for c in "，,；;：:。") + 1
+    for m in find(before[clause:end]):
+        whole = not before[: clause + m.start].endswith(_breakdowns())  # 市本级一般公共预算收入
+        if m.start + clause < at and m.end + clause == end and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
+            return vocabulary()[m.id]
+    return None
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
-    chain_from, last_sentence, last_id = 0, None, ""
+    chain_from, last_sentence, last_id, last_end = 0, None, "", 0
     for row in rows:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
         if sentence != last_sentence:
-            chain_from, last_sentence, last_id = 0, sentence, ""
+            chain_from, last_sentence, last_id, last_end = 0, sentence, "", 0
         offset = row["char_start"] - row["sentence_start"]
+        if last_end and not _CHAIN_GAP.match(row["sentence"][last_end:offset]):
+            chain_from = offset  # other words between the figures (失业人员再就业): a figure of its own
+        last_end = row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
-        ind = identify(row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from)
-        if ind and _partner_restricted(row, offset):
+        ind = _longer_name(row, offset, kind) or identify(
+            row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from
+        )
+        if ind is None and kind in ("share_pct", "change_pp") and row["indicator"]:
+            # 城镇人口…占总人口的比重为57.06%: a share of the phrase is the phrase's 比重.
+            ind = identify(row["indicator"] + "比重", "", kind, row["base_unit"])
+        if ind and (_partner_restricted(row, offset) or _breakdown_before(row, offset)):
             ind = None
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""

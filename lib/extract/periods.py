@@ -101,14 +101,16 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     before = [p for p in found if p.end <= pos]
     if before:
         return before[-1].period
-    after = [p for p in found if p.start >= pos]
+    # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
+    clause_end = next((i for i in range(pos, len(sentence)) if sentence[i] in "，,；;。"), len(sentence))
+    after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
 
 
 # 年末/年底 stocks (年末常住人口) are as of December; 比上年末 is a comparison base, handled below.
 _YEAR_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(?:年末|年底|末)(?!期)")
 # A period preceded by one of these, or followed by 同期, is what the figure is compared with.
-_BASE_BEFORE = ("比", "较", "高于", "低于", "快于", "慢于", "相比", "对比")
+_BASE_BEFORE = ("比", "较", "与", "同", "高于", "低于", "快于", "慢于", "相比", "对比")
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
 
 

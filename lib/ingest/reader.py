@@ -676,6 +676,8 @@ def _expand(inputs: Iterable[Path], result: LoadResult) -> Iterator[Path]:
                 )
             elif _is_sidecar(path):
                 result.skipped.append(f"{display_path(path)}: metadata sidecar, read with its document")
+            elif is_dir and is_readme(path):
+                result.skipped.append(f"{display_path(path)}: a folder's README, documentation, not an article")
             elif path.suffix.lower() not in SUFFIX_KINDS:
                 result.skipped.append(f"{display_path(path)}: {_unsupported(path)}")
             else:
@@ -715,17 +717,13 @@ def _walk(folder: Path, problems: list[str] | None = None) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and not _is_companion(Path(f))]
+        found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and not _is_sidecar(Path(f))]
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def _is_companion(path: Path) -> bool:
-    """A sidecar, or a folder's README (it describes the files, their origin and licence); a README
-    named on its own is read like any file."""
-    return _is_sidecar(path) or is_readme(path)
-
-
 def is_readme(path: Path) -> bool:
+    """A folder's README describes its files (origin, licence): found in a folder it is documentation; a
+    README named on its own is read like any file."""
     return path.stem.upper() == "README"
 
 
