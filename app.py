@@ -62,6 +62,7 @@ page = st.navigation(
             "app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True
         ),
         st.Page("app_pages/compare.py", title=t("page_compare", lang), icon=":material/bar_chart:"),
+        st.Page("app_pages/indicators.py", title=t("page_indicators", lang), icon=":material/menu_book:"),
         st.Page("app_pages/timeline.py", title=t("page_timeline", lang), icon=":material/timeline:"),
         st.Page("app_pages/keywords.py", title=t("page_keywords", lang), icon=":material/label:"),
         st.Page("app_pages/links.py", title=t("page_links", lang), icon=":material/hub:"),

@@ -1,14 +1,16 @@
-"""指标对比: one category (and optionally one indicator) in one unit, compared across regions;
-growth rates; the same data as a table."""
+"""指标对比: one standard indicator, one kind, one period, whole regions only, compared across the
+selected regions (bars; lines when several periods exist); the rows drawn as a table; every other
+figure of the indicator as context cards. The choice of figures is lib/dashboard/comparable.py."""
 
 import streamlit as st
 
 from lib.dashboard import charts, ui
+from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import label, t
+from lib.dashboard.i18n import t
+from lib.dashboard.periods import period_label
 
-TABLE_COLUMNS = ["region", "series", "label", "display_value", "display_unit", "qualifier", "period", "raw",
-                 "sentence"]  # fmt: skip
+MAX_CARDS = 9
 
 lang = ui.lang()
 ui.begin_page()
@@ -16,44 +18,60 @@ st.title(t("page_compare", lang))
 st.caption(t("compare_caption", lang))
 
 articles = ui.store_articles()
-selected = ui.selected_regions()
+selected = ui.selected_regions(required=True)
 facts = dd.load_facts_joined()
-shown = charts.first_mentions(facts[facts["region"].isin(selected)])
-if shown.empty:
-    st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon=ui.EMPTY_ICON)
+
+indicators = cmp.indicator_options(facts, selected)
+if not indicators:
+    st.info(t("no_standard", lang), icon=ui.EMPTY_ICON)
+    empty = cmp.view_rows(facts, selected, cmp.View("", ""))
+    ui.chart(charts.indicator_bars(empty, selected, t("indicator", lang), lang), "compare", facts, key="compare_bars")
+    ui.zip_button("compare-charts")
     st.stop()
 
-categories = charts.compare_categories(shown)
-c1, c2, c3, c4 = st.columns([2, 3, 2, 1], vertical_alignment="bottom")
-category = c1.selectbox(
-    t("category", lang), categories, format_func=lambda c: label("category", c, lang), key="cmp_category"
-)
-indicators = charts.indicators_by_coverage(shown, category)
-shared = indicators and shown.loc[shown["indicator"] == indicators[0], "region"].nunique() >= 2
-indicator = c2.selectbox(
-    t("indicator", lang),
-    ["", *indicators],
-    index=1 if shared else 0,  # start on an indicator several regions report, when there is one
-    format_func=lambda i: i or t("all_indicators", lang),
-    key="cmp_indicator",
-)
-options = charts.measures(shown, category, indicator or None)
-measure = c3.selectbox(t("measure", lang), options, format_func=lambda m: m.describe(lang), key="cmp_measure")
-log = c4.toggle(t("log_scale", lang), key="cmp_log")
+counts = dict(indicators)
+c1, c2, c3 = st.columns([3, 2, 2])
+indicator = ui.pick(
+    c1, t("indicator", lang), list(counts), "cmp_indicator",
+    lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang),
+)  # fmt: skip
+kinds = {f"{k}|{tk}": (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
+kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang))]
+periods = {f"{p}|{b}": (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
+period = periods[
+    ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang))
+]
+view = cmp.View(indicator, *kind, *period)
 
-fig = charts.compare_bars(facts, category, indicator or None, measure, regions=selected, log=log, lang=lang)
-name = charts.slug("compare", category, measure.unit if measure else "", measure.kind if measure else "")
-ui.chart(fig, name, facts, key="compare_bars")
+rows = cmp.view_rows(facts, selected, view, lang)
+shown = cmp.drawn(rows)
+name = cmp.indicator_name(indicator, lang)
+what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), period=period_label(*period, lang))
+fig = charts.indicator_bars(shown, selected, what, lang)
+ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars")
+missing = cmp.missing_regions(shown, selected)
+if missing:
+    st.text(t("no_data_regions", lang, regions="、".join(missing)))
 with st.expander(t("table_view", lang)):
-    table = charts.compare_data(facts, category, indicator or None, measure, regions=selected, lang=lang)
-    st.dataframe(
-        dd.labelled(table[TABLE_COLUMNS], lang),
-        hide_index=True,
-        column_config=ui.fact_columns() | {"sentence": t("col_sentence", lang)},
-    )
+    st.dataframe(cmp.display_table(shown, lang), hide_index=True, column_config=ui.comparable_columns())
+    repeated = cmp.others(rows)
+    if len(repeated):
+        st.caption(t("other_sources", lang))
+        st.dataframe(cmp.display_table(repeated, lang), hide_index=True, column_config=ui.comparable_columns())
 
-st.subheader(t("growth", lang))
-ui.chart(
-    charts.growth_chart(facts, regions=selected, lang=lang), "compare-growth-pct", facts, key="growth_chart"
-)
+series = cmp.period_series(facts, selected, view, lang)
+if len(series):
+    st.subheader(t("over_periods", lang))
+    lines = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)
+    ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
+             hint="select_hint_marker")  # fmt: skip
+
+context = cmp.context_rows(facts, selected, indicator, list(rows["fact_id"]), lang)
+if len(context):
+    st.subheader(t("context", lang))
+    st.caption(t("context_caption", lang))
+    ui.fact_cards(context.head(MAX_CARDS), lang)
+    if len(context) > MAX_CARDS:
+        st.caption(t("context_more", lang, n=len(context) - MAX_CARDS))
+        st.dataframe(cmp.display_table(context, lang), hide_index=True, column_config=ui.comparable_columns())
 ui.zip_button("compare-charts")

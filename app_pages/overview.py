@@ -1,11 +1,17 @@
-"""总览: a card per selected region (largest money figure, figures by category, its articles)
-and the regions x categories coverage heatmap."""
+"""总览: a card per selected region with its standard headline indicators (whole-region figures,
+latest period, with period and source; 无数据 where it has none) and its articles, then the
+regions x categories coverage heatmap."""
 
 import streamlit as st
 
 from lib.dashboard import charts, ui
+from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import label, t
+from lib.dashboard.i18n import t
+from lib.dashboard.periods import period_label
+from lib.dashboard.safe_text import markdown_text
+
+PER_ROW = 4  # metrics per row inside a card
 
 lang = ui.lang()
 ui.begin_page()
@@ -16,21 +22,22 @@ articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
 facts = dd.load_facts_joined()
 
-columns = st.columns(min(len(selected), 2))
-for i, region in enumerate(selected):
-    card = dd.region_card(facts, region)
-    with columns[i % len(columns)].container(border=True):
-        st.subheader(region)
-        top = card["top_money"]
-        if top:
-            value = charts.value_label(top["display_value"], top["qualifier"])
-            st.metric(t("largest_money", lang), f"{value} {top['display_unit']}")
-            st.text(f"{top['indicator']} · {top['raw']} · {top['period'] or '—'}")
-        else:
-            st.metric(t("largest_money", lang), "—", help=t("no_money", lang))
-        counts = {label("category", c, lang): n for c, n in card["counts"].items()}
-        st.caption(f"{t('facts_by_category', lang)} · {t('n_facts', lang, n=card['n'])}")
-        st.dataframe([counts], hide_index=True)
+for region in selected:  # full width: eight metrics need the room
+    with st.container(border=True):
+        st.subheader(markdown_text(region), anchor=False)
+        st.caption(t("headlines", lang))
+        figures = cmp.headline_figures(facts, region, lang)
+        for start in range(0, len(figures), PER_ROW):
+            for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
+                row = item["row"]
+                with cell:
+                    if row is None:
+                        st.metric(item["name"], t("no_data", lang))
+                        continue
+                    unit = "" if row["display_unit"] == "%" else f" {row['display_unit']}"
+                    st.metric(item["name"], f"{row['label']}{unit}", help=markdown_text(row["title"]) or None)
+                    # Period and outlet come from data: plain text, never Markdown.
+                    st.text(f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}")
         st.caption(t("articles_behind", lang))
         st.dataframe(
             dd.articles_for_regions(articles, [region]).drop(columns=["region"]),

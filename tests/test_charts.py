@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from factrows import fact as std
+from factrows import joined
 
-from lib.dashboard import charts
-from lib.dashboard.charts import Measure
+from lib.dashboard import charts, comparable
 from lib.store.schema import COLUMNS
 
 
@@ -57,69 +58,10 @@ def test_value_label_marks_approximate_values(value, qualifier, expected):
     assert charts.value_label(value, qualifier) == expected
 
 
-def test_money_is_charted_in_yi_yuan_first_mentions_only():
-    fig = charts.compare_bars(FACTS, "money", regions=ALL)
-    points = bar_points(fig)
-    assert sorted(p[3] for p in points) == ["f1", "f2", "f3"]  # f4 repeats f3; 美元 and target apart
-    assert {p[3]: p[1] for p in points} == {"f1": 152, "f2": 12, "f3": 6000}
-    assert {p[3]: p[2] for p in points}["f3"] == ">6,000"
-    assert fig.layout.yaxis.title.text == "资金（亿元）"
-    assert "天津、郑州、上饶、黑龙江" in fig.layout.title.text and "亿元" in fig.layout.title.text
-
-
-@pytest.mark.parametrize(
-    "measure,expected_ids",
-    [(Measure("亿元", "level"), {"f1", "f2", "f3"}), (Measure("亿美元", "level"), {"f8"}),
-     (Measure("亿元", "target"), {"f9"})],
-)  # fmt: skip
-def test_measures_keep_units_and_kinds_apart(measure, expected_ids):
-    assert measure in charts.measures(FACTS, "money")
-    fig = charts.compare_bars(FACTS, "money", measure=measure)
-    assert {p[3] for p in bar_points(fig)} == expected_ids
-
-
-def test_approximate_bars_are_hatched_and_explained():
-    fig = charts.compare_bars(FACTS, "money", regions=ALL)
-    shapes = {}
-    for tr in fig.data:
-        for custom, shape in zip(tr.customdata, tr.marker.pattern.shape, strict=True):
-            shapes[custom[0]] = shape
-    assert shapes == {"f1": "", "f2": "/", "f3": "/"}
-    notes = " ".join(a.text for a in fig.layout.annotations)
-    assert "约数" in notes and "来源：科技日报 2024-05" in notes
-
-
 def test_source_line_lists_each_outlet_with_its_months():
     line = charts.source_line(FACTS)
     assert line.startswith("来源：")
     assert "科技日报 2024-05" in line and "经济日报 2024-04" in line
-
-
-def test_region_filter_sets_the_x_categories():
-    assert list(charts.compare_bars(FACTS, "money", regions=["郑州"]).layout.xaxis.categoryarray) == ["郑州"]
-    fig = charts.compare_bars(FACTS, "money", regions=["天津", "上饶"])
-    assert list(fig.layout.xaxis.categoryarray) == ["天津", "上饶"]
-    assert {p[0] for p in bar_points(fig)} == {"天津"}
-
-
-def test_log_scale_option():
-    assert charts.compare_bars(FACTS, "money", log=True).layout.yaxis.type == "log"
-    assert charts.compare_bars(FACTS, "money").layout.yaxis.type == "linear"
-
-
-def test_same_indicator_twice_in_a_region_gets_two_series():
-    twice = pd.concat(
-        [FACTS, pd.DataFrame([fact(10, "天津", "20亿元", 2e9, "元", indicator="技术合同额", period="2024")])]
-    )
-    names = charts.compare_data(twice, "money", measure=Measure("亿元", "level"))["series"].tolist()
-    assert names.count("技术合同额") == 1 and "技术合同额 (2024)" in names
-
-
-def test_growth_chart_shows_change_pct_only():
-    fig = charts.growth_chart(FACTS, regions=ALL)
-    assert {p[3]: p[2] for p in bar_points(fig)} == {"f6": "84.7%", "f7": "≥20%"}
-    assert fig.layout.yaxis.title.text == "增长率（%）"
-    assert "增长率" in fig.layout.title.text
 
 
 def test_coverage_heatmap_counts_first_mentions_and_carries_fact_ids():
@@ -132,18 +74,73 @@ def test_coverage_heatmap_counts_first_mentions_and_carries_fact_ids():
     assert hm.customdata[3][0] == "f9"
 
 
+def view_rows(facts: pd.DataFrame, regions: list[str], view) -> pd.DataFrame:
+    return comparable.drawn(comparable.view_rows(facts, regions, view))
+
+
+GDP = comparable.View("gdp", "level", "", "2024", "")
+STANDARD = joined(
+    [
+        std("t", "天津", "18024.32亿元", 18024.32e8, "元", indicator_id="gdp"),
+        std("z", "郑州", "超14500亿元", 14500e8, "元", indicator_id="gdp", qualifier="more_than"),
+        std("z23", "郑州", "13617.8亿元", 13617.8e8, "元", indicator_id="gdp", period="2023"),
+        std("zt", "郑州", "6%", 6, "%", indicator_id="gdp", kind="target", target_kind="change_pct", period="2025"),
+        std("st", "上饶", "6.5%", 6.5, "%", indicator_id="gdp", kind="target", target_kind="change_pct", period="2025"),
+    ]
+)
+
+
+def test_indicator_bars_one_bar_per_region_with_period_and_no_data_slot():
+    fig = charts.indicator_bars(view_rows(STANDARD, ALL, GDP), ALL, "地区生产总值（数量，2024）")
+    assert list(fig.layout.xaxis.categoryarray) == ALL  # every selected region keeps its slot
+    points = bar_points(fig)
+    assert [(p[0], p[3]) for p in points] == [("天津", "t"), ("郑州", "z")]
+    assert [p[2] for p in points] == ["18,024 · 2024", ">14,500 · 2024"]  # the period on every bar
+    assert all(c[3] == "2024" for c in fig.data[0].customdata)
+    no_data = [a for a in fig.layout.annotations if a.text == "无数据"]
+    assert sorted(a.x for a in no_data) == sorted(["上饶", "黑龙江"])
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "无数据：上饶、黑龙江" in notes and "约数" in notes and "来源：" in notes
+    assert fig.layout.yaxis.title.text == "地区生产总值（亿元）"
+    assert fig.data[0].name == "实际值"
+
+
+def test_targets_are_hollow_and_named_as_targets():
+    view = comparable.View("gdp", "target", "change_pct", "2025", "")
+    fig = charts.indicator_bars(view_rows(STANDARD, ALL, view), ALL, "目标", lang="en")
+    bar = fig.data[0]
+    assert bar.name == "target" and bar.marker.color == "rgba(0,0,0,0)" and bar.marker.line.width == 2
+    assert [p[2] for p in bar_points(fig)] == ["6% · 2025", "6.5% · 2025"]
+    assert any("not achieved" in a.text for a in fig.layout.annotations)
+
+
+def test_indicator_lines_over_periods():
+    series = comparable.period_series(STANDARD, ALL, GDP)
+    fig = charts.indicator_lines(series, ALL, "地区生产总值")
+    assert [tr.name for tr in fig.data] == ["天津", "郑州"]
+    assert list(fig.data[1].x) == ["2023", "2024"] and list(fig.layout.xaxis.categoryarray) == ["2023", "2024"]
+    assert [c[0] for c in fig.data[1].customdata] == ["z23", "z"]
+    assert "无数据：上饶、黑龙江" in " ".join(a.text for a in fig.layout.annotations)
+
+
 def test_english_labels_and_font_pinned():
-    fig = charts.compare_bars(FACTS, "money", lang="en")
-    assert fig.layout.title.text.startswith("Money (亿元, level)")
+    fig = charts.indicator_bars(view_rows(STANDARD, ALL, GDP), ALL, "GDP", lang="en")
+    assert fig.layout.title.text.startswith("GDP<br>天津")
     assert fig.layout.xaxis.title.text == "Region"
+    assert "no data" in [a.text for a in fig.layout.annotations]
     assert "WenQuanYi Micro Hei" in fig.layout.font.family
 
 
-@pytest.mark.parametrize("builder", [charts.compare_bars, charts.growth_chart, charts.coverage_heatmap])
-def test_builders_accept_empty_facts(builder):
+@pytest.mark.parametrize("builder", [charts.indicator_bars, charts.indicator_lines])
+def test_comparison_builders_accept_no_rows(builder):
+    fig = builder(comparable.view_rows(STANDARD, ALL, comparable.View("imports", "level")), ALL, "进口")
+    assert fig.layout.title.text and not fig.data
+    assert any(a.text == "无数据" for a in fig.layout.annotations)
+
+
+def test_coverage_heatmap_accepts_empty_facts():
     empty = pd.DataFrame(columns=[name for name, _, _ in COLUMNS["facts"]] + ["source", "published"])
-    fig = builder(empty)
-    assert fig.layout.title.text
+    assert charts.coverage_heatmap(empty).layout.title.text
 
 
 @pytest.mark.parametrize(
@@ -340,15 +337,3 @@ def test_keyword_builders_accept_empty_input(builder, regions):
     assert builder(empty, regions).layout.title.text
     fig = builder(KEYWORDS, regions)
     assert fig.layout.title.text and (fig.data or "黑龙江" in regions or not regions)
-
-
-def test_indicators_most_regions_report_come_first():
-    df = pd.DataFrame(
-        {
-            "category": ["economy"] * 5 + ["money"],
-            "indicator": ["出口", "GDP", "GDP", "GDP", "", "GDP"],
-            "region": ["江苏", "广东", "江苏", "广东", "福建", "福建"],
-        }
-    )
-    assert charts.indicators_by_coverage(df, "economy") == ["GDP", "出口"]
-    assert charts.indicators_by_coverage(df, "trade") == []

@@ -403,14 +403,24 @@ def test_keyword_and_link_charts_show_markup_as_text():
         assert "&lt;b&gt;b&lt;/b&gt;" in shown  # still shown, as text
 
 
-def test_compare_chart_shows_an_indicator_phrase_as_text():
-    from lib.dashboard import charts
-    from tests.test_charts import fact
+def test_compare_charts_show_sources_and_quantities_as_text():
+    """Outlets come from sidecars and the paste form, raw quantities from article text."""
+    from factrows import fact, joined
 
-    rows = pd.DataFrame([fact(i, r, "10亿元", 1e9, "元", indicator="<b>b</b>") for i, r in ((1, "天津"), (2, "郑州"))])
-    fig = charts.compare_bars(rows, indicator="<b>b</b>", lang="zh")
-    shown = "\n".join(_strings(json.loads(fig.to_json())))
-    assert "<b>b" not in shown and "&lt;b&gt;b&lt;/b&gt;" in shown
+    from lib.dashboard import charts, comparable
+
+    rows = [fact(f"f{i}", r, f"{i}亿元<b>b</b>", i * 1e8, "元", indicator_id="gdp", period=p)
+            for i, (r, p) in enumerate([("天津", "2024"), ("郑州", "2024"), ("郑州", "2023")], 1)]  # fmt: skip
+    facts = joined(rows, source="<b>b</b>")
+    view = comparable.View("gdp", "level", "", "2024", "")
+    shown = comparable.drawn(comparable.view_rows(facts, ["天津", "郑州"], view))
+    series = comparable.period_series(facts, ["天津", "郑州"], view)
+    for fig in (charts.indicator_bars(shown, ["天津", "郑州"], "GDP"), charts.indicator_lines(series, ["郑州"], "GDP")):
+        data = json.loads(fig.to_json())
+        for trace in data["data"]:
+            trace["customdata"] = [c[1:] for c in trace.pop("customdata", [])]  # [0] is the fact id
+        shown_text = "\n".join(_strings(data))
+        assert "<b>b" not in shown_text and "&lt;b&gt;b&lt;/b&gt;" in shown_text
 
 
 # --- make with any file name ---------------------------------------------------------------------

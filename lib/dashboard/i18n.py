@@ -36,29 +36,60 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_sources": ("数据来源", "Sources"),
     # overview
     "overview_caption": (
-        "每个所选地区的主要数字及其出处文章。",
-        "Headline figures for each selected region and the articles behind them.",
+        "每个所选地区的标准主要指标（全地区数字、最新时期、注明时期和出处）及其出处文章。",
+        "The standard headline indicators of each selected region (whole-region figures, latest "
+        "period, with period and source) and the articles behind them.",
     ),
-    "largest_money": ("最大金额", "Largest money figure"),
-    "no_money": ("没有金额数字", "No money figure"),
-    "facts_by_category": ("按类别的数字", "Figures by category"),
+    "headlines": ("主要指标（全地区，最新时期）", "Headline indicators (whole region, latest period)"),
     "articles_behind": ("出处文章", "Articles"),
     "coverage": ("覆盖情况", "Coverage"),
     "n_facts": ("{n} 个数字", "{n} figures"),
     # compare
     "compare_caption": (
-        "同一类别、同一单位的数字按地区对比；约数（超、近、约……）带斜线填充和 >、≈ 等前缀。",
-        "Figures of one category and unit, compared by region; approximate figures are hatched and "
-        "prefixed with >, ≈ ...",
+        "同一标准指标、同一类型、同一时期的全地区数字按地区对比；区县、园区、企业、全国等数字列在图下。"
+        "约数（超、近、约……）带斜线填充和 >、≈ 等前缀。",
+        "One standard indicator, one kind and one period, whole regions only, compared by region; "
+        "figures of districts, parks, companies, the nation ... are listed under the chart. "
+        "Approximate figures are hatched and prefixed with >, ≈ ...",
     ),
     "category": ("类别", "Category"),
     "indicator": ("指标", "Indicator"),
-    "all_indicators": ("（全部指标）", "(all indicators)"),
-    "measure": ("单位与类型", "Unit and kind"),
-    "log_scale": ("对数坐标", "Log scale"),
-    "growth": ("增长率", "Growth rates"),
+    "indicator_option": ("{name} ({n}/{total} 地区)", "{name} ({n}/{total} regions)"),
+    "measure": ("类型", "Kind"),
+    "period_pick": ("时期", "Period"),
+    "target_of": ("目标（{kind}）", "target ({kind})"),
     "table_view": ("数据表视图", "Table view"),
     "no_facts": ("所选地区没有可对比的数字。", "No comparable figures for the selected regions."),
+    "no_standard": (
+        "所选地区没有全地区的标准指标数字（见“指标词表”页）。",
+        "The selected regions have no whole-region figure of a standard indicator (see the Indicators page).",
+    ),
+    "no_data": ("无数据", "no data"),
+    "no_data_note": ("无数据：{regions}", "No data: {regions}"),
+    "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
+    "target_note": ("空心柱：目标值，不是实际完成值", "Hollow bars: targets, not achieved values"),
+    "legend_actual": ("实际值", "actual"),
+    "legend_target": ("目标", "target"),
+    "over_periods": ("各时期", "Over periods"),
+    "chart_lines_title": ("{what}，各时期<br>{regions}", "{what} over periods<br>{regions}"),
+    "other_sources": ("同一数字的其他出处（未画出）", "The same figure from other sources (not drawn)"),
+    "context": ("该指标的其他数字", "Other figures of this indicator"),
+    "context_caption": (
+        "区县、园区、企业、区域合计、全国，以及其他类型、时期或单位的数字：不与上面的柱子并列比较。",
+        "Districts, parks, companies, groups of regions, the nation, and other kinds, periods or units: "
+        "not set beside the bars above.",
+    ),
+    "context_more": ("另有 {n} 个数字，见下表", "{n} more figures in the table below"),
+    "open_fact": ("句子与出处", "Sentence and source"),
+    "period_none": ("时期未注明", "period not given"),
+    "period_since": ("{year}年以来", "since {year}"),
+    "basis_cumulative": ("累计", "cumulative"),
+    "basis_average_annual": ("年均", "average annual"),
+    "scope_unknown": ("范围未注明", "scope not given"),
+    "col_scope": ("范围", "Scope"),
+    "col_subject": ("对象", "Subject"),
+    "col_basis": ("口径", "Basis"),
+    "col_indicator_id": ("指标代码", "Indicator id"),
     # facts
     "facts_caption": (
         "从文章中抽取的全部数字（包括重复提及）；句子中的数字用【】标出。",
@@ -107,21 +138,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col_byline": ("署名", "Byline"),
     "col_count": ("数量", "Count"),
     # chart texts
-    "chart_compare_title": ("{what}：{regions}", "{what}: {regions}"),
-    "what_unit_kind": ("{what}（{unit}，{kind}）", "{what} ({unit}, {kind})"),
+    "chart_compare_title": ("{what}<br>{regions}", "{what}<br>{regions}"),  # two lines: phones
     "what_unit": ("{what}（{unit}）", "{what} ({unit})"),
-    "chart_growth_title": ("增长率对比：{regions}", "Growth rates: {regions}"),
+    "what_kind_period": ("{what}（{kind}，{period}）", "{what} ({kind}, {period})"),
+    "what_kind": ("{what}（{kind}）", "{what} ({kind})"),
     "chart_coverage_title": ("各地区各类别的数字数量：{regions}", "Figures per category: {regions}"),
     "axis_region": ("地区", "Region"),
-    "axis_growth": ("增长率（%）", "Growth (%)"),
     "axis_count": ("数字个数（个）", "Number of figures"),
     "approx_note": (
         "斜线填充 / >、≥、≈、≤ 前缀：约数（原文为“超”“近”“约”等）",
         "Hatched / prefixed >, ≥, ≈, ≤: approximate (超, 近, 约 ... in the text)",
-    ),
-    "dropped_note": (
-        "只画出覆盖地区最多的{shown}个指标，另有{more}个未画出：请在上方选择指标查看",
-        "Only the {shown} indicators reported for most regions are drawn; {more} more: pick one above",
     ),
     "source_prefix": ("来源：", "Source: "),
     "and_more": ("等{n}地", " and {more} more"),
@@ -217,6 +243,20 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "rd": ("科研", "R&D"),
     "energy": ("能源", "Energy"),
     "economy": ("经济", "Economy"),
+    # the categories of the indicator vocabulary (data/indicators/indicators.csv)
+    "industry": ("工业", "Industry"),
+    "investment": ("投资", "Investment"),
+    "consumption": ("消费", "Consumption"),
+    "fiscal": ("财政", "Public finance"),
+    "income": ("收入", "Income"),
+    "prices": ("价格", "Prices"),
+    "population": ("人口", "Population"),
+    "employment": ("就业", "Employment"),
+    "transport": ("交通运输", "Transport"),
+    "tourism": ("旅游", "Tourism"),
+    "agriculture": ("农业", "Agriculture"),
+    "finance": ("金融", "Finance"),
+    "infrastructure": ("基础设施", "Infrastructure"),
     "other": ("其他", "Other"),
 }
 KINDS: dict[str, tuple[str, str]] = {
@@ -235,7 +275,20 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "about": ("约", "about"),
     "at_most": ("至多", "at most"),
 }
-_GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS}
+SCOPE_NAMES: dict[str, tuple[str, str]] = {
+    "region": ("全地区", "whole region"),
+    "sector": ("部门", "sector"),
+    "part": ("区县/园区", "part of the region"),
+    "organisation": ("机构/企业", "organisation"),
+    "group": ("多地合计", "group of regions"),
+    "nation": ("全国/同类城市", "nation or peers"),
+}
+BASES: dict[str, tuple[str, str]] = {
+    "": ("当期", "the period's own"),
+    "cumulative": ("累计", "cumulative"),
+    "average_annual": ("年均", "average annual"),
+}
+_GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES}
 
 
 def _index(lang: str) -> int:
@@ -332,3 +385,33 @@ LEVELS: dict[str, tuple[str, str]] = {
     "country": ("全国", "Nationwide"),
 }
 _GROUPS.update({"relation": RELATIONS, "level": LEVELS})
+
+
+# --- Indicators page (指标词表) -------------------------------------------------------------------
+
+_LABELS.update(
+    {
+        "page_indicators": ("指标词表", "Indicators"),
+        "indicators_caption": (
+            "标准指标词表（data/indicators/indicators.csv）：名称、同义词、单位类别、类别和上级指标；"
+            "数字个数和地区数按整个数据表（首次提及）统计。选择一个指标查看所选地区中它的数字。",
+            "The standard indicator vocabulary (data/indicators/indicators.csv): names, synonyms, unit "
+            "family, category and parent; facts and regions are counted over the whole store (first "
+            "mentions). Pick an indicator to see its figures in the selected regions.",
+        ),
+        "indicator_pick": ("查看指标", "Show indicator"),
+        "indicator_figures": ("{name}的数字", "Figures of {name}"),
+        "no_indicator_figures": (
+            "所选地区没有这个指标的数字。",
+            "The selected regions have no figure of this indicator.",
+        ),
+        "col_id": ("代码", "Id"),
+        "col_name_zh": ("中文名称", "Chinese name"),
+        "col_name_en": ("英文名称", "English name"),
+        "col_synonyms": ("同义词", "Synonyms"),
+        "col_unit_family": ("单位类别", "Unit family"),
+        "col_parent": ("上级指标", "Parent"),
+        "col_kinds": ("适用类型", "Kinds"),
+        "col_n_facts": ("数字个数", "Facts"),
+    }
+)

@@ -13,9 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from lib.dashboard import comparable as cmp
 from lib.dashboard import export
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, t
+from lib.dashboard.periods import period_label
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
 
@@ -159,3 +161,36 @@ def selected_regions(required: bool = False) -> list[str]:
         st.warning(t("no_region_selected", lang()), icon=":material/arrow_back:")
         st.stop()
     return selected
+
+
+def pick(container, label: str, options: list[str], key: str, format_func) -> str:
+    """A selectbox that starts on ``options[0]`` and falls back to it when the remembered choice is
+    no longer offered (another indicator, another region selection)."""
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    return container.selectbox(label, options, key=key, format_func=format_func)
+
+
+def comparable_columns() -> dict:
+    """Column headers of ``comparable.display_table`` frames."""
+    lg = lang()
+    return fact_columns() | {
+        "indicator_name": t("col_indicator", lg),
+        "basis": t("col_basis", lg),
+        "scope": t("col_scope", lg),
+        "subject": t("col_subject", lg),
+    }
+
+
+def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
+    """One bordered card per figure: where and what (scope, subject, kind, period), the figure as
+    written, and one click to its sentence and article. Text from data goes through st.text."""
+    columns = st.columns(per_row)
+    for i, row in enumerate(rows.to_dict("records")):
+        with columns[i % per_row].container(border=True):
+            st.text(f"{row['region']} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
+            kind = cmp.kind_label(row["kind"], row.get("target_kind", ""), lg)
+            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}：{row['raw']}")
+            with st.expander(t("open_fact", lg)):
+                st.text(row["sentence_marked"])
+                st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))

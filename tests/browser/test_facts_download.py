@@ -22,6 +22,9 @@ def test_csv_download_holds_the_filtered_rows(page: Page, streamlit_server: str,
     search.fill("跨境电商")
     search.press("Enter")
     expect(count).not_to_have_text(before)  # the table was filtered (it is drawn on a canvas)
+    # Click only once the run is over: a download button of the run still going is replaced at its
+    # end, and its deferred file with it ("Deferred file ... not found": no download).
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
     shown = int(count.inner_text().split(" / ")[0])
     with page.expect_download(timeout=60_000) as info:
         page.get_by_test_id("stDownloadButton").first.get_by_role("button").click()

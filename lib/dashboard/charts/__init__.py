@@ -6,26 +6,21 @@ hover text with value, qualifier and unit. ``customdata[0]`` of every point is t
 it draws (``fact_id``, ``event_id``, ``term_id(region, term)`` or comma-joined ``link_id``s), so a
 selection can be traced back to its sentence. One module per concern: ``common`` (font, base
 layout, source line, region text, slugs, value labels, display units), ``compare`` (the
-``facts`` table: comparison bars, growth, coverage), ``events`` (the timeline), ``keywords`` with
+``facts`` table: one indicator across regions as bars or lines over periods, coverage), ``events`` (the timeline), ``keywords`` with
 ``keyword_rows`` (distinctive and shared terms), ``links`` (network and map). This package
-re-exports what pages, ``lib.dashboard.views`` and the tests use, so ``charts.compare_bars(...)``
-keeps working.
+re-exports what pages, ``lib.dashboard.views`` and the tests use, so ``charts.indicator_bars(...)``
+works.
 """
 
 from __future__ import annotations
 
 from lib.dashboard.charts.common import FONT_FAMILY, display_units, slug, source_line, value_label
 from lib.dashboard.charts.compare import (
-    MAX_SERIES,
-    Measure,
-    compare_bars,
-    compare_categories,
-    compare_data,
+    coverage_counts,
     coverage_heatmap,
     first_mentions,
-    growth_chart,
-    indicators_by_coverage,
-    measures,
+    indicator_bars,
+    indicator_lines,
 )
 from lib.dashboard.charts.events import date_label, event_timestamp, timeline
 from lib.dashboard.charts.keywords import keyword_bars, shared_terms, term_id
@@ -41,28 +36,23 @@ from lib.dashboard.charts.links import (
 )
 
 __all__ = [
-    "indicators_by_coverage",
     "FONT_FAMILY",
-    "MAX_SERIES",
     "OTHER_RELATION_COLOR",
     "RELATION_COLORS",
     "RELATION_ORDER",
-    "Measure",
-    "compare_bars",
-    "compare_categories",
-    "compare_data",
+    "coverage_counts",
     "coverage_heatmap",
     "date_label",
     "display_units",
     "event_timestamp",
     "first_mentions",
-    "growth_chart",
+    "indicator_bars",
+    "indicator_lines",
     "keyword_bars",
     "link_edges",
     "link_map",
     "link_network",
     "link_nodes",
-    "measures",
     "relation_color",
     "shared_terms",
     "slug",

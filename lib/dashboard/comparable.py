@@ -1,0 +1,329 @@
+"""Which figures may stand side by side: standard indicators (data/indicators/indicators.csv) of
+whole regions, one kind, one period, one basis (pure: DataFrames in, DataFrames and lists out).
+
+A comparison is a ``View``: indicator_id, kind (with ``target_kind`` for targets), period and basis.
+Only first mentions (``mention_of == ''``) whose ``scope`` is ``region`` are drawn; every other
+figure of the indicator (a district's, a company's, 京津冀's, the nation's, another kind) is
+context. When one region has the same figure twice (a communiqué and a newspaper), the official
+one is drawn (a source naming a 统计局), else the latest published; the others are listed.
+
+Input: ``views.facts_with_articles`` rows (facts plus their article's title, source, published).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.dashboard.charts.common import display_units, value_label
+from lib.dashboard.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.periods import period_key, period_label, period_shape
+from lib.extract.indicators import Indicator, vocabulary
+
+# Columns of the facts contract a store built before them lacks: read as "no standard indicator".
+CONTRACT_COLUMNS = ("indicator_id", "indicator_name", "scope", "subject", "basis", "target_kind")
+WHOLE_REGION = "region"
+OFFICIAL_MARK = "统计局"  # a statistical bureau's communiqué is the reference for its own figures
+FIRST_ON_TIES = "gdp"  # the indicator a page starts on when several are equally shared
+ROW_COLUMNS = [
+    "fact_id", "region", "indicator_id", "indicator_name", "kind", "target_kind", "period", "basis",
+    "scope", "subject", "display_value", "display_unit", "label", "qualifier", "raw", "sentence",
+    "sentence_marked", "title", "source", "published", "article_region",
+]  # fmt: skip
+# Overview headline indicators: (vocabulary id, kind), in the order a statistical communiqué gives them.
+HEADLINES = [
+    ("gdp", "level"),
+    ("gdp", "change_pct"),
+    ("industry_above_size", "change_pct"),
+    ("fixed_asset_investment", "change_pct"),
+    ("retail_sales", "level"),
+    ("trade_total", "level"),
+    ("budget_revenue", "level"),
+    ("resident_population", "level"),
+]
+
+
+@dataclass(frozen=True)
+class View:
+    """One comparable set: every drawn figure agrees on all four."""
+
+    indicator_id: str
+    kind: str
+    target_kind: str = ""
+    period: str = ""
+    basis: str = ""
+
+
+def with_contract(facts: pd.DataFrame) -> pd.DataFrame:
+    """``facts`` with every contract column (missing ones as ''), text columns without nulls."""
+    out = facts.copy()
+    for col in CONTRACT_COLUMNS:
+        out[col] = out[col].fillna("") if col in out.columns else ""
+    for col in ("period", "mention_of", "source", "published", "title", "article_region", "sentence_marked"):
+        if col not in out.columns:
+            out[col] = out["sentence"] if col == "sentence_marked" else ""
+        out[col] = out[col].fillna("")
+    return out
+
+
+def whole_region(facts: pd.DataFrame, regions: list[str]) -> pd.DataFrame:
+    """First mentions of a standard indicator about a selected region as a whole."""
+    f = with_contract(facts)
+    keep = (f["mention_of"] == "") & (f["scope"] == WHOLE_REGION) & (f["indicator_id"] != "")
+    return f[keep & f["region"].isin(regions)]
+
+
+def indicator_name(indicator_id: str, lang: str = DEFAULT_LANG) -> str:
+    ind = vocabulary().get(indicator_id)
+    if ind is None:
+        return indicator_id
+    return ind.name_zh if lang == "zh" else ind.name_en
+
+
+def indicator_options(facts: pd.DataFrame, regions: list[str]) -> list[tuple[str, int]]:
+    """(indicator_id, regions reporting it), most regions first; ties: GDP, then vocabulary order."""
+    rows = whole_region(facts, regions)
+    counts = rows.groupby("indicator_id")["region"].nunique()
+    order = {k: i for i, k in enumerate(vocabulary())}
+    ranked = sorted(
+        counts.items(), key=lambda kv: (-kv[1], kv[0] != FIRST_ON_TIES, order.get(kv[0], len(order)), kv[0])
+    )
+    return [(k, int(n)) for k, n in ranked]
+
+
+def indicator_option_label(indicator_id: str, n: int, total: int, lang: str = DEFAULT_LANG) -> str:
+    return t("indicator_option", lang, name=indicator_name(indicator_id, lang), n=n, total=total)
+
+
+def kind_options(facts: pd.DataFrame, regions: list[str], indicator_id: str) -> list[tuple[str, str]]:
+    """(kind, target_kind) pairs of an indicator, those most regions report first; targets last."""
+    rows = whole_region(facts, regions)
+    rows = rows[rows["indicator_id"] == indicator_id]
+    if rows.empty:
+        return []
+    counts = rows.groupby(["kind", "target_kind"])["region"].nunique()
+    kinds = ["level", "change_pct", "share_pct", "change_pp", "rate"]
+    ranked = sorted(
+        counts.items(),
+        key=lambda kv: (kv[0][0] == "target", -kv[1], kinds.index(kv[0][0]) if kv[0][0] in kinds else 99),
+    )
+    return [k for k, _ in ranked]
+
+
+def kind_label(kind: str, target_kind: str = "", lang: str = DEFAULT_LANG) -> str:
+    if kind == "target":
+        return t("target_of", lang, kind=label("kind", target_kind or "level", lang))
+    return label("kind", kind, lang)
+
+
+def period_options(
+    facts: pd.DataFrame, regions: list[str], indicator_id: str, kind: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """(period, basis) pairs of an indicator and kind: most regions first, then the latest."""
+    rows = _of(whole_region(facts, regions), indicator_id, kind)
+    if rows.empty:
+        return []
+    counts = rows.groupby(["period", "basis"])["region"].nunique()
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1] != "", _neg(period_key(kv[0][0]))))
+    return [k for k, _ in ranked]
+
+
+def _neg(key: tuple[int, int]) -> tuple[int, int]:
+    return (-key[0], -key[1])
+
+
+def _of(rows: pd.DataFrame, indicator_id: str, kind: tuple[str, str]) -> pd.DataFrame:
+    return rows[(rows["indicator_id"] == indicator_id) & (rows["kind"] == kind[0]) & (rows["target_kind"] == kind[1])]
+
+
+def default_view(facts: pd.DataFrame, regions: list[str]) -> View | None:
+    """The view the selected regions share most: first indicator, its first kind and period."""
+    options = indicator_options(facts, regions)
+    if not options:
+        return None
+    ind = options[0][0]
+    kind = kind_options(facts, regions, ind)[0]
+    period, basis = period_options(facts, regions, ind, kind)[0]
+    return View(ind, kind[0], kind[1], period, basis)
+
+
+def _prefer(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered so the first per region is the one to draw: official, latest published, first."""
+    official = rows["source"].str.contains(OFFICIAL_MARK, regex=False)
+    return (
+        rows.assign(_official=official, _pub=rows["published"])
+        .sort_values(["_official", "_pub", "fact_id"], ascending=[False, False, True], kind="stable")
+        .drop(columns=["_official", "_pub"])
+    )
+
+
+def _decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = display_units(rows)
+    pct = out["display_unit"].isin(["%", "个百分点"])
+    out["label"] = [
+        value_label(v, q) + (u if p else "")
+        for v, q, u, p in zip(out["display_value"], out["qualifier"], out["display_unit"], pct, strict=True)
+    ]
+    out["indicator_name"] = [indicator_name(i, lang) for i in out["indicator_id"]]
+    return out
+
+
+def view_rows(facts: pd.DataFrame, regions: list[str], view: View, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """Every whole-region first mention of ``view`` in the selected regions, with ``drawn``: True on
+    the one figure per region that is drawn. Figures in another unit than the one most regions use
+    are dropped here (they appear as context): one axis, one unit."""
+    rows = _of(whole_region(facts, regions), view.indicator_id, (view.kind, view.target_kind))
+    rows = rows[(rows["period"] == view.period) & (rows["basis"] == view.basis)]
+    if rows.empty:
+        return pd.DataFrame(columns=[*ROW_COLUMNS, "drawn"])
+    rows = _decorate(rows, lang)
+    unit = rows.groupby("display_unit")["region"].nunique().sort_values(ascending=False, kind="stable").index[0]
+    rows = _prefer(rows[rows["display_unit"] == unit])
+    rows["drawn"] = ~rows.duplicated("region", keep="first")
+    order = {r: i for i, r in enumerate(regions)}
+    rows = rows.sort_values("region", key=lambda s: s.map(order), kind="stable")
+    return rows[[*ROW_COLUMNS, "drawn"]].reset_index(drop=True)
+
+
+def drawn(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[rows["drawn"].astype(bool)].drop(columns=["drawn"]).reset_index(drop=True)
+
+
+def others(rows: pd.DataFrame) -> pd.DataFrame:
+    """Figures that agree with a drawn one on everything but were not drawn (another source)."""
+    return rows[~rows["drawn"].astype(bool)].drop(columns=["drawn"]).reset_index(drop=True)
+
+
+def missing_regions(rows: pd.DataFrame, regions: list[str]) -> list[str]:
+    have = set(rows["region"])
+    return [r for r in regions if r not in have]
+
+
+def period_series(facts: pd.DataFrame, regions: list[str], view: View, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """The view's figure for every period of the same granularity and basis (one per region and
+    period, preferred as in ``view_rows``); empty unless at least two periods have one."""
+    rows = _of(whole_region(facts, regions), view.indicator_id, (view.kind, view.target_kind))
+    shape = period_shape(view.period)
+    rows = rows[(rows["basis"] == view.basis) & (rows["period"].map(period_shape) == shape) & (rows["period"] != "")]
+    if rows["period"].nunique() < 2:
+        return pd.DataFrame(columns=ROW_COLUMNS)
+    rows = _decorate(rows, lang)
+    unit = rows.groupby("display_unit")["region"].nunique().sort_values(ascending=False, kind="stable").index[0]
+    rows = _prefer(rows[rows["display_unit"] == unit]).drop_duplicates(["region", "period"], keep="first")
+    rows = rows.assign(_key=rows["period"].map(period_key)).sort_values(["region", "_key"], kind="stable")
+    return rows[ROW_COLUMNS].reset_index(drop=True)
+
+
+def context_rows(
+    facts: pd.DataFrame, regions: list[str], indicator_id: str, exclude: list[str], lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """Every other first mention of the indicator about, or from an article about, a selected
+    region: parts, organisations, groups, the nation, other kinds, periods and units."""
+    f = with_contract(facts)
+    keep = (f["mention_of"] == "") & (f["indicator_id"] == indicator_id) & ~f["fact_id"].isin(exclude)
+    keep &= f["region"].isin(regions) | f["article_region"].isin(regions)
+    rows = f[keep]
+    if rows.empty:
+        return pd.DataFrame(columns=ROW_COLUMNS)
+    rows = _decorate(rows, lang)
+    scope_order = {s: i for i, s in enumerate(SCOPES)}
+    rows = rows.assign(_s=rows["scope"].map(lambda s: scope_order.get(s, len(SCOPES))))
+    rows = rows.sort_values(["_s", "region", "kind"], kind="stable")
+    return rows[ROW_COLUMNS].reset_index(drop=True)
+
+
+# Context cards: first what no picker reaches (parts, sectors, organisations, groups, the nation).
+SCOPES = ["part", "sector", "organisation", "group", "nation", "region"]
+
+
+def scope_label(scope: str, subject: str = "", lang: str = DEFAULT_LANG) -> str:
+    name = label("scope", scope, lang) if scope else t("scope_unknown", lang)
+    return f"{name}：{subject}" if subject and lang == "zh" else f"{name}: {subject}" if subject else name
+
+
+# --- Overview headline cards --------------------------------------------------------------------
+
+
+def headline_figures(facts: pd.DataFrame, region: str, lang: str = DEFAULT_LANG) -> list[dict]:
+    """One entry per HEADLINES indicator: its latest whole-region figure of the period's own
+    basis (the official one when two agree), or ``row`` None when the region has none."""
+    rows = whole_region(facts, [region])
+    rows = rows[rows["basis"] == ""]
+    out = []
+    for ind, kind in HEADLINES:
+        mine = rows[(rows["indicator_id"] == ind) & (rows["kind"] == kind)]
+        row = None
+        if len(mine):
+            mine = _decorate(mine, lang)
+            latest = max(mine["period"], key=period_key)
+            row = _prefer(mine[mine["period"] == latest]).iloc[0].to_dict()
+        out.append({"indicator_id": ind, "kind": kind, "name": headline_name(ind, kind, lang), "row": row})
+    return out
+
+
+def headline_name(indicator_id: str, kind: str, lang: str = DEFAULT_LANG) -> str:
+    name = indicator_name(indicator_id, lang)
+    return name if kind == "level" else f"{name} · {label('kind', kind, lang)}"
+
+
+# --- Indicators page ----------------------------------------------------------------------------
+
+VOCABULARY_COLUMNS = ["id", "name_zh", "name_en", "n_facts", "n_regions", "category", "unit_family", "parent",
+                      "kinds", "synonyms"]  # fmt: skip
+FIGURE_COLUMNS = ["region", "kind", "target_kind", "period", "basis", "scope", "subject", "display_value", "display_unit",
+                  "qualifier", "raw", "sentence_marked", "title", "source", "published", "fact_id"]  # fmt: skip
+
+
+def vocabulary_table(facts: pd.DataFrame, entries: dict[str, Indicator] | None = None) -> pd.DataFrame:
+    """The vocabulary with, for each indicator, its first-mention facts and regions in ``facts``."""
+    f = with_contract(facts)
+    f = f[(f["mention_of"] == "") & (f["indicator_id"] != "")]
+    n_facts = f.groupby("indicator_id").size()
+    n_regions = f.groupby("indicator_id")["region"].nunique()
+    rows = [
+        {
+            "id": ind.id,
+            "name_zh": ind.name_zh,
+            "name_en": ind.name_en,
+            "synonyms": "、".join(ind.names[1:]),
+            "unit_family": ind.unit_family,
+            "category": ind.category,
+            "parent": ind.parent,
+            "kinds": "、".join(sorted(ind.kinds)),
+            "n_facts": int(n_facts.get(ind.id, 0)),
+            "n_regions": int(n_regions.get(ind.id, 0)),
+        }
+        for ind in (entries or vocabulary()).values()
+    ]
+    return pd.DataFrame(rows, columns=VOCABULARY_COLUMNS)
+
+
+def indicator_figures(facts: pd.DataFrame, indicator_id: str, regions: list[str] | None = None) -> pd.DataFrame:
+    """The first-mention figures behind one indicator (of the given regions, or of all)."""
+    f = with_contract(facts)
+    rows = f[(f["mention_of"] == "") & (f["indicator_id"] == indicator_id)]
+    if regions is not None:
+        rows = rows[rows["region"].isin(regions) | rows["article_region"].isin(regions)]
+    rows = display_units(rows)
+    rows = rows.assign(_key=rows["period"].map(period_key)).sort_values(["region", "_key"], kind="stable")
+    return rows[FIGURE_COLUMNS].reset_index(drop=True)
+
+
+TABLE_COLUMNS = ["region", "indicator_name", "kind", "period", "basis", "scope", "subject", "display_value",
+                 "display_unit", "qualifier", "raw", "sentence_marked", "title", "source", "published"]  # fmt: skip
+
+
+def display_table(rows: pd.DataFrame, lang: str = DEFAULT_LANG, columns: list[str] | None = None) -> pd.DataFrame:
+    """Rows for a table: codes in words (kind with its target kind, scope, basis, qualifier, period)."""
+    columns = columns or TABLE_COLUMNS
+    out = rows.copy()
+    for col in [*columns, "target_kind", "kind", "period", "scope", "basis", "qualifier"]:
+        if col not in out.columns:
+            out[col] = ""
+    out["kind"] = [kind_label(k, tk, lang) for k, tk in zip(out["kind"], out["target_kind"], strict=True)]
+    out["period"] = [period_label(p, "", lang) for p in out["period"]]
+    out["scope"] = [label("scope", s, lang) for s in out["scope"]]
+    out["basis"] = [label("basis", b, lang) for b in out["basis"]]
+    out["qualifier"] = [label("qualifier", q, lang) for q in out["qualifier"]]
+    return out[columns].reset_index(drop=True)
