@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -428,3 +429,34 @@ def test_crawled_numbers_are_read_with_offsets_as_written(sentence, raw, value_b
 
 def test_two_table_cells_are_not_one_number():
     assert [q.raw for q in find_quantities("表格 506.0 189.5 316.5")] == ["506.0", "189.5", "316.5"]
+
+
+# Chinese decimals, as issue 9 lists them from unseen texts (the figures lost their integer part).
+@pytest.mark.parametrize(
+    "sentence, raw, value_base, base_unit, qualifier",
+    [
+        ("经济总量达十一点五万亿元", "十一点五万亿元", 1.15e13, "元", "exact"),
+        ("完成投资三点五亿元", "三点五亿元", 3.5e8, "元", "exact"),
+        ("同比增长百分之六点二", "百分之六点二", 6.2, "%", "exact"),
+        ("预期增长百分之五点二左右", "百分之五点二左右", 5.2, "%", "about"),
+    ],
+)
+def test_chinese_decimals(sentence, raw, value_base, base_unit, qualifier):
+    [q] = find_quantities(sentence)
+    assert (q.raw, q.base_unit, q.qualifier) == (raw, base_unit, qualifier)
+    assert q.value_base == pytest.approx(value_base)
+
+
+def test_a_clock_time_and_an_idiom_are_not_decimals():
+    assert find_quantities("下午三点开会") == [] and find_quantities("两点一线") == []
+
+
+def test_chinese_numerals_agree_with_cn2an():
+    """cn2an, an independent reader of Chinese numerals, as the oracle for parse_number."""
+    cn2an = pytest.importorskip("cn2an")
+    rng = random.Random(11)
+    for _ in range(400):
+        n = rng.choice([rng.randint(1, 99), rng.randint(100, 9999), rng.randint(10**4, 10**9)])
+        decimals = rng.choice(["", "", str(rng.randint(1, 9)), f"{rng.randint(0, 9)}{rng.randint(1, 9)}"])
+        written = cn2an.an2cn(f"{n}.{decimals}" if decimals else str(n), "low")
+        assert parse_number(written) == pytest.approx(cn2an.cn2an(written, "strict")), written

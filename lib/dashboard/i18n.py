@@ -260,11 +260,12 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "other": ("其他", "Other"),
 }
 KINDS: dict[str, tuple[str, str]] = {
-    "level": ("数量", "level"),
+    "level": ("总量", "level"),
     "change_pct": ("增长率", "growth rate"),
     "change_pp": ("百分点变化", "change in points"),
+    "change_abs": ("增减量", "absolute change"),
     "share_pct": ("占比", "share"),
-    "rate": ("频率", "rate"),
+    "rate": ("比率", "rate"),
     "target": ("目标", "target"),
 }
 QUALIFIERS: dict[str, tuple[str, str]] = {

@@ -45,6 +45,8 @@ _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _CHN_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 _CHN = f"[{_CHN_CHARS}]"
+# 十一点五, 六点二: a Chinese numeral with decimal digits after 点.
+_CHN_DECIMAL = f"{_CHN}+点[零〇一二两三四五六七八九]+"
 _MULT_VALUE = {**_SMALL, **_BIG}
 
 _ARABIC = r"\d+(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -108,9 +110,20 @@ def _parse_plain(s: str) -> float | None:
         for ch in m.group(2):
             value *= _MULT_VALUE[ch]
         return value
+    if "点" in s:
+        return _parse_chinese_decimal(s)
     if all(c in _CHN_CHARS for c in s):
         return _parse_chinese(s)
     return None
+
+
+def _parse_chinese_decimal(s: str) -> float | None:
+    """十一点五 -> 11.5, 六点二 -> 6.2, 三点零五 -> 3.05 (the digits after 点 are read one by one)."""
+    whole, _, decimals = s.partition("点")
+    value = _parse_chinese(whole)
+    if value is None or not decimals or any(c not in _DIGITS for c in decimals):
+        return None
+    return float(f"{int(value)}.{''.join(str(_DIGITS[c]) for c in decimals)}")
 
 
 def parse_number(s: str) -> float | None:
@@ -192,11 +205,11 @@ _MULT = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![瓦克米卡焦伏])
 
 _CANDIDATE = re.compile(
     rf"(?=[\d{_CHN_CHARS}])"  # lets the scanner skip non-number characters quickly
-    rf"(?:(?P<pct>(?P<pden>[百千])分之(?P<pnum>{_ARABIC}|{_CHN}+))"
+    rf"(?:(?P<pct>(?P<pden>[百千])分之(?P<pnum>{_ARABIC}|{_CHN_DECIMAL}|{_CHN}+))"
     rf"|(?P<frac>(?P<fden>{_ARABIC}|{_CHN}+)分之(?P<fnum>{_ARABIC}|{_CHN}+))"
     r"|(?P<slash>\d+/\d+)(?![\d.])"
     rf"|(?P<arabic>{_ARABIC})"
-    rf"|(?P<chn>{_CHN}+))"
+    rf"|(?P<chn>{_CHN_DECIMAL}|{_CHN}+))"
 )
 _TAIL = re.compile(
     rf"(?P<q1>余|多(?=[十百千万亿]|{_UNIT}))?"
@@ -337,6 +350,12 @@ def _chinese_token(text: str, m: re.Match) -> _Tok | None:
         s = s[:-1]  # 百分点
     if not s:
         return None
+    if "点" in s:  # 十一点五(万亿元): the magnitude, if any, follows the decimals and is read as the tail
+        value = _parse_chinese_decimal(s)
+        if value is None:
+            return None
+        tok = _Tok(start, start + len(s), start + len(s), value, chinese=True, decimal=True)
+        return _tail(text, tok)
     core, mult = _split_chinese(s)
     value = _parse_chinese(core)
     if value is None:
