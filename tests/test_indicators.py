@@ -142,3 +142,30 @@ def test_the_tail_of_a_longer_name_takes_that_name():
     assert indicators.identify("收入", before, "level", "元").id == "budget_revenue"
     # 地方财政总收入 is a wider total than the general budget: no standard id.
     assert indicators.identify("地方财政总收入", sentence[: sentence.index("1827.4")], "level", "元") is None
+
+
+# Shanghai 2024 communiqué (tests/corpus/official, not part of any gold set): what a name does not measure.
+@pytest.mark.parametrize(
+    "sentence, raw, expected",
+    [
+        # The share of a part in GDP measures the part, not GDP.
+        ("第三产业增加值占地区生产总值的比重为78.2%。", "78.2%", "gdp_tertiary"),
+        ("全年战略性新兴产业增加值12532.96亿元。战略性新兴产业增加值占上海市生产总值的比重为23.2%。", "23.2%",
+         "strategic_emerging_industries"),
+        # A name followed by another measure's words: 产品销售率 is not industrial value added, 出生 not population.
+        ("全年规模以上工业产品销售率为99.3%。", "99.3%", ""),
+        ("全年常住人口出生11.8万人，出生率为4.75‰。", "11.8万人", ""),
+        # Trade with one partner is a breakdown of trade.
+        ("按市场分，对欧盟进口5037.48亿元，下降5.7%。", "5037.48亿元", ""),
+        ("对美国出口385.53亿元，下降6.4%。", "385.53亿元", ""),
+        # The urban residents' consumption is a part of residents' consumption.
+        ("其中，城镇常住居民人均消费支出54980元，增长0.1%。", "54980元", ""),
+    ],
+)  # fmt: skip
+def test_what_a_name_does_not_measure(sentence, raw, expected):
+    from lib.extract import facts
+    from tests.test_facts import _article
+
+    rows = facts.extract(_article(sentence, region="上海", province="上海"))
+    [row] = [r for r in rows if r["raw"] == raw]
+    assert row["indicator_id"] == expected

@@ -201,7 +201,13 @@ def identify(
             return vocab[m.id]
     if in_phrase:
         return None  # the phrase names a measure of its own around a standard name
-    mentions = [m for m in find(context_before) if not context_before[: m.start].endswith(_breakdowns())]
+    mentions = [
+        m
+        for m in find(context_before)
+        if not context_before[: m.start].endswith(_breakdowns())
+        # 第三产业增加值占地区生产总值的比重: the denominator of a share is not what the share measures
+        and not (kind in ("share_pct", "change_pp") and "占" in context_before[max(0, m.start - 4) : m.start])
+    ]
     if phrase:
         at = context_before.rfind(phrase)
         for m in mentions:
@@ -211,9 +217,22 @@ def identify(
     for m in reversed(mentions):
         if m.start < chain_from:
             break
-        if fits(vocab[m.id], kind, base_unit):
+        if fits(vocab[m.id], kind, base_unit) and _ends_its_phrase(context_before[m.end :]):
             return vocab[m.id]
     return None
+
+
+# After a name, what may stand before its figure: a suffix affix, then linking words, or the figures of
+# its chain. 规模以上工业产品销售率, 常住人口出生11.8万人 name other measures.
+_LINK_AFTER = re.compile(
+    r"^(?:[（(][^）)]*[）)])?(?:[，,、\s\d.%万亿元]|比|较|同比|增长|下降|增加|减少|提高|回落|上涨|下跌|为|是|达|实现|完成|"
+    r"共|累计|合计|总计|分别|按|占|初步|其中|年|增速|增幅|涨幅|降幅|预计|预期|力争|计划|将|两年平均|平均|$)"
+)
+
+
+def _ends_its_phrase(after: str) -> bool:
+    _, suffixes = _affixes()
+    return bool(_LINK_AFTER.match(_strip_affixes(after, suffixes, at_start=True)))
 
 
 # Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%'.
@@ -226,7 +245,8 @@ _CHAIN_GAP = re.compile(
 # A flow restricted to one partner (吸纳来自北京的技术合同额, 对美出口) is a breakdown of the indicator,
 # not the indicator: comparing it with another region's total would set unlike figures side by side.
 _PARTNER_BEFORE = re.compile(
-    r"(?:(?:来自|源自|输往|流向|销往|出口到|进口自)[\u4e00-\u9fa5A-Za-z]{1,10}的?|(?:对|向|从)[\u4e00-\u9fa5A-Za-z]{1,10}的)$"
+    r"(?:(?:来自|源自|输往|流向|销往|出口到|进口自)[\u4e00-\u9fa5A-Za-z]{1,10}的?|(?:对|向|从)[\u4e00-\u9fa5A-Za-z]{1,10}的"
+    r"|对(?!外)[\u4e00-\u9fa5A-Za-z]{1,8})$"  # 对欧盟进口, but 对外贸易 is all of it
 )
 
 
