@@ -34,6 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from lib import paths, store
 from lib.extract import entities, events, facts, keywords, links, regions
 from lib.ingest import layout, reader
@@ -128,7 +130,7 @@ SCHEDULER_TIMEOUT_S = 30  # to connect to a Dask scheduler
 
 @dataclass
 class Result:
-    tables: dict[str, list[dict]] = field(default_factory=dict)
+    tables: dict[str, pa.Table] = field(default_factory=dict)  # every table of the schema
     files: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -136,6 +138,9 @@ class Result:
     build: str = ""  # the build folder written (or found up to date), "" before writing
     up_to_date: bool = False  # --if-stale: the current build already was what the inputs make
     processed: int = 0  # documents run through process_document (the rest came from the cache)
+
+    def rows(self, table: str) -> list[dict]:
+        return self.tables[table].to_pylist()
 
 
 OnDocument = Callable[[int, int, str], None]  # (documents done, total, input file)
@@ -189,7 +194,7 @@ def build(
     (``jobs`` processes, or the Dask cluster at ``scheduler``), merged in input order, then the corpus step.
     The same documents give the same tables whichever way, cached or not."""
     docs = list(documents)
-    result = Result(tables={name: [] for name in store.tables()})
+    result = Result()
     result.files = len(docs)
     doc_cache = DocumentCache(extractor_version()) if cache else None
     if doc_cache:
@@ -205,6 +210,7 @@ def build(
     done = len(docs) - len(todo)
     mapped = map_documents([docs[i] for i in todo], jobs=jobs, scheduler=scheduler)
     for i, outcome in zip(todo, _progress(mapped, progress, len(todo)), strict=True):
+        outcome = with_arrow_tables(outcome)
         outcomes[i] = outcome
         if doc_cache and not outcome["problems"]:  # a failure may be passing (memory): retry it next run
             warning = doc_cache.put(docs[i], outcome)
@@ -219,19 +225,33 @@ def build(
     return result
 
 
+def with_arrow_tables(outcome: dict) -> dict:
+    """A document's rows as Arrow tables of the schema: what the cache keeps and ``merge`` concatenates,
+    so a rebuild converts only the documents it computed."""
+    return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in outcome["tables"].items()}}
+
+
 def merge(result: Result, outcomes: list[dict]) -> None:
     """Per-document results, in input order, into the result's tables; then the corpus step."""
     keyword_inputs = []
+    parts: dict[str, list[pa.Table]] = {name: [] for name in store.tables()}
     for outcome in outcomes:
-        for table, rows in outcome["tables"].items():
-            result.tables[table].extend(rows)
+        for table, data in outcome["tables"].items():
+            parts[table].append(data)
         keyword_inputs += outcome["keyword_inputs"]
         result.problems += outcome["problems"]
         result.warnings += outcome["warnings"]
     try:
-        result.tables["keywords"] += keywords.extract_regions(keyword_inputs)
+        parts["keywords"].append(store.to_arrow("keywords", keywords.extract_regions(keyword_inputs)))
     except Exception as exc:
         result.problems.append(f"keywords extraction failed: {exc!r}")
+    result.tables = {name: _concat(name, tables) for name, tables in parts.items()}
+
+
+def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
+    """One table from the documents' tables, without copying them (Parquet row groups do not follow
+    the chunks, so the file is the same as for one contiguous table)."""
+    return pa.concat_tables(tables) if tables else store.to_arrow(name, [])
 
 
 def worker_count(jobs: int | None, n_documents: int) -> int:
@@ -366,7 +386,7 @@ def run(
         result.problems = list(loaded.problems) + result.problems
         result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings
         result.skipped = skipped_inputs(files, result)
-        if not result.tables.get("articles") and not allow_empty:
+        if not result.tables["articles"].num_rows and not allow_empty:
             raise NothingToBuild(nothing_to_build(inputs, files, result, out_dir))
         version = store.extractor_version()
         manifest = {
@@ -387,7 +407,8 @@ def run(
 
 def skipped_inputs(files: list[Path], result: Result) -> list[dict]:
     """Every input file that gave no article, with the reason the reader or the build gave."""
-    produced = {row["input_file"] for row in result.tables.get("articles", [])}
+    articles = result.tables.get("articles")
+    produced = set(articles.column("input_file").to_pylist()) if articles is not None else set()
     messages = result.problems + result.warnings
     out = []
     for f in files:
@@ -417,7 +438,7 @@ def nothing_to_build(inputs: list[Path], files: list[Path], result: Result, out_
 def report(result: Result, out_dir: Path) -> str:
     if result.up_to_date:
         return f"{out_dir}: build {result.build} is up to date"
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+    counts = ", ".join(f"{data.num_rows} {name}" for name, data in result.tables.items())
     lines = [f"{result.files} files -> {counts} in {out_dir}/builds/{result.build} (now current)"]
     lines += [f"warning: {w}" for w in result.warnings]
     lines += [f"error: {p}" for p in result.problems]

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from lib import paths, pipeline, store
@@ -63,7 +64,7 @@ def build(folder: Path, **options) -> pipeline.Result:
 
 
 def frames(result: pipeline.Result) -> dict[str, pd.DataFrame]:
-    return {table: pd.DataFrame(rows) for table, rows in result.tables.items()}
+    return {table: data.to_pandas() for table, data in result.tables.items()}
 
 
 def assert_same_tables(a: pipeline.Result, b: pipeline.Result) -> None:
@@ -81,7 +82,7 @@ def test_adding_one_file_processes_only_it(tmp_path, cache_dir, calls):
     (raw / "003.txt").write_text(article_text("武汉", "鄂州", 3), encoding="utf-8")
     second = build(raw)
     assert calls == ["003.txt"] and second.processed == 1
-    assert len(second.tables["articles"]) == 4
+    assert second.tables["articles"].num_rows == 4
 
 
 def test_changing_one_file_processes_only_it(tmp_path, cache_dir, calls):
@@ -91,7 +92,7 @@ def test_changing_one_file_processes_only_it(tmp_path, cache_dir, calls):
     (raw / "001.txt").write_text(article_text("合肥", "芜湖", 41), encoding="utf-8")
     result = build(raw)
     assert calls == ["001.txt"]
-    assert "合肥" in {r["region"] for r in result.tables["articles"]}
+    assert "合肥" in {r["region"] for r in result.rows("articles")}
 
 
 def test_changed_metadata_reprocesses_the_file(tmp_path, cache_dir, calls):
@@ -102,7 +103,7 @@ def test_changed_metadata_reprocesses_the_file(tmp_path, cache_dir, calls):
     (raw / "000.meta.json").write_text(json.dumps({"published": "2023-06-01"}), encoding="utf-8")
     result = build(raw)
     assert calls == ["000.txt"]
-    assert result.tables["articles"][0]["published"] == "2023-06-01"
+    assert result.rows("articles")[0]["published"] == "2023-06-01"
 
 
 def test_changed_extractor_version_invalidates_every_entry(tmp_path, cache_dir, calls, monkeypatch):
@@ -129,7 +130,7 @@ def test_cached_and_uncached_runs_give_equal_tables(tmp_path, cache_dir, calls):
     assert_same_tables(uncached, cold)
     assert_same_tables(uncached, warm)
     assert (uncached.problems, uncached.warnings) == (warm.problems, warm.warnings)
-    assert any(r["scope"] == "region" for r in warm.tables["keywords"])  # the corpus step ran on cached rows
+    assert any(r["scope"] == "region" for r in warm.rows("keywords"))  # the corpus step ran on cached rows
 
 
 def test_no_cache_writes_nothing(tmp_path, cache_dir):
@@ -168,7 +169,7 @@ def test_unwritable_cache_warns_and_the_build_goes_on(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("RDD_CACHE_DIR", str(blocker))
     result = build(write_inputs(tmp_path / "raw", 2))
-    assert len(result.tables["articles"]) == 2
+    assert result.tables["articles"].num_rows == 2
     assert any(w.startswith("cache: could not store") for w in result.warnings)
 
 
@@ -227,7 +228,7 @@ def test_a_rerun_decodes_only_new_or_changed_inputs(tmp_path, cache_dir, monkeyp
     (raw / "002.meta.json").write_text(json.dumps({"published": "2024-03-01"}), encoding="utf-8")
     changed = pipeline.run([raw], tmp_path / "store")
     assert len(decoded) == 2  # the changed text, and the text whose sidecar changed
-    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.tables["articles"]}
+    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.rows("articles")}
     assert published["002.txt"] == "2024-03-01"
 
 
@@ -240,3 +241,33 @@ def test_a_corrupt_read_memo_is_an_empty_one(tmp_path, cache_dir):
     again = pipeline.run([raw], tmp_path / "store")
     assert_same_tables(first, again)
     assert len(cache.ReadMemo(store.extractor_version())) == 2  # rewritten whole
+
+
+def test_entries_hold_arrow_batches_of_the_schema(tmp_path, cache_dir):
+    """An entry keeps each table's rows as Arrow record batches, read back against the schema."""
+    raw = write_inputs(tmp_path / "raw", 1)
+    [doc] = reader.load_inputs([raw]).documents
+    result = build(raw)
+    hit, warning = cache.DocumentCache(pipeline.extractor_version()).get(doc)
+    assert warning is None and set(hit["tables"]) == set(pipeline.DOCUMENT_TABLES)
+    for name, data in hit["tables"].items():
+        assert data.schema.equals(store.schemas.schema(name))
+    assert hit["tables"]["facts"].to_pylist() == result.rows("facts")
+
+
+def test_entries_of_another_schema_are_recomputed(tmp_path, cache_dir, calls, monkeypatch):
+    """A schema change that the extractor version missed (the cache folder is the same) must not let
+    rows of the old columns into the new tables: the entry's schema fingerprint no longer matches."""
+    raw = write_inputs(tmp_path / "raw", 2)
+    build(raw)
+    calls.clear()
+    columns = [(n, pa.int64() if n == "rank" else t, d) for n, t, d in store.schemas.COLUMNS["keywords"]]
+    monkeypatch.setitem(store.schemas.COLUMNS, "keywords", columns)
+    cache._schema.cache_clear()
+    try:
+        result = build(raw)
+    finally:
+        cache._schema.cache_clear()
+    assert sorted(calls) == ["000.txt", "001.txt"]
+    assert [w for w in result.warnings if "another schema" in w and "recomputed" in w]
+    assert result.tables["keywords"].schema.field("rank").type == pa.int64()

