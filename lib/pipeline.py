@@ -41,7 +41,7 @@ from lib.extract import entities, events, facts, keywords, links, regions
 from lib.ingest import layout, reader
 from lib.model import Article, Document
 from lib.store import inputs as store_inputs
-from lib.store.cache import DocumentCache, ReadMemo
+from lib.store.cache import DocumentCache, ReadMemo, document_key
 from lib.store.version import extractor_version
 
 Extractor = Callable[[Article], list[dict]]
@@ -126,6 +126,7 @@ DOCUMENT_TABLES = ("articles", *EXTRACTORS, "keywords")
 # step runs in this process.
 POOL_MIN_DOCUMENTS = 100
 SCHEDULER_TIMEOUT_S = 30  # to connect to a Dask scheduler
+REPACK_MIN = 16  # documents the cache's pack may lack before it is rewritten (see needs_repack)
 
 
 @dataclass
@@ -197,11 +198,17 @@ def build(
     result = Result()
     result.files = len(docs)
     doc_cache = DocumentCache(extractor_version()) if cache else None
-    if doc_cache:
-        doc_cache.touch()
+    pack = None
     outcomes: list[dict | None] = [None] * len(docs)
     if doc_cache:
+        doc_cache.touch()
+        pack = doc_cache.load_pack()
         for i, doc in enumerate(docs):
+            key = document_key(doc)
+            j = pack.index.get(key) if pack else None
+            if j is not None:
+                outcomes[i] = {**pack.result(j), "pack": j}
+                continue
             outcomes[i], warning = doc_cache.get(doc)
             if warning:
                 result.warnings.append(warning)
@@ -219,10 +226,39 @@ def build(
         done += 1
         if on_document:
             on_document(done, len(docs), docs[i].input_file)
-    merge(result, outcomes)
+    rows = merge(result, outcomes, pack)
     if doc_cache:
+        if needs_repack(pack, outcomes) and (warning := repack(doc_cache, docs, outcomes, rows, result)):
+            result.warnings.append(warning)
         doc_cache.prune()
     return result
+
+
+def needs_repack(pack, outcomes: list[dict]) -> bool:
+    """A new pack when there is none, or when the documents it lacks or no longer needs are many: a
+    few new ones come from their entries, so adding one article does not rewrite every other."""
+    if not outcomes:
+        return False
+    if pack is None:
+        return True
+    used = sum(1 for o in outcomes if "pack" in o)
+    misses = (len(outcomes) - used) + (len(pack.keys) - used)
+    return misses > max(REPACK_MIN, len(outcomes) // 10)
+
+
+def repack(doc_cache: DocumentCache, docs: list[Document], outcomes: list[dict], rows: list[dict], result: Result):
+    """The run's cacheable documents (no problems) into a new pack, their rows sliced from the merged tables."""
+    keep = [i for i, o in enumerate(outcomes) if not o["problems"]]
+    offsets = {name: [0] for name in result.tables}
+    for r in rows:
+        for name in offsets:
+            offsets[name].append(offsets[name][-1] + r[name])
+    tables = {}
+    for name, data in result.tables.items():
+        pieces = [data.slice(offsets[name][i], rows[i][name]) for i in keep]
+        tables[name] = pa.concat_tables([store.to_arrow(name, []), *pieces])
+    plain = [{**{k: v for k, v in outcomes[i].items() if k not in ("tables", "pack")}, "rows": rows[i]} for i in keep]
+    return doc_cache.save_pack([document_key(docs[i]) for i in keep], plain, tables)
 
 
 def with_arrow_tables(outcome: dict) -> dict:
@@ -231,21 +267,44 @@ def with_arrow_tables(outcome: dict) -> dict:
     return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in outcome["tables"].items()}}
 
 
-def merge(result: Result, outcomes: list[dict]) -> None:
-    """Per-document results, in input order, into the result's tables; then the corpus step."""
+def merge(result: Result, outcomes: list[dict], pack=None) -> list[dict[str, int]]:
+    """Per-document results, in input order, into the result's tables; then the corpus step.
+
+    Documents that follow each other in the cache's pack are taken as one slice of it. Returns each
+    document's row count per table."""
     keyword_inputs = []
     parts: dict[str, list[pa.Table]] = {name: [] for name in store.tables()}
+    rows: list[dict[str, int]] = []
+    run: list[int] = []  # pack positions of consecutive documents not yet sliced
+
+    def flush() -> None:
+        if run:
+            for name in parts:
+                parts[name].append(pack.rows(name, run[0], run[-1]))
+            run.clear()
+
     for outcome in outcomes:
-        for table, data in outcome["tables"].items():
-            parts[table].append(data)
+        j = outcome.get("pack")
+        if j is not None:
+            if run and run[-1] != j - 1:
+                flush()
+            run.append(j)
+            rows.append({name: pack.starts[name][j + 1] - pack.starts[name][j] for name in parts})
+        else:
+            flush()
+            for table, data in outcome["tables"].items():
+                parts[table].append(data)
+            rows.append({name: outcome["tables"][name].num_rows if name in outcome["tables"] else 0 for name in parts})
         keyword_inputs += outcome["keyword_inputs"]
         result.problems += outcome["problems"]
         result.warnings += outcome["warnings"]
+    flush()
     try:
         parts["keywords"].append(store.to_arrow("keywords", keywords.extract_regions(keyword_inputs)))
     except Exception as exc:
         result.problems.append(f"keywords extraction failed: {exc!r}")
     result.tables = {name: _concat(name, tables) for name, tables in parts.items()}
+    return rows
 
 
 def _concat(name: str, tables: list[pa.Table]) -> pa.Table:

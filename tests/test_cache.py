@@ -152,8 +152,10 @@ def test_corrupt_entry_is_recomputed_with_a_warning(tmp_path, cache_dir, calls, 
     raw = write_inputs(tmp_path / "raw", 2)
     clean = build(raw)
     docs = reader.load_inputs([raw]).documents
-    entry = cache.DocumentCache(pipeline.extractor_version()).path(docs[1])
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    entry = doc_cache.path(docs[1])
     entry.write_bytes(damage)
+    doc_cache.pack_path.unlink()  # the pack copies the entries: without it the entry is read
     calls.clear()
     result = build(raw)
     assert calls == ["001.txt"]
@@ -271,3 +273,70 @@ def test_entries_of_another_schema_are_recomputed(tmp_path, cache_dir, calls, mo
     assert sorted(calls) == ["000.txt", "001.txt"]
     assert [w for w in result.warnings if "another schema" in w and "recomputed" in w]
     assert result.tables["keywords"].schema.field("rank").type == pa.int64()
+
+
+def test_a_warm_run_reads_the_pack_not_the_entries(tmp_path, cache_dir, calls):
+    """One pack file holds a run's results: a rebuild with nothing new opens no entry."""
+    raw = write_inputs(tmp_path / "raw", 3)
+    for f in paths.RAW_DIR.glob("000_*"):  # several articles on one page
+        shutil.copy(f, raw / f.name)
+    cold = build(raw)
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    assert doc_cache.pack_path.is_file()
+    for entry in doc_cache.dir.glob("*/*.pickle"):
+        entry.unlink()
+    calls.clear()
+    warm = build(raw)
+    assert calls == [] and warm.processed == 0
+    assert_same_tables(cold, warm)
+    assert (cold.problems, cold.warnings) == (warm.problems, warm.warnings)
+
+
+def test_new_documents_between_packed_ones_give_the_tables_of_a_fresh_build(tmp_path, cache_dir, calls):
+    """Adding an article reads the others from the pack (in slices around the new one) and does not
+    rewrite the pack; the tables are those of an uncached build."""
+    raw = write_inputs(tmp_path / "raw", 6)
+    build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).pack_path
+    written = pack.stat().st_mtime_ns
+    (raw / "002a.txt").write_text(article_text("武汉", "鄂州", 7), encoding="utf-8")  # sorts in the middle
+    (raw / "004.txt").unlink()
+    calls.clear()
+    incremental = build(raw)
+    assert calls == ["002a.txt"] and pack.stat().st_mtime_ns == written
+    assert_same_tables(build(raw, cache=False), incremental)
+
+
+def test_the_pack_is_rewritten_when_it_lacks_many_documents(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.setattr(pipeline, "REPACK_MIN", 1)
+    raw = write_inputs(tmp_path / "raw", 3)
+    build(raw)
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    for i in range(3, 6):
+        (raw / f"{i:03d}.txt").write_text(article_text("武汉", "鄂州", i), encoding="utf-8")
+    (raw / "000.txt").unlink()
+    result = build(raw)
+    pack = doc_cache.load_pack()
+    assert pack.keys == [cache.document_key(d) for d in reader.load_inputs([raw]).documents]
+    assert pack.tables["articles"].num_rows == result.tables["articles"].num_rows == 5
+
+
+def test_documents_with_problems_stay_out_of_the_pack(tmp_path, cache_dir, calls, monkeypatch):
+    raw = write_inputs(tmp_path / "raw", 2)
+    monkeypatch.setitem(pipeline.EXTRACTORS, "events", lambda a: 1 / 0 if "000" in a.input_file else [])
+    build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).load_pack()
+    [doc0, doc1] = reader.load_inputs([raw]).documents
+    assert pack.keys == [cache.document_key(doc1)]
+
+
+def test_a_damaged_pack_falls_back_to_the_entries(tmp_path, cache_dir, calls):
+    raw = write_inputs(tmp_path / "raw", 3)
+    cold = build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).pack_path
+    pack.write_bytes(pack.read_bytes()[:100])
+    calls.clear()
+    warm = build(raw)
+    assert calls == [] and warm.processed == 0
+    assert_same_tables(cold, warm)
+    assert len(pack.read_bytes()) > 100  # rewritten whole

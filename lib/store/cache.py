@@ -41,6 +41,7 @@ from lib.model import Document
 from lib.store import schema as schemas
 
 FORMAT = 2  # bump when the shape of an entry changes
+PACK = "pack.pickle"  # many documents' results in one file (see Pack)
 PRUNE_AFTER_S = 3600.0
 
 
@@ -77,9 +78,32 @@ class DocumentCache:
         self.docs_dir = (root or cache_root()) / "docs"
         self.dir = self.docs_dir / version
 
-    def path(self, doc: Document) -> Path:
-        key = document_key(doc)
-        return self.dir / key[:2] / f"{key}.pickle"
+    def path(self, doc: Document, key: str | None = None) -> Path:
+        key = key or document_key(doc)
+        return Path(os.path.join(self.dir, key[:2], f"{key}.pickle"))  # pathlib's / cost 40 µs a time
+
+    @property
+    def pack_path(self) -> Path:
+        return self.dir / PACK
+
+    def load_pack(self) -> Pack | None:
+        """The pack of an earlier run (see ``Pack``), None when there is none or it is unusable: it
+        only copies per-document entries, which are read instead."""
+        try:
+            with open(self.pack_path, "rb") as fh:
+                raw = _PlainUnpickler(fh).load()
+            return Pack.from_plain(raw)
+        except Exception:  # missing, truncated, of another schema: fall back to the entries
+            return None
+
+    def save_pack(self, keys: list[str], results: list[dict], tables: dict[str, pa.Table]) -> str | None:
+        """Write a new pack: ``keys`` and ``results`` (plain parts, in input order) and each table
+        with the documents' rows in that order, ``results[i]["rows"][table]`` rows each."""
+        try:
+            _write_atomic(self.pack_path, Pack.to_plain(keys, results, tables))
+            return None
+        except Exception as exc:
+            return f"cache: could not store the pack under {self.dir} ({exc})"
 
     def get(self, doc: Document) -> tuple[dict | None, str | None]:
         """(result, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable.
@@ -114,21 +138,12 @@ class DocumentCache:
 
         ``result["tables"]`` maps table names to ``pa.Table``s of their schema; the rest is plain data."""
         path = self.path(doc)
-        tmp = None
         try:
             tables = {name: _to_ipc(name, data) for name, data in result["tables"].items()}
             rest = {k: v for k, v in result.items() if k != "tables"}
-            entry = {"key": path.stem, "result": rest, "tables": tables}
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
-            os.replace(tmp, path)
+            _write_atomic(path, {"key": path.stem, "result": rest, "tables": tables})
             return None
         except Exception as exc:  # disk full, read-only cache, unpicklable row: the run goes on
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
             return f"cache: could not store {doc.input_file} under {path.parent} ({exc})"
 
     def touch(self) -> None:
@@ -157,6 +172,79 @@ class DocumentCache:
                 shutil.rmtree(old, ignore_errors=True)
                 removed.append(old.name)
         return removed
+
+
+class Pack:
+    """Many documents' results in one file: each table's rows of every document, in one Arrow IPC
+    file per table (a single record batch, so slicing it is constant time), and per document its
+    plain parts and where its rows start. A rebuild takes a run of documents that follow each other
+    in the pack as one slice, so unchanged documents cost neither an entry file nor a batch each.
+    Documents missing from it (new ones) come from their entries; the pipeline rewrites the pack
+    when they become many (``repack``), so adding one article does not rewrite all the others."""
+
+    def __init__(self, keys: list[str], results: list[dict], starts: dict[str, list[int]], tables: dict):
+        self.keys = keys
+        self.index = {k: i for i, k in enumerate(keys)}
+        self.results = results  # plain parts of each document's result (no tables)
+        self.starts = starts  # table -> row offset of each document, and the total at the end
+        self.tables = tables  # table -> pa.Table of one chunk
+
+    def result(self, i: int) -> dict:
+        return self.results[i]
+
+    def rows(self, name: str, first: int, last: int) -> pa.Table:
+        """The rows of documents first..last (pack positions, inclusive) of one table."""
+        start, end = self.starts[name][first], self.starts[name][last + 1]
+        return self.tables[name].slice(start, end - start)
+
+    @staticmethod
+    def to_plain(keys: list[str], results: list[dict], tables: dict[str, pa.Table]) -> dict:
+        starts = {}
+        for name in tables:
+            offsets = [0]
+            for r in results:
+                offsets.append(offsets[-1] + r["rows"][name])
+            if offsets[-1] != tables[name].num_rows:
+                raise ValueError(f"pack table {name!r}: {tables[name].num_rows} rows, documents say {offsets[-1]}")
+            starts[name] = offsets
+        plain = [{k: v for k, v in r.items() if k != "rows"} for r in results]
+        data = {name: (_schema(name)[1], _ipc_file(name, t)) for name, t in tables.items()}
+        return {"key": PACK, "keys": keys, "results": plain, "starts": starts, "tables": data}
+
+    @classmethod
+    def from_plain(cls, raw: dict) -> Pack:
+        if raw.get("key") != PACK:
+            raise ValueError("not a pack")
+        tables = {}
+        for name, (fingerprint, data) in raw["tables"].items():
+            if fingerprint != _schema(name)[1]:
+                raise ValueError(f"pack table {name!r} of another schema")
+            tables[name] = pa.ipc.open_file(pa.py_buffer(data)).read_all()
+        if set(tables) != set(schemas.COLUMNS):
+            raise ValueError("pack tables differ from the schema's")
+        return cls(raw["keys"], raw["results"], raw["starts"], tables)
+
+
+def _write_atomic(path: Path, entry: dict) -> None:
+    """Pickle ``entry`` to ``path`` through a temp file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _ipc_file(name: str, data: pa.Table) -> bytes:
+    whole = data.combine_chunks()
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, _schema(name)[0]) as writer:
+        writer.write_table(whole, max_chunksize=max(1, whole.num_rows))
+    return sink.getvalue().to_pybytes()
 
 
 @lru_cache(maxsize=32)
