@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -511,7 +512,14 @@ def _metadata(text: str, given: dict[str, str], markup_title: str) -> tuple[dict
 def display_path(path: Path) -> str:
     """Path relative to the repository root when under it, else as given; posix form, readable
     even when the name's bytes are not UTF-8 (see ``readable_name``)."""
-    return readable_name(paths.shown(path))
+    return _display_path(os.fspath(path), paths.ROOT)
+
+
+# Keyed by the path's text: a rebuild names every input several times, and hashing a Path costs
+# more than the lookup saves.
+@lru_cache(maxsize=65536)
+def _display_path(path: str, root: Path) -> str:
+    return readable_name(paths.shown(Path(path)))
 
 
 def readable_name(name: str) -> str:

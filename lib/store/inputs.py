@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from lib import paths
@@ -21,7 +22,14 @@ from lib.store.version import extractor_version
 
 def display(path: Path) -> str:
     """Relative to the repository when inside it, else as given (posix): the name in the manifest."""
-    return paths.shown(path)
+    return _display(os.fspath(path), paths.ROOT)
+
+
+# Keyed by the path's text: hashing a Path costs more than the lookup saves, every input is named
+# this way once per run, and paths.shown keeps the resolved answer itself.
+@lru_cache(maxsize=65536)
+def _display(path: str, root: Path) -> str:
+    return paths.shown(Path(path))
 
 
 def input_files(inputs: Iterable[Path]) -> list[Path]:
