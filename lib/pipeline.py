@@ -438,7 +438,9 @@ def run(
         files = store_inputs.input_files(inputs)
         entries = store_inputs.fingerprint(files)
         memo = ReadMemo(store.extractor_version()) if build_options.get("cache", True) else None
-        loaded = reader.load_inputs(inputs, memo=memo)
+        # The manifest's digests name each unchanged file's memo entry, so those files are not read again.
+        digests = {os.fspath(f): e["sha256"] for f, e in zip(files, entries, strict=True)}
+        loaded = reader.load_inputs(inputs, memo=memo, digests=digests)
         t1 = time.perf_counter()
         result = build(loaded.documents, progress=progress, on_document=on_document, **build_options)
         t2 = time.perf_counter()

@@ -340,3 +340,24 @@ def test_a_damaged_pack_falls_back_to_the_entries(tmp_path, cache_dir, calls):
     assert calls == [] and warm.processed == 0
     assert_same_tables(cold, warm)
     assert len(pack.read_bytes()) > 100  # rewritten whole
+
+
+def test_a_rerun_does_not_read_unchanged_inputs_again(tmp_path, cache_dir, monkeypatch):
+    """The manifest's digests name each unchanged file's read memo entry: a rerun hashes the inputs
+    once (for the build id) and the reader opens only the changed ones."""
+    raw = write_inputs(tmp_path / "raw", 3)
+    (raw / "001.meta.json").write_text(json.dumps({"published": "2023-05-01"}), encoding="utf-8")
+    first = pipeline.run([raw], tmp_path / "store")
+    opened: list[str] = []
+    read = reader._read_bytes
+    monkeypatch.setattr(reader, "_read_bytes", lambda path, limit: opened.append(path.name) or read(path, limit))
+    again = pipeline.run([raw], tmp_path / "store")
+    assert opened == []
+    assert_same_tables(first, again)
+    (raw / "001.meta.json").write_text(json.dumps({"published": "2024-02-01"}), encoding="utf-8")
+    (raw / "002.txt").write_text(article_text("合肥", "芜湖", 41), encoding="utf-8")
+    changed = pipeline.run([raw], tmp_path / "store")
+    assert sorted(opened) == ["001.txt", "002.txt"]  # a changed sidecar rereads its text too
+    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.rows("articles")}
+    assert published["001.txt"] == "2024-02-01"
+    assert "合肥" in {r["region"] for r in changed.rows("articles")}

@@ -21,7 +21,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -539,7 +539,12 @@ def readable_name(name: str) -> str:
 
 
 def read_document(
-    path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | None = None, memo: Memo | None = None
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    on_warning: Warn | None = None,
+    memo: Memo | None = None,
+    digests: Digests | None = None,
 ) -> Document:
     """Read one input file into a ``Document``.
 
@@ -547,17 +552,24 @@ def read_document(
     about metadata (bad sidecar) go to ``on_warning``, by default this module's logger. ``memo`` maps
     the hash of a file's name, bytes and sidecar bytes to the document read from them before: decoding
     and normalising is most of a rebuild's reading time, and an unchanged file needs neither.
+    ``digests`` (path text -> sha256 of the file, as the build's manifest has them) lets a file in
+    the memo go unread: its key is then made from the digests of the file and its sidecar.
     """
     path = Path(path)
     name = display_path(path)
     kind = SUFFIX_KINDS.get(path.suffix.lower())
     if kind is None:
         raise IngestError(_unsupported(path), name)
+    known = _digest_key(name, path, digests) if memo is not None and digests else ""
+    if known and known in memo and _size_ok(path, max_bytes):
+        return Document(**memo[known])
     try:
         data = _read_bytes(path, max_bytes)
     except IngestError as exc:
         raise IngestError(exc.reason, name) from None
-    key = _memo_key(name, data, path) if memo is not None else ""
+    if known and hashlib.sha256(data).hexdigest() != digests.get(os.fspath(path)):
+        known = ""  # changed since it was fingerprinted: its digest no longer names these bytes
+    key = known or (_memo_key(name, data, path) if memo is not None else "")
     if key and key in memo:
         return Document(**memo[key])
     try:
@@ -587,6 +599,30 @@ def read_document(
 
 
 Memo = MutableMapping[str, dict]
+Digests = Mapping[str, str]
+
+
+def _digest_key(name: str, path: Path, digests: Digests) -> str:
+    """The memo key from known digests of the file and its sidecar; "" when one is not known."""
+    own = digests.get(os.fspath(path))
+    if own is None:
+        return ""
+    sidecar = sidecar_path(path)
+    side = digests.get(os.fspath(sidecar))
+    if side is None:
+        if os.path.lexists(sidecar):
+            return ""  # a sidecar the digests do not cover: read and hash as usual
+        side = ""
+    return hashlib.sha256(f"digests\0{name}\0{own}\0{side}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _size_ok(path: Path, max_bytes: int) -> bool:
+    """A memo hit still obeys the size limit and needs a regular file (else read it to say why)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def _memo_key(name: str, data: bytes, path: Path) -> str:
@@ -631,7 +667,7 @@ class LoadResult:
 
 
 def load_inputs(
-    inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES, memo: Memo | None = None
+    inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES, memo: Memo | None = None, digests: Digests | None = None
 ) -> LoadResult:
     """Read files and folders (recursively, sorted) into documents; one bad file never stops the batch.
 
@@ -641,7 +677,9 @@ def load_inputs(
     first_file: dict[str, str] = {}
     for path in _expand(inputs, result):
         try:
-            doc = read_document(path, max_bytes=max_bytes, on_warning=result.warnings.append, memo=memo)
+            doc = read_document(
+                path, max_bytes=max_bytes, on_warning=result.warnings.append, memo=memo, digests=digests
+            )
         except IngestError as exc:
             result.problems.append(str(exc))
             continue
