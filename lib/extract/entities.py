@@ -184,12 +184,17 @@ def _suffix_spans(toks: list[_Tok], s: str) -> list[tuple[int, int]]:
 def _recut(toks: list[_Tok], s: str) -> list[_Tok]:
     """Tokens with each suffix span as one token flagged 'SUF' (局局长 -> 局 + 局长)."""
     spans = _suffix_spans(toks, s)
+    if not spans:
+        return list(toks)
     cuts = sorted({p for span in spans for p in span})
     pieces: list[_Tok] = []
     for t in toks:
         # the cuts strictly inside the token, found by bisection: scanning every cut for every
         # token made this the entities extractor's hot spot
         inner = cuts[bisect.bisect_right(cuts, t.start) : bisect.bisect_left(cuts, t.end)]
+        if not inner:
+            pieces.append(t)  # most tokens: nothing to cut (tokens are never changed in place)
+            continue
         bounds = [t.start, *inner, t.end]
         for a, b in zip(bounds, bounds[1:], strict=False):
             pieces.append(_Tok(s[a:b], t.flag if not inner else "n", a, b))
