@@ -41,7 +41,7 @@ from lib.extract import entities, events, facts, keywords, links, regions
 from lib.ingest import layout, reader
 from lib.model import Article, Document
 from lib.store import inputs as store_inputs
-from lib.store.cache import DocumentCache, ReadMemo, document_key
+from lib.store.cache import DocumentCache, Pack, ReadMemo, document_key
 from lib.store.version import extractor_version
 
 Extractor = Callable[[Article], list[dict]]
@@ -234,7 +234,7 @@ def build(
     return result
 
 
-def needs_repack(pack, outcomes: list[dict]) -> bool:
+def needs_repack(pack: Pack | None, outcomes: list[dict]) -> bool:
     """A new pack when there is none, or when the documents it lacks or no longer needs are many: a
     few new ones come from their entries, so adding one article does not rewrite every other."""
     if not outcomes:
@@ -246,7 +246,9 @@ def needs_repack(pack, outcomes: list[dict]) -> bool:
     return misses > max(REPACK_MIN, len(outcomes) // 10)
 
 
-def repack(doc_cache: DocumentCache, docs: list[Document], outcomes: list[dict], rows: list[dict], result: Result):
+def repack(
+    doc_cache: DocumentCache, docs: list[Document], outcomes: list[dict], rows: list[dict], result: Result
+) -> str | None:
     """The run's cacheable documents (no problems) into a new pack, their rows sliced from the merged tables."""
     keep = [i for i, o in enumerate(outcomes) if not o["problems"]]
     offsets = {name: [0] for name in result.tables}
@@ -267,7 +269,7 @@ def with_arrow_tables(outcome: dict) -> dict:
     return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in outcome["tables"].items()}}
 
 
-def merge(result: Result, outcomes: list[dict], pack=None) -> list[dict[str, int]]:
+def merge(result: Result, outcomes: list[dict], pack: Pack | None = None) -> list[dict[str, int]]:
     """Per-document results, in input order, into the result's tables; then the corpus step.
 
     Documents that follow each other in the cache's pack are taken as one slice of it. Returns each
