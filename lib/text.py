@@ -58,8 +58,9 @@ def split_sentences(text: str, clause_breaks: bool = True) -> list[Sentence]:
     return list(_split_cached(text, clause_breaks))
 
 
-# Facts, events, links, entities and keywords each split the same article: split it once.
-@lru_cache(maxsize=16)
+# Facts, events, links, entities and keywords each split the same article: split it once. An
+# article is split two ways (with and without clause breaks), so four entries hold it and the next.
+@lru_cache(maxsize=4)
 def _split_cached(text: str, clause_breaks: bool) -> tuple[Sentence, ...]:
     return tuple(_split(text, clause_breaks))
 
