@@ -34,12 +34,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from lib import paths, store
 from lib.extract import entities, events, facts, keywords, links, regions, script
 from lib.ingest import layout, reader
 from lib.model import Article, Document
 from lib.store import inputs as store_inputs
-from lib.store.cache import DocumentCache, ReadMemo
+from lib.store.cache import DocumentCache, Pack, ReadMemo, document_key
 from lib.store.version import extractor_version
 
 Extractor = Callable[[Article], list[dict]]
@@ -133,11 +135,12 @@ DOCUMENT_TABLES = ("articles", *EXTRACTORS, "keywords")
 # step runs in this process.
 POOL_MIN_DOCUMENTS = 100
 SCHEDULER_TIMEOUT_S = 30  # to connect to a Dask scheduler
+REPACK_MIN = 16  # documents the cache's pack may lack before it is rewritten (see needs_repack)
 
 
 @dataclass
 class Result:
-    tables: dict[str, list[dict]] = field(default_factory=dict)
+    tables: dict[str, pa.Table] = field(default_factory=dict)  # every table of the schema
     files: int = 0
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -145,6 +148,9 @@ class Result:
     build: str = ""  # the build folder written (or found up to date), "" before writing
     up_to_date: bool = False  # --if-stale: the current build already was what the inputs make
     processed: int = 0  # documents run through process_document (the rest came from the cache)
+
+    def rows(self, table: str) -> list[dict]:
+        return self.tables[table].to_pylist()
 
 
 OnDocument = Callable[[int, int, str], None]  # (documents done, total, input file)
@@ -200,14 +206,20 @@ def build(
     (``jobs`` processes, or the Dask cluster at ``scheduler``), merged in input order, then the corpus step.
     The same documents give the same tables whichever way, cached or not."""
     docs = list(documents)
-    result = Result(tables={name: [] for name in store.tables()})
+    result = Result()
     result.files = len(docs)
     doc_cache = DocumentCache(extractor_version()) if cache else None
-    if doc_cache:
-        doc_cache.touch()
+    pack = None
     outcomes: list[dict | None] = [None] * len(docs)
     if doc_cache:
+        doc_cache.touch()
+        pack = doc_cache.load_pack()
         for i, doc in enumerate(docs):
+            key = document_key(doc)
+            j = pack.index.get(key) if pack else None
+            if j is not None:
+                outcomes[i] = {**pack.result(j), "pack": j}
+                continue
             outcomes[i], warning = doc_cache.get(doc)
             if warning:
                 result.warnings.append(warning)
@@ -216,6 +228,7 @@ def build(
     done = len(docs) - len(todo)
     mapped = map_documents([docs[i] for i in todo], jobs=jobs, scheduler=scheduler)
     for i, outcome in zip(todo, _progress(mapped, progress, len(todo)), strict=True):
+        outcome = with_arrow_tables(outcome)
         outcomes[i] = outcome
         if doc_cache and not outcome["problems"]:  # a failure may be passing (memory): retry it next run
             warning = doc_cache.put(docs[i], outcome)
@@ -224,25 +237,93 @@ def build(
         done += 1
         if on_document:
             on_document(done, len(docs), docs[i].input_file)
-    merge(result, outcomes)
+    rows = merge(result, outcomes, pack)
     if doc_cache:
+        if needs_repack(pack, outcomes) and (warning := repack(doc_cache, docs, outcomes, rows, result)):
+            result.warnings.append(warning)
         doc_cache.prune()
     return result
 
 
-def merge(result: Result, outcomes: list[dict]) -> None:
-    """Per-document results, in input order, into the result's tables; then the corpus step."""
+def needs_repack(pack: Pack | None, outcomes: list[dict]) -> bool:
+    """A new pack when there is none, or when the documents it lacks or no longer needs are many: a
+    few new ones come from their entries, so adding one article does not rewrite every other."""
+    if not outcomes:
+        return False
+    if pack is None:
+        return True
+    used = sum(1 for o in outcomes if "pack" in o)
+    misses = (len(outcomes) - used) + (len(pack.keys) - used)
+    return misses > max(REPACK_MIN, len(outcomes) // 10)
+
+
+def repack(
+    doc_cache: DocumentCache, docs: list[Document], outcomes: list[dict], rows: list[dict], result: Result
+) -> str | None:
+    """The run's cacheable documents (no problems) into a new pack, their rows sliced from the merged tables."""
+    keep = [i for i, o in enumerate(outcomes) if not o["problems"]]
+    offsets = {name: [0] for name in result.tables}
+    for r in rows:
+        for name in offsets:
+            offsets[name].append(offsets[name][-1] + r[name])
+    tables = {}
+    for name, data in result.tables.items():
+        pieces = [data.slice(offsets[name][i], rows[i][name]) for i in keep]
+        tables[name] = pa.concat_tables([store.to_arrow(name, []), *pieces])
+    plain = [{**{k: v for k, v in outcomes[i].items() if k not in ("tables", "pack")}, "rows": rows[i]} for i in keep]
+    return doc_cache.save_pack([document_key(docs[i]) for i in keep], plain, tables)
+
+
+def with_arrow_tables(outcome: dict) -> dict:
+    """A document's rows as Arrow tables of the schema: what the cache keeps and ``merge`` concatenates,
+    so a rebuild converts only the documents it computed."""
+    return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in outcome["tables"].items()}}
+
+
+def merge(result: Result, outcomes: list[dict], pack: Pack | None = None) -> list[dict[str, int]]:
+    """Per-document results, in input order, into the result's tables; then the corpus step.
+
+    Documents that follow each other in the cache's pack are taken as one slice of it. Returns each
+    document's row count per table."""
     keyword_inputs = []
+    parts: dict[str, list[pa.Table]] = {name: [] for name in store.tables()}
+    rows: list[dict[str, int]] = []
+    run: list[int] = []  # pack positions of consecutive documents not yet sliced
+
+    def flush() -> None:
+        if run:
+            for name in parts:
+                parts[name].append(pack.rows(name, run[0], run[-1]))
+            run.clear()
+
     for outcome in outcomes:
-        for table, rows in outcome["tables"].items():
-            result.tables[table].extend(rows)
+        j = outcome.get("pack")
+        if j is not None:
+            if run and run[-1] != j - 1:
+                flush()
+            run.append(j)
+            rows.append({name: pack.starts[name][j + 1] - pack.starts[name][j] for name in parts})
+        else:
+            flush()
+            for table, data in outcome["tables"].items():
+                parts[table].append(data)
+            rows.append({name: outcome["tables"][name].num_rows if name in outcome["tables"] else 0 for name in parts})
         keyword_inputs += outcome["keyword_inputs"]
         result.problems += outcome["problems"]
         result.warnings += outcome["warnings"]
+    flush()
     try:
-        result.tables["keywords"] += keywords.extract_regions(keyword_inputs)
+        parts["keywords"].append(store.to_arrow("keywords", keywords.extract_regions(keyword_inputs)))
     except Exception as exc:
         result.problems.append(f"keywords extraction failed: {exc!r}")
+    result.tables = {name: _concat(name, tables) for name, tables in parts.items()}
+    return rows
+
+
+def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
+    """One contiguous table from the documents' tables: the same Parquet file as the chunks give,
+    and copying a thousand chunks together costs less than writing them one by one."""
+    return pa.concat_tables(tables).combine_chunks() if tables else store.to_arrow(name, [])
 
 
 def worker_count(jobs: int | None, n_documents: int) -> int:
@@ -370,14 +451,16 @@ def run(
         files = store_inputs.input_files(inputs)
         entries = store_inputs.fingerprint(files)
         memo = ReadMemo(store.extractor_version()) if build_options.get("cache", True) else None
-        loaded = reader.load_inputs(inputs, memo=memo)
+        # The manifest's digests name each unchanged file's memo entry, so those files are not read again.
+        digests = {os.fspath(f): e["sha256"] for f, e in zip(files, entries, strict=True)}
+        loaded = reader.load_inputs(inputs, memo=memo, digests=digests)
         t1 = time.perf_counter()
         result = build(loaded.documents, progress=progress, on_document=on_document, **build_options)
         t2 = time.perf_counter()
         result.problems = list(loaded.problems) + result.problems
         result.warnings = list(loaded.skipped) + list(loaded.warnings) + result.warnings
         result.skipped = skipped_inputs(files, result)
-        if not result.tables.get("articles") and not allow_empty:
+        if not result.tables["articles"].num_rows and not allow_empty:
             raise NothingToBuild(nothing_to_build(inputs, files, result, out_dir))
         version = store.extractor_version()
         manifest = {
@@ -398,7 +481,8 @@ def run(
 
 def skipped_inputs(files: list[Path], result: Result) -> list[dict]:
     """Every input file that gave no article, with the reason the reader or the build gave."""
-    produced = {row["input_file"] for row in result.tables.get("articles", [])}
+    articles = result.tables.get("articles")
+    produced = set(articles.column("input_file").to_pylist()) if articles is not None else set()
     messages = result.problems + result.warnings
     out = []
     for f in files:
@@ -428,7 +512,7 @@ def nothing_to_build(inputs: list[Path], files: list[Path], result: Result, out_
 def report(result: Result, out_dir: Path) -> str:
     if result.up_to_date:
         return f"{out_dir}: build {result.build} is up to date"
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+    counts = ", ".join(f"{data.num_rows} {name}" for name, data in result.tables.items())
     lines = [f"{result.files} files -> {counts} in {out_dir}/builds/{result.build} (now current)"]
     lines += [f"warning: {w}" for w in result.warnings]
     lines += [f"error: {p}" for p in result.problems]

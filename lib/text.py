@@ -54,7 +54,18 @@ _PIECE_BREAK = re.compile(r"[，,；;、：:\s]")
 
 def split_sentences(text: str, clause_breaks: bool = True) -> list[Sentence]:
     """Split into sentences with offsets; whitespace-only pieces are dropped; none is longer than
-    ``MAX_SENTENCE`` (see ``long_pieces``)."""
+    ``MAX_SENTENCE`` (see ``long_pieces``). Each caller gets its own list."""
+    return list(_split_cached(text, clause_breaks))
+
+
+# Facts, events, links, entities and keywords each split the same article: split it once. An
+# article is split two ways (with and without clause breaks), so four entries hold it and the next.
+@lru_cache(maxsize=4)
+def _split_cached(text: str, clause_breaks: bool) -> tuple[Sentence, ...]:
+    return tuple(_split(text, clause_breaks))
+
+
+def _split(text: str, clause_breaks: bool) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in (_CLAUSE_END if clause_breaks else _SENT_END).finditer(text):

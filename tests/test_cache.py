@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from lib import paths, pipeline, store
@@ -63,7 +64,7 @@ def build(folder: Path, **options) -> pipeline.Result:
 
 
 def frames(result: pipeline.Result) -> dict[str, pd.DataFrame]:
-    return {table: pd.DataFrame(rows) for table, rows in result.tables.items()}
+    return {table: data.to_pandas() for table, data in result.tables.items()}
 
 
 def assert_same_tables(a: pipeline.Result, b: pipeline.Result) -> None:
@@ -81,7 +82,7 @@ def test_adding_one_file_processes_only_it(tmp_path, cache_dir, calls):
     (raw / "003.txt").write_text(article_text("武汉", "鄂州", 3), encoding="utf-8")
     second = build(raw)
     assert calls == ["003.txt"] and second.processed == 1
-    assert len(second.tables["articles"]) == 4
+    assert second.tables["articles"].num_rows == 4
 
 
 def test_changing_one_file_processes_only_it(tmp_path, cache_dir, calls):
@@ -91,7 +92,7 @@ def test_changing_one_file_processes_only_it(tmp_path, cache_dir, calls):
     (raw / "001.txt").write_text(article_text("合肥", "芜湖", 41), encoding="utf-8")
     result = build(raw)
     assert calls == ["001.txt"]
-    assert "合肥" in {r["region"] for r in result.tables["articles"]}
+    assert "合肥" in {r["region"] for r in result.rows("articles")}
 
 
 def test_changed_metadata_reprocesses_the_file(tmp_path, cache_dir, calls):
@@ -102,7 +103,7 @@ def test_changed_metadata_reprocesses_the_file(tmp_path, cache_dir, calls):
     (raw / "000.meta.json").write_text(json.dumps({"published": "2023-06-01"}), encoding="utf-8")
     result = build(raw)
     assert calls == ["000.txt"]
-    assert result.tables["articles"][0]["published"] == "2023-06-01"
+    assert result.rows("articles")[0]["published"] == "2023-06-01"
 
 
 def test_changed_extractor_version_invalidates_every_entry(tmp_path, cache_dir, calls, monkeypatch):
@@ -129,7 +130,7 @@ def test_cached_and_uncached_runs_give_equal_tables(tmp_path, cache_dir, calls):
     assert_same_tables(uncached, cold)
     assert_same_tables(uncached, warm)
     assert (uncached.problems, uncached.warnings) == (warm.problems, warm.warnings)
-    assert any(r["scope"] == "region" for r in warm.tables["keywords"])  # the corpus step ran on cached rows
+    assert any(r["scope"] == "region" for r in warm.rows("keywords"))  # the corpus step ran on cached rows
 
 
 def test_no_cache_writes_nothing(tmp_path, cache_dir):
@@ -151,8 +152,10 @@ def test_corrupt_entry_is_recomputed_with_a_warning(tmp_path, cache_dir, calls, 
     raw = write_inputs(tmp_path / "raw", 2)
     clean = build(raw)
     docs = reader.load_inputs([raw]).documents
-    entry = cache.DocumentCache(pipeline.extractor_version()).path(docs[1])
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    entry = doc_cache.path(docs[1])
     entry.write_bytes(damage)
+    doc_cache.pack_path.unlink()  # the pack copies the entries: without it the entry is read
     calls.clear()
     result = build(raw)
     assert calls == ["001.txt"]
@@ -168,7 +171,7 @@ def test_unwritable_cache_warns_and_the_build_goes_on(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("RDD_CACHE_DIR", str(blocker))
     result = build(write_inputs(tmp_path / "raw", 2))
-    assert len(result.tables["articles"]) == 2
+    assert result.tables["articles"].num_rows == 2
     assert any(w.startswith("cache: could not store") for w in result.warnings)
 
 
@@ -227,7 +230,7 @@ def test_a_rerun_decodes_only_new_or_changed_inputs(tmp_path, cache_dir, monkeyp
     (raw / "002.meta.json").write_text(json.dumps({"published": "2024-03-01"}), encoding="utf-8")
     changed = pipeline.run([raw], tmp_path / "store")
     assert len(decoded) == 2  # the changed text, and the text whose sidecar changed
-    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.tables["articles"]}
+    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.rows("articles")}
     assert published["002.txt"] == "2024-03-01"
 
 
@@ -240,3 +243,121 @@ def test_a_corrupt_read_memo_is_an_empty_one(tmp_path, cache_dir):
     again = pipeline.run([raw], tmp_path / "store")
     assert_same_tables(first, again)
     assert len(cache.ReadMemo(store.extractor_version())) == 2  # rewritten whole
+
+
+def test_entries_hold_arrow_batches_of_the_schema(tmp_path, cache_dir):
+    """An entry keeps each table's rows as Arrow record batches, read back against the schema."""
+    raw = write_inputs(tmp_path / "raw", 1)
+    [doc] = reader.load_inputs([raw]).documents
+    result = build(raw)
+    hit, warning = cache.DocumentCache(pipeline.extractor_version()).get(doc)
+    assert warning is None and set(hit["tables"]) == set(pipeline.DOCUMENT_TABLES)
+    for name, data in hit["tables"].items():
+        assert data.schema.equals(store.schemas.schema(name))
+    assert hit["tables"]["facts"].to_pylist() == result.rows("facts")
+
+
+def test_entries_of_another_schema_are_recomputed(tmp_path, cache_dir, calls, monkeypatch):
+    """A schema change that the extractor version missed (the cache folder is the same) must not let
+    rows of the old columns into the new tables: the entry's schema fingerprint no longer matches."""
+    raw = write_inputs(tmp_path / "raw", 2)
+    build(raw)
+    calls.clear()
+    columns = [(n, pa.int64() if n == "rank" else t, d) for n, t, d in store.schemas.COLUMNS["keywords"]]
+    monkeypatch.setitem(store.schemas.COLUMNS, "keywords", columns)
+    cache._schema.cache_clear()
+    try:
+        result = build(raw)
+    finally:
+        cache._schema.cache_clear()
+    assert sorted(calls) == ["000.txt", "001.txt"]
+    assert [w for w in result.warnings if "another schema" in w and "recomputed" in w]
+    assert result.tables["keywords"].schema.field("rank").type == pa.int64()
+
+
+def test_a_warm_run_reads_the_pack_not_the_entries(tmp_path, cache_dir, calls):
+    """One pack file holds a run's results: a rebuild with nothing new opens no entry."""
+    raw = write_inputs(tmp_path / "raw", 3)
+    for f in paths.RAW_DIR.glob("000_*"):  # several articles on one page
+        shutil.copy(f, raw / f.name)
+    cold = build(raw)
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    assert doc_cache.pack_path.is_file()
+    for entry in doc_cache.dir.glob("*/*.pickle"):
+        entry.unlink()
+    calls.clear()
+    warm = build(raw)
+    assert calls == [] and warm.processed == 0
+    assert_same_tables(cold, warm)
+    assert (cold.problems, cold.warnings) == (warm.problems, warm.warnings)
+
+
+def test_new_documents_between_packed_ones_give_the_tables_of_a_fresh_build(tmp_path, cache_dir, calls):
+    """Adding an article reads the others from the pack (in slices around the new one) and does not
+    rewrite the pack; the tables are those of an uncached build."""
+    raw = write_inputs(tmp_path / "raw", 6)
+    build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).pack_path
+    written = pack.stat().st_mtime_ns
+    (raw / "002a.txt").write_text(article_text("武汉", "鄂州", 7), encoding="utf-8")  # sorts in the middle
+    (raw / "004.txt").unlink()
+    calls.clear()
+    incremental = build(raw)
+    assert calls == ["002a.txt"] and pack.stat().st_mtime_ns == written
+    assert_same_tables(build(raw, cache=False), incremental)
+
+
+def test_the_pack_is_rewritten_when_it_lacks_many_documents(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.setattr(pipeline, "REPACK_MIN", 1)
+    raw = write_inputs(tmp_path / "raw", 3)
+    build(raw)
+    doc_cache = cache.DocumentCache(pipeline.extractor_version())
+    for i in range(3, 6):
+        (raw / f"{i:03d}.txt").write_text(article_text("武汉", "鄂州", i), encoding="utf-8")
+    (raw / "000.txt").unlink()
+    result = build(raw)
+    pack = doc_cache.load_pack()
+    assert pack.keys == [cache.document_key(d) for d in reader.load_inputs([raw]).documents]
+    assert pack.tables["articles"].num_rows == result.tables["articles"].num_rows == 5
+
+
+def test_documents_with_problems_stay_out_of_the_pack(tmp_path, cache_dir, calls, monkeypatch):
+    raw = write_inputs(tmp_path / "raw", 2)
+    monkeypatch.setitem(pipeline.EXTRACTORS, "events", lambda a: 1 / 0 if "000" in a.input_file else [])
+    build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).load_pack()
+    [doc0, doc1] = reader.load_inputs([raw]).documents
+    assert pack.keys == [cache.document_key(doc1)]
+
+
+def test_a_damaged_pack_falls_back_to_the_entries(tmp_path, cache_dir, calls):
+    raw = write_inputs(tmp_path / "raw", 3)
+    cold = build(raw)
+    pack = cache.DocumentCache(pipeline.extractor_version()).pack_path
+    pack.write_bytes(pack.read_bytes()[:100])
+    calls.clear()
+    warm = build(raw)
+    assert calls == [] and warm.processed == 0
+    assert_same_tables(cold, warm)
+    assert len(pack.read_bytes()) > 100  # rewritten whole
+
+
+def test_a_rerun_does_not_read_unchanged_inputs_again(tmp_path, cache_dir, monkeypatch):
+    """The manifest's digests name each unchanged file's read memo entry: a rerun hashes the inputs
+    once (for the build id) and the reader opens only the changed ones."""
+    raw = write_inputs(tmp_path / "raw", 3)
+    (raw / "001.meta.json").write_text(json.dumps({"published": "2023-05-01"}), encoding="utf-8")
+    first = pipeline.run([raw], tmp_path / "store")
+    opened: list[str] = []
+    read = reader._read_bytes
+    monkeypatch.setattr(reader, "_read_bytes", lambda path, limit: opened.append(path.name) or read(path, limit))
+    again = pipeline.run([raw], tmp_path / "store")
+    assert opened == []
+    assert_same_tables(first, again)
+    (raw / "001.meta.json").write_text(json.dumps({"published": "2024-02-01"}), encoding="utf-8")
+    (raw / "002.txt").write_text(article_text("合肥", "芜湖", 41), encoding="utf-8")
+    changed = pipeline.run([raw], tmp_path / "store")
+    assert sorted(opened) == ["001.txt", "002.txt"]  # a changed sidecar rereads its text too
+    published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.rows("articles")}
+    assert published["001.txt"] == "2024-02-01"
+    assert "合肥" in {r["region"] for r in changed.rows("articles")}

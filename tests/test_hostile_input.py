@@ -334,13 +334,14 @@ def test_store_tables_follow_the_umask(tmp_path):
 
 
 def test_cache_entries_follow_the_umask(tmp_path):
+    from lib import store
     from lib.store.cache import DocumentCache
 
     [doc] = reader.load_inputs([_one_article(tmp_path)]).documents
     cache = DocumentCache("v-test", tmp_path / "cache")
     old = os.umask(0o027)
     try:
-        assert cache.put(doc, {"facts": []}) is None
+        assert cache.put(doc, {"tables": {"facts": store.to_arrow("facts", [])}}) is None
     finally:
         os.umask(old)
     assert cache.path(doc).stat().st_mode & 0o777 == 0o640

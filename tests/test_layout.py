@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -208,3 +209,24 @@ def test_starts_mid_sentence(text, expected):
 )
 def test_reporters(byline, names):
     assert layout.reporters(byline) == names
+
+
+def test_an_articles_places_are_the_sum_of_its_lines():
+    """Layout counts an article's places line by line (a name never spans a line break or a space),
+    so a growing article costs only its new paragraph; the sum must be the count of the whole."""
+    files = [*paths.RAW_DIR.rglob("*.txt"), *paths.DEV_CORPUS_DIR.glob("*.txt")]
+    for f in files:
+        for piece in layout.layout(read_document(f).text, place_counter):
+            whole = place_counter(" ".join([piece.title, piece.kicker, piece.text]))
+            assert layout._piece_places(piece, place_counter) == whole, f.name
+
+
+def test_each_distinct_text_is_counted_once_per_page():
+    calls: Counter = Counter()
+
+    def counting(text: str) -> Counter:
+        calls[text] += 1
+        return place_counter(text)
+
+    layout.layout(SYNTHETIC_PAGE, counting)
+    assert calls and max(calls.values()) == 1

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lib import paths
 from lib.extract import regions
 from lib.extract.regions import NATIONAL, article_region, find_places, lookup, sentence_region
 from lib.paths import DEV_CORPUS_DIR, GAZETTEER_DIR
@@ -275,3 +276,51 @@ def test_national_is_not_a_division():
 
 def test_gazetteer_is_cached():
     assert regions._gazetteer() is regions._gazetteer()
+
+
+# ------------------------------------------------------------------------------------------ scanner
+
+
+def _positionwise_scan(text: str) -> list[regions.PlaceMention]:
+    """The scanner's rule spelled out, one position at a time: the longest gazetteer name starting
+    here (not one ending in 区/县 right before 域), else an abbreviation run, else the next character.
+    Slow, obviously right: the fast scanner must agree with it everywhere."""
+    gaz = regions._gazetteer()
+    longest = max(map(len, gaz.table))
+    out: list[regions.PlaceMention] = []
+    i = 0
+    while i < len(text):
+        for length in range(min(longest, len(text) - i), 0, -1):
+            surface = text[i : i + length]
+            if surface in gaz.table and not (surface[-1] in "区县" and text[i + length : i + length + 1] == "域"):
+                entry = gaz.table[surface]
+                region = entry.region or regions._from_context(entry, out, i)
+                if region:
+                    out.append(regions.PlaceMention(i, i + length, surface, region, entry.kind))
+                i += length
+                break
+        else:
+            run = regions._abbr_run(text, i, gaz.abbr) if text[i] in gaz.abbr else []
+            out.extend(run)
+            i = run[-1].end if run else i + 1
+    return out
+
+
+TRICKY_PLACES = [
+    "西安区域经济与西安区合作，县域经济在昆山县域内",  # 区域 / 县域 are words, 西安区 is a district
+    "北京市朝阳区和朝阳区的企业",  # an ambiguous county name resolves only after its parent
+    "沪苏浙皖、京、冀与沪合作，赣",  # abbreviation runs, with and without 、; a lone abbreviation
+    "长三角一体化，粤港澳大湾区和美国、日本",  # macro regions and foreign places
+    "吉林省吉林市、海南省与青海省海南州",  # short names shared between levels
+    "上饶上饶市上海市上海",  # names back to back, longest first
+    "",
+]
+
+
+def test_scanner_agrees_with_the_positionwise_rule():
+    texts = list(TRICKY_PLACES)
+    files = [*paths.RAW_DIR.rglob("*.txt"), *DEV_CORPUS_DIR.glob("*.txt")]
+    texts += [f.read_text(encoding="utf-8") for f in files]
+    for t in texts:
+        assert regions._scan_places(t) == _positionwise_scan(t), t[:40]
+    assert len(files) >= 6  # the seed page and the official communiqués at least

@@ -85,7 +85,7 @@ _DASH_RE = re.compile(f"[{_DASHES}]+")
 _QUOTES = '“”"‘’「」『』《》'
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     word: str
     flag: str
@@ -154,16 +154,20 @@ def _suffix_spans(toks: list[_Tok], s: str) -> list[tuple[int, int]]:
     """Suffix matches aligned on token boundaries (extended to the start of a word ending in one)."""
     starts = {t.start: t for t in toks}
     ends = {t.end: t for t in toks}
-    by_char = {i: t for t in toks for i in range(t.start, t.end)}
+    token_starts = [t.start for t in toks]
+
+    def by_char(i: int) -> _Tok:  # the token covering character i (tokens tile the sentence)
+        return toks[bisect.bisect_right(token_starts, i) - 1]
+
     spans = []
     for m in _SUFFIX_RE.finditer(s):
         start, end = m.start(), m.end()
         if end not in ends:
-            rest = s[end : by_char[end].end]
+            rest = s[end : by_char(end).end]
             if rest not in _TITLE_SET and rest not in ("内", "里", "中"):
                 continue  # 中心城市, 园区建设: the suffix is part of a longer word
         if start not in starts:
-            word = by_char[start]
+            word = by_char(start)
             if m.group() in _SHORT_SUFFIXES and (
                 len(word.word) < 3 or word.end != end or _known(s[end - 2 : end])
             ):
@@ -180,10 +184,17 @@ def _suffix_spans(toks: list[_Tok], s: str) -> list[tuple[int, int]]:
 def _recut(toks: list[_Tok], s: str) -> list[_Tok]:
     """Tokens with each suffix span as one token flagged 'SUF' (局局长 -> 局 + 局长)."""
     spans = _suffix_spans(toks, s)
+    if not spans:
+        return list(toks)
     cuts = sorted({p for span in spans for p in span})
     pieces: list[_Tok] = []
     for t in toks:
-        inner = [c for c in cuts if t.start < c < t.end]
+        # the cuts strictly inside the token, found by bisection: scanning every cut for every
+        # token made this the entities extractor's hot spot
+        inner = cuts[bisect.bisect_right(cuts, t.start) : bisect.bisect_left(cuts, t.end)]
+        if not inner:
+            pieces.append(t)  # most tokens: nothing to cut (tokens are never changed in place)
+            continue
         bounds = [t.start, *inner, t.end]
         for a, b in zip(bounds, bounds[1:], strict=False):
             pieces.append(_Tok(s[a:b], t.flag if not inner else "n", a, b))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lib import text
 from lib.extract import regions
@@ -55,12 +56,19 @@ def _byline_words(bylines: list[str]) -> set[str]:
 
 def _counts(body: str) -> Counter:
     """Allowed-tag words of a text and how often they occur (jieba's TF-IDF counting rules)."""
+    return Counter(dict(_counted(body)))
+
+
+# The article's keywords and its region input both count the same body: count it once.
+@lru_cache(maxsize=4)
+def _counted(body: str) -> tuple[tuple[str, int], ...]:
     stop = text.tfidf_stopwords()
-    return Counter(
+    counts = Counter(
         word
         for word, flag in text.pos_cut_text(body)
         if flag in _ALLOW_POS and len(word.strip()) >= 2 and word.lower() not in stop
     )
+    return tuple(counts.items())
 
 
 def top_terms(body: str, excluded: frozenset[str], n: int = TOP_N) -> list[tuple[str, float]]:

@@ -23,6 +23,8 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+import ahocorasick_rs
+
 from lib.paths import GAZETTEER_DIR
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -63,9 +65,12 @@ class _Entry:
 @dataclass(frozen=True)
 class _Gazetteer:
     table: dict[str, _Entry]  # surface -> entry, every surface that counts in free text
-    lengths: dict[str, tuple[int, ...]]  # first character -> surface lengths, longest first
     abbr: dict[str, Region]  # single characters usable inside abbreviation runs
     names: dict[str, Region]  # every name lookup() accepts, including non-standalone ones
+    # Every surface of ``table`` at once (Aho-Corasick, in Rust): a scan visits only the positions
+    # where a name or an abbreviation starts instead of trying every length at every character.
+    automaton: ahocorasick_rs.AhoCorasick
+    abbr_chars: re.Pattern
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -103,10 +108,8 @@ def _gazetteer() -> _Gazetteer:
     _add_foreign(_read("foreign.csv"), candidates, names)
     table = _resolve(candidates)
     table.update({name: entry for name, entry in ambiguous.items() if name not in table})
-    lengths: dict[str, set[int]] = defaultdict(set)
-    for surface in table:
-        lengths[surface[0]].add(len(surface))
-    return _Gazetteer(table, {c: tuple(sorted(v, reverse=True)) for c, v in lengths.items()}, abbr, names)
+    abbr_chars = re.compile("[" + "".join(map(re.escape, abbr)) + "]" if abbr else "(?!)")
+    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars)
 
 
 def _division_region(row: dict[str, str]) -> Region:
@@ -249,38 +252,51 @@ def _places_cached(text: str, _gaz_id: int) -> tuple[PlaceMention, ...]:
 
 
 def _scan_places(text: str) -> list[PlaceMention]:
+    """Left to right: at each position the longest name that starts there (see ``_longest_at``),
+    else an abbreviation run, else the next position. Only positions where a name or an
+    abbreviation starts can do anything, so the loop visits those alone."""
     gaz = _gazetteer()
+    starts = _name_ends(text, gaz)
+    events = set(starts)
+    events.update(m.start() for m in gaz.abbr_chars.finditer(text))
     out: list[PlaceMention] = []
-    i, n = 0, len(text)
-    while i < n:
-        lens = gaz.lengths.get(text[i])
-        hit = _match_at(text, i, lens, gaz.table) if lens else None
-        if hit:
-            surface, entry = hit
-            region = entry.region or _from_context(entry, out, i)
+    i = 0
+    for pos in sorted(events):
+        if pos < i:
+            continue
+        surface = _longest_at(text, pos, starts.get(pos, ()))
+        if surface:
+            entry = gaz.table[surface]
+            region = entry.region or _from_context(entry, out, pos)
             if region:
-                out.append(PlaceMention(i, i + len(surface), surface, region, entry.kind))
-            i += len(surface)
-            continue
-        if text[i] in gaz.abbr:
-            run = _abbr_run(text, i, gaz.abbr)
+                out.append(PlaceMention(pos, pos + len(surface), surface, region, entry.kind))
+            i = pos + len(surface)
+        elif text[pos] in gaz.abbr:
+            run = _abbr_run(text, pos, gaz.abbr)
             out.extend(run)
-            i = run[-1].end if run else i + 1
-            continue
-        i += 1
+            i = run[-1].end if run else pos + 1
+        else:
+            i = pos + 1
     return out
 
 
-def _match_at(text: str, i: int, lens: tuple[int, ...], table: dict[str, _Entry]):
-    for length in lens:
-        surface = text[i : i + length]
-        entry = table.get(surface)
-        if entry is None or len(surface) < length:
-            continue
+def _name_ends(text: str, gaz: _Gazetteer) -> dict[int, list[int]]:
+    """Start -> ends of every gazetteer name occurring there (overlapping ones included), longest first."""
+    ends: dict[int, list[int]] = defaultdict(list)
+    for _, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=True):
+        ends[start].append(end)
+    for found in ends.values():
+        found.sort(reverse=True)
+    return ends
+
+
+def _longest_at(text: str, i: int, ends: list[int]) -> str | None:
+    """The longest name from ``ends`` starting at i that is not the head of a word."""
+    for end in ends:
         # 区域 / 县域 are words: "西安区域" is 西安 + 区域, not the district 西安区.
-        if surface[-1] in "区县" and text[i + length : i + length + 1] == "域":
+        if text[end - 1] in "区县" and text[end : end + 1] == "域":
             continue
-        return surface, entry
+        return text[i:end]
     return None
 
 

@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+# Counts the place names in a text. A name never spans a line break or a space, so the counts of
+# lines joined by either are the sums of the lines' counts (``_piece_places`` relies on it).
 PlaceCounter = Callable[[str], Counter]
 
 _TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)】\]]*$")
@@ -192,6 +194,8 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     paras = classify(split_paragraphs(text))
     if not paras:
         return []
+    if place_counter is not None:
+        place_counter = _memo(place_counter)
     pieces, segments, orphan_headings, captions = _scan(paras)
     targets = _assign(pieces, segments, place_counter)
     _place_captions(pieces, captions, targets, place_counter)
@@ -376,11 +380,33 @@ def _place_affinity(seg_places: Counter, piece: Piece, place_counter: PlaceCount
     """How strongly a segment's places match an article's places so far (0..n)."""
     if not seg_places or place_counter is None:
         return 0.0
-    art = place_counter(" ".join([piece.title, piece.kicker, piece.text]))
+    art = _piece_places(piece, place_counter)
     total = sum(art.values())
     if not total:
         return 0.0
     return sum(n * art[r] / total for r, n in seg_places.items())
+
+
+def _memo(place_counter: PlaceCounter) -> PlaceCounter:
+    """``place_counter`` answering each distinct text once: an article's paragraphs are counted again
+    for every fragment weighed against it, which made long pages quadratic."""
+    seen: dict[str, Counter] = {}
+
+    def count(text: str) -> Counter:
+        if text not in seen:
+            seen[text] = place_counter(text)
+        return seen[text]
+
+    return count
+
+
+def _piece_places(piece: Piece, place_counter: PlaceCounter) -> Counter:
+    """The places of an article so far: those of ``" ".join([title, kicker, text])``, summed over its
+    lines (see ``PlaceCounter``), so a growing article costs only its new paragraph."""
+    total: Counter = Counter()
+    for part in (piece.title, piece.kicker, *piece.paragraphs):
+        total.update(place_counter(part))
+    return total
 
 
 def _append(piece: Piece, seg: _Segment) -> None:

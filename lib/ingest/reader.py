@@ -21,9 +21,10 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -535,7 +536,14 @@ def _metadata(text: str, given: dict[str, str], markup_title: str) -> tuple[dict
 def display_path(path: Path) -> str:
     """Path relative to the repository root when under it, else as given; posix form, readable
     even when the name's bytes are not UTF-8 (see ``readable_name``)."""
-    return readable_name(paths.shown(path))
+    return _display_path(os.fspath(path), paths.ROOT)
+
+
+# Keyed by the path's text: a rebuild names every input several times, and hashing a Path costs
+# more than the lookup saves.
+@lru_cache(maxsize=65536)
+def _display_path(path: str, root: Path) -> str:
+    return readable_name(paths.shown(Path(path)))
 
 
 def readable_name(name: str) -> str:
@@ -555,7 +563,12 @@ def readable_name(name: str) -> str:
 
 
 def read_document(
-    path: Path, *, max_bytes: int = MAX_BYTES, on_warning: Warn | None = None, memo: Memo | None = None
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    on_warning: Warn | None = None,
+    memo: Memo | None = None,
+    digests: Digests | None = None,
 ) -> Document:
     """Read one input file into a ``Document``.
 
@@ -563,17 +576,24 @@ def read_document(
     about metadata (bad sidecar) go to ``on_warning``, by default this module's logger. ``memo`` maps
     the hash of a file's name, bytes and sidecar bytes to the document read from them before: decoding
     and normalising is most of a rebuild's reading time, and an unchanged file needs neither.
+    ``digests`` (path text -> sha256 of the file, as the build's manifest has them) lets a file in
+    the memo go unread: its key is then made from the digests of the file and its sidecar.
     """
     path = Path(path)
     name = display_path(path)
     kind = SUFFIX_KINDS.get(path.suffix.lower())
     if kind is None:
         raise IngestError(_unsupported(path), name)
+    known = _digest_key(name, path, digests) if memo is not None and digests else ""
+    if known and known in memo and _size_ok(path, max_bytes):
+        return Document(**memo[known])
     try:
         data = _read_bytes(path, max_bytes)
     except IngestError as exc:
         raise IngestError(exc.reason, name) from None
-    key = _memo_key(name, data, path) if memo is not None else ""
+    if known and hashlib.sha256(data).hexdigest() != digests.get(os.fspath(path)):
+        known = ""  # changed since it was fingerprinted: its digest no longer names these bytes
+    key = known or (_memo_key(name, data, path) if memo is not None else "")
     if key and key in memo:
         return Document(**memo[key])
     try:
@@ -603,6 +623,30 @@ def read_document(
 
 
 Memo = MutableMapping[str, dict]
+Digests = Mapping[str, str]
+
+
+def _digest_key(name: str, path: Path, digests: Digests) -> str:
+    """The memo key from known digests of the file and its sidecar; "" when one is not known."""
+    own = digests.get(os.fspath(path))
+    if own is None:
+        return ""
+    sidecar = sidecar_path(path)
+    side = digests.get(os.fspath(sidecar))
+    if side is None:
+        if os.path.lexists(sidecar):
+            return ""  # a sidecar the digests do not cover: read and hash as usual
+        side = ""
+    return hashlib.sha256(f"digests\0{name}\0{own}\0{side}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _size_ok(path: Path, max_bytes: int) -> bool:
+    """A memo hit still obeys the size limit and needs a regular file (else read it to say why)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes
 
 
 def _memo_key(name: str, data: bytes, path: Path) -> str:
@@ -647,7 +691,7 @@ class LoadResult:
 
 
 def load_inputs(
-    inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES, memo: Memo | None = None
+    inputs: Iterable[Path], *, max_bytes: int = MAX_BYTES, memo: Memo | None = None, digests: Digests | None = None
 ) -> LoadResult:
     """Read files and folders (recursively, sorted) into documents; one bad file never stops the batch.
 
@@ -657,7 +701,9 @@ def load_inputs(
     first_file: dict[str, str] = {}
     for path in _expand(inputs, result):
         try:
-            doc = read_document(path, max_bytes=max_bytes, on_warning=result.warnings.append, memo=memo)
+            doc = read_document(
+                path, max_bytes=max_bytes, on_warning=result.warnings.append, memo=memo, digests=digests
+            )
         except IngestError as exc:
             result.problems.append(str(exc))
             continue
@@ -680,16 +726,17 @@ def _expand(inputs: Iterable[Path], result: LoadResult) -> Iterator[Path]:
             continue
         if is_dir:
             candidates = _walk(given, result.problems)
+            keys = _identities(given, candidates)
         elif exists:
             candidates = [given]
+            keys = [_identity(given)]
         elif given.is_symlink():
             result.problems.append(f"{display_path(given)}: broken or looping symlink")
             continue
         else:
             result.problems.append(f"{display_path(given)}: no such file or folder")
             continue
-        for path in candidates:
-            key = _identity(path)
+        for path, key in zip(candidates, keys, strict=True):
             if key in seen:
                 continue
             seen.add(key)
@@ -714,6 +761,17 @@ def _identity(path: Path) -> object:
         return path.resolve()
     except (OSError, RuntimeError):
         return ("unresolved", str(path))
+
+
+def _identities(folder: Path, files: list[Path]) -> list[object]:
+    """``_identity`` of every file found under ``folder``, resolving the folder once: os.walk never
+    enters a linked folder, so only a file that is itself a symlink needs resolving (resolving every
+    path was a tenth of a rebuild's fixed cost at 1,000 files)."""
+    root = _identity(folder)
+    if not isinstance(root, Path):
+        return [_identity(f) for f in files]
+    start = len(os.fspath(folder))
+    return [_identity(f) if os.path.islink(f) else root / os.fspath(f)[start:].lstrip(os.sep) for f in files]
 
 
 def _not_regular(path: Path) -> str:

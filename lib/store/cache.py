@@ -8,10 +8,13 @@ An entry lives at ``<cache root>/docs/<extractor version>/<key[:2]>/<key>.pickle
   inferred fields), because the rows carry those fields: the same text under another name or date
   must not reuse the other file's rows. The extractor version is the folder, so changed code or
   vocabularies never read an old entry, and ``prune()`` drops the folders of versions unused for an hour.
-* Format: pickle of plain dicts, lists, strings and numbers. It round-trips the rows exactly (None
-  stays None, floats stay floats, lists stay lists), which JSON (tuples, NaN) and Parquet (a schema
-  per table, nulls in list columns) do not, and it is the fastest to read back. Loading goes through an
-  unpickler that refuses every class, so an entry can hold nothing but plain data.
+* Format: a pickle of plain data only (an unpickler that refuses every class reads it): the
+  document's rows of each table as Arrow IPC record-batch messages (bytes) with a fingerprint of the
+  table's schema in ``lib/store/schema.py``, and the plain rest of its result (the corpus step's
+  inputs, problems, warnings). A rebuild then concatenates each table's record batches instead of
+  turning tens of thousands of row dicts into Arrow again, and unpickling an entry is copying a few
+  byte strings. An entry stored under another schema is recomputed (the extractor version, which
+  hashes schema.py, normally moves the whole folder first).
 * Writes are atomic (a temp file in the same folder, then ``os.replace``); an unreadable or corrupt
   entry is reported as a warning and recomputed, never fatal. A failed write only costs the reuse.
 """
@@ -27,13 +30,18 @@ import pickle
 import shutil
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
+
+import pyarrow as pa
 
 from lib import paths
 from lib.files import file_mode
 from lib.model import Document
+from lib.store import schema as schemas
 
-FORMAT = 1  # bump when the shape of an entry changes
+FORMAT = 2  # bump when the shape of an entry changes
+PACK = "pack.pickle"  # many documents' results in one file (see Pack)
 PRUNE_AFTER_S = 3600.0
 
 
@@ -70,12 +78,37 @@ class DocumentCache:
         self.docs_dir = (root or cache_root()) / "docs"
         self.dir = self.docs_dir / version
 
-    def path(self, doc: Document) -> Path:
-        key = document_key(doc)
-        return self.dir / key[:2] / f"{key}.pickle"
+    def path(self, doc: Document, key: str | None = None) -> Path:
+        key = key or document_key(doc)
+        return Path(os.path.join(self.dir, key[:2], f"{key}.pickle"))  # pathlib's / cost 40 µs a time
+
+    @property
+    def pack_path(self) -> Path:
+        return self.dir / PACK
+
+    def load_pack(self) -> Pack | None:
+        """The pack of an earlier run (see ``Pack``), None when there is none or it is unusable: it
+        only copies per-document entries, which are read instead."""
+        try:
+            with open(self.pack_path, "rb") as fh:
+                raw = _PlainUnpickler(fh).load()
+            return Pack.from_plain(raw)
+        except Exception:  # missing, truncated, of another schema: fall back to the entries
+            return None
+
+    def save_pack(self, keys: list[str], results: list[dict], tables: dict[str, pa.Table]) -> str | None:
+        """Write a new pack: ``keys`` and ``results`` (plain parts, in input order) and each table
+        with the documents' rows in that order, ``results[i]["rows"][table]`` rows each."""
+        try:
+            _write_atomic(self.pack_path, Pack.to_plain(keys, results, tables))
+            return None
+        except Exception as exc:
+            return f"cache: could not store the pack under {self.dir} ({exc})"
 
     def get(self, doc: Document) -> tuple[dict | None, str | None]:
-        """(entry, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable."""
+        """(result, None) on a hit, (None, None) on a miss, (None, warning) when the entry is unreadable.
+
+        The result is what ``put`` was given: ``tables`` maps each table to a ``pa.Table``."""
         path = self.path(doc)
         try:
             data = path.read_bytes()
@@ -91,25 +124,26 @@ class DocumentCache:
             not isinstance(entry, dict)
             or entry.get("key") != path.stem
             or not isinstance(entry.get("result"), dict)
+            or not isinstance(entry.get("tables"), dict)
         ):
             return None, f"cache: {path}: not an entry for {doc.input_file}; recomputed"
-        return entry["result"], None
+        try:
+            tables = {name: _from_ipc(name, data) for name, data in entry["tables"].items()}
+        except Exception as exc:  # damaged stream, or rows of another schema
+            return None, f"cache: {path}: unreadable tables ({exc}); {doc.input_file} recomputed"
+        return {**entry["result"], "tables": tables}, None
 
     def put(self, doc: Document, result: dict) -> str | None:
-        """Store one document's result atomically; a warning instead of an error when that fails."""
+        """Store one document's result atomically; a warning instead of an error when that fails.
+
+        ``result["tables"]`` maps table names to ``pa.Table``s of their schema; the rest is plain data."""
         path = self.path(doc)
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump({"key": path.stem, "result": result}, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
-            os.replace(tmp, path)
+            tables = {name: _to_ipc(name, data) for name, data in result["tables"].items()}
+            rest = {k: v for k, v in result.items() if k != "tables"}
+            _write_atomic(path, {"key": path.stem, "result": rest, "tables": tables})
             return None
         except Exception as exc:  # disk full, read-only cache, unpicklable row: the run goes on
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
             return f"cache: could not store {doc.input_file} under {path.parent} ({exc})"
 
     def touch(self) -> None:
@@ -138,6 +172,100 @@ class DocumentCache:
                 shutil.rmtree(old, ignore_errors=True)
                 removed.append(old.name)
         return removed
+
+
+class Pack:
+    """Many documents' results in one file: each table's rows of every document, in one Arrow IPC
+    file per table (a single record batch, so slicing it is constant time), and per document its
+    plain parts and where its rows start. A rebuild takes a run of documents that follow each other
+    in the pack as one slice, so unchanged documents cost neither an entry file nor a batch each.
+    Documents missing from it (new ones) come from their entries; the pipeline rewrites the pack
+    when they become many (``repack``), so adding one article does not rewrite all the others."""
+
+    def __init__(self, keys: list[str], results: list[dict], starts: dict[str, list[int]], tables: dict):
+        self.keys = keys
+        self.index = {k: i for i, k in enumerate(keys)}
+        self.results = results  # plain parts of each document's result (no tables)
+        self.starts = starts  # table -> row offset of each document, and the total at the end
+        self.tables = tables  # table -> pa.Table of one chunk
+
+    def result(self, i: int) -> dict:
+        return self.results[i]
+
+    def rows(self, name: str, first: int, last: int) -> pa.Table:
+        """The rows of documents first..last (pack positions, inclusive) of one table."""
+        start, end = self.starts[name][first], self.starts[name][last + 1]
+        return self.tables[name].slice(start, end - start)
+
+    @staticmethod
+    def to_plain(keys: list[str], results: list[dict], tables: dict[str, pa.Table]) -> dict:
+        starts = {}
+        for name in tables:
+            offsets = [0]
+            for r in results:
+                offsets.append(offsets[-1] + r["rows"][name])
+            if offsets[-1] != tables[name].num_rows:
+                raise ValueError(f"pack table {name!r}: {tables[name].num_rows} rows, documents say {offsets[-1]}")
+            starts[name] = offsets
+        plain = [{k: v for k, v in r.items() if k != "rows"} for r in results]
+        data = {name: (_schema(name)[1], _ipc_file(name, t)) for name, t in tables.items()}
+        return {"key": PACK, "keys": keys, "results": plain, "starts": starts, "tables": data}
+
+    @classmethod
+    def from_plain(cls, raw: dict) -> Pack:
+        if raw.get("key") != PACK:
+            raise ValueError("not a pack")
+        tables = {}
+        for name, (fingerprint, data) in raw["tables"].items():
+            if fingerprint != _schema(name)[1]:
+                raise ValueError(f"pack table {name!r} of another schema")
+            tables[name] = pa.ipc.open_file(pa.py_buffer(data)).read_all()
+        if set(tables) != set(schemas.COLUMNS):
+            raise ValueError("pack tables differ from the schema's")
+        return cls(raw["keys"], raw["results"], raw["starts"], tables)
+
+
+def _write_atomic(path: Path, entry: dict) -> None:
+    """Pickle ``entry`` to ``path`` through a temp file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:8]}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, file_mode())  # mkstemp makes 0600: follow the umask like the store's tables
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _ipc_file(name: str, data: pa.Table) -> bytes:
+    whole = data.combine_chunks()
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, _schema(name)[0]) as writer:
+        writer.write_table(whole, max_chunksize=max(1, whole.num_rows))
+    return sink.getvalue().to_pybytes()
+
+
+@lru_cache(maxsize=32)
+def _schema(name: str) -> tuple[pa.Schema, str]:
+    """A table's schema and a fingerprint of it (types, names, schema version) kept in each entry."""
+    sch = schemas.schema(name)  # KeyError for a table the schema no longer has
+    return sch, hashlib.sha256(sch.serialize().to_pybytes()).hexdigest()[:16]
+
+
+def _to_ipc(name: str, data: pa.Table) -> tuple[str, list[bytes]]:
+    """A table as its schema's fingerprint and its record batches as Arrow IPC messages, without the
+    schema: reading a batch back against a known schema costs a third of opening a whole stream."""
+    return _schema(name)[1], [batch.serialize().to_pybytes() for batch in data.to_batches() if batch.num_rows]
+
+
+def _from_ipc(name: str, stored: tuple[str, list[bytes]]) -> pa.Table:
+    sch, fingerprint = _schema(name)
+    found, batches = stored
+    if found != fingerprint:
+        raise ValueError(f"table {name!r} was stored under another schema")
+    return pa.Table.from_batches([pa.ipc.read_record_batch(pa.py_buffer(b), sch) for b in batches], sch)
 
 
 class ReadMemo(dict):

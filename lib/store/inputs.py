@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from lib import paths
@@ -21,7 +22,14 @@ from lib.store.version import extractor_version
 
 def display(path: Path) -> str:
     """Relative to the repository when inside it, else as given (posix): the name in the manifest."""
-    return paths.shown(path)
+    return _display(os.fspath(path), paths.ROOT)
+
+
+# Keyed by the path's text: hashing a Path costs more than the lookup saves, every input is named
+# this way once per run, and paths.shown keeps the resolved answer itself.
+@lru_cache(maxsize=65536)
+def _display(path: str, root: Path) -> str:
+    return paths.shown(Path(path))
 
 
 def input_files(inputs: Iterable[Path]) -> list[Path]:
@@ -30,20 +38,35 @@ def input_files(inputs: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     for given in map(Path, inputs):
         if given.is_dir():
-            found = []
-            for dirpath, dirnames, filenames in os.walk(given):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                found += [Path(dirpath, f) for f in filenames if not f.startswith(".")]
-            candidates = sorted(found, key=lambda p: p.relative_to(given).parts)
+            candidates = _walk(given)
         elif given.is_file():
-            candidates = [given]
+            candidates = [(given, given.resolve())]
         else:
             continue
-        for p in candidates:
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
+        for p, identity in candidates:
+            if identity not in seen:
+                seen.add(identity)
                 out.append(p)
     return out
+
+
+def _walk(folder: Path) -> list[tuple[Path, Path]]:
+    """(path, resolved path) of the files under folder, sorted by their parts below it. The folder is
+    resolved once: os.walk never enters a linked folder, so only a file that is a symlink needs it."""
+    root = folder.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        below = dirpath[len(os.fspath(folder)) :].strip(os.sep)
+        parts = tuple(below.split(os.sep)) if below else ()
+        for f in filenames:
+            if f.startswith("."):
+                continue
+            path = Path(dirpath, f)
+            identity = path.resolve() if os.path.islink(path) else root.joinpath(*parts, f)
+            found.append(((*parts, f), path, identity))
+    found.sort(key=lambda item: item[0])
+    return [(path, identity) for _, path, identity in found]
 
 
 def stat_entries(files: list[Path]) -> list[dict]:
