@@ -434,6 +434,7 @@ def run(
     allow_empty: bool = False,
     if_stale: bool = False,
     lock_timeout: float = store.DEFAULT_TIMEOUT_S,
+    partitioned: bool = False,
     **build_options,
 ) -> Result:
     """Load inputs, build every table, write them as one new build and make it current.
@@ -473,7 +474,9 @@ def run(
             "problems": result.problems,
             "timings": {"read_s": round(t1 - t0, 3), "extract_s": round(t2 - t1, 3)},
         }
-        result.build = store.write_build(result.tables, out_dir, manifest=manifest, started=started).name
+        result.build = store.write_build(
+            result.tables, out_dir, manifest=manifest, started=started, partitioned=partitioned
+        ).name
         if memo is not None and (warning := memo.save()):
             result.warnings.append(warning)
     return result
@@ -555,6 +558,11 @@ def main(argv: list[str] | None = None) -> int:
         help="run the per-document step on this Dask cluster (tcp://host:8786; requirements-dask.txt)",
     )
     parser.add_argument("--no-cache", action="store_true", help="recompute every document, cache untouched")
+    parser.add_argument(
+        "--partitioned",
+        action="store_true",
+        help="also write the facts as hive-partitioned Parquet (facts_partitioned/province=…/year=…)",
+    )
     args = parser.parse_args(argv)
     inputs = args.inputs or [paths.RAW_DIR]
     out_dir = args.out or paths.PROCESSED_DIR
@@ -567,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
             allow_empty=args.allow_empty,
             if_stale=args.if_stale,
             lock_timeout=args.lock_timeout,
+            partitioned=args.partitioned,
             **build_options,
         )
     except NothingToBuild as exc:

@@ -306,3 +306,23 @@ def test_a_dashboard_rebuild_with_nothing_to_build_reports_it_and_keeps_the_stor
     result = sources.rebuild(empty, built)
     assert len(result.problems) == 1 and "no input files" in result.problems[0]
     assert_whole_current(built, before)
+
+
+def test_partitioned_facts_read_back_as_one_table(tmp_path):
+    """--partitioned: facts also as province=…/year=… folders that a query engine reads directly."""
+    from urllib.parse import unquote
+
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "store"
+    assert pipeline.main([str(paths.RAW_DIR), "--out", str(out), "--partitioned"]) == 0
+    folder = out / "current" / "facts_partitioned"
+    # Folder names are URI-encoded (province=%E5%A4%A9%E6%B4%A5); readers decode them.
+    parts = {tuple(map(unquote, p.relative_to(folder).parts[:2])) for p in folder.rglob("*.parquet")}
+    assert ("province=天津", "year=2024") in parts and ("province=河南", "year=2023") in parts
+    back = ds.dataset(folder, format="parquet", partitioning="hive").to_table()
+    flat = pq.read_table(out / "current" / "facts.parquet")
+    assert back.num_rows == flat.num_rows
+    assert sorted(back.column("fact_id").to_pylist()) == sorted(flat.column("fact_id").to_pylist())
+    tianjin = back.filter(ds.field("province") == "天津").column("region").to_pylist()
+    assert tianjin and set(tianjin) <= {"天津", "京津冀", "全国", "北京"}

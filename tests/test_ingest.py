@@ -451,3 +451,23 @@ def test_a_folders_readme_is_documentation_not_an_article(tmp_path):
     ]
     # Named on its own, the same file is read: the user asked for it.
     assert len(load_inputs([tmp_path / "corpus" / "README.md"]).documents) == 1
+
+
+def test_html_is_told_by_its_content_not_its_name(tmp_path):
+    # A crawler's .txt holding the page as fetched: tags and entities, one number split across tags
+    # the way Word-exported HTML splits it.
+    page = (
+        "<p>郑州市统计局发布&ldquo;一季度经济运行情况&rdquo;</p>\n"
+        "<p>一季度，全市地区生产总值同比增长<span>5.4</span><span>%</span>。</p>\n"
+        "<p>规模以上工业增加值增长&nbsp;8.1%。</p>"
+    )
+    doc = read_document(_write(tmp_path / "page.txt", page))
+    assert "<p>" not in doc.text and "&ldquo;" not in doc.text and "“一季度经济运行情况”" in doc.text
+    from lib.extract import numbers
+
+    assert "5.4%" in [q.raw.replace(" ", "") for q in numbers.find_quantities(doc.text)]
+
+
+def test_a_text_that_mentions_a_tag_stays_text(tmp_path):
+    doc = read_document(_write(tmp_path / "a.txt", "网页用<p>标记段落，这是一篇讲网页制作的文章。\n"))
+    assert "<p>" in doc.text

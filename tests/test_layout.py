@@ -230,3 +230,19 @@ def test_each_distinct_text_is_counted_once_per_page():
 
     layout.layout(SYNTHETIC_PAGE, counting)
     assert calls and max(calls.values()) == 1
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "《人民日报》（2025年02月06日第 03 版）",  # an e-paper's edition line
+        "2025-02-06 08:30 来源：河南日报",  # a web page's dateline with a time
+        "各位代表：",  # a government work report opens with its audience
+    ],
+)
+def test_furniture_and_salutations_are_not_headlines(first_line):
+    text = f"{first_line}\n郑州经济稳中向好\n一季度，郑州地区生产总值同比增长6.2%，规模以上工业增加值增长15%。\n"
+    [piece] = layout.layout(text)
+    assert piece.title != first_line
+    if first_line.startswith("各位"):
+        assert first_line in piece.text or piece.title == "郑州经济稳中向好"

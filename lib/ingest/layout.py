@@ -39,7 +39,16 @@ _DATELINE = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fa5]{2,8}?(?:讯|电))\s*[（(](?P<credit>[^）)]{2,40})[）)]\s*"
     r"|^(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电)\s*"
 )
-_META_LINE = re.compile(r"^(?:原标题|来源|文章来源|责任编辑|编辑|题)[：:]")
+_META_LINE = re.compile(
+    r"^(?:原标题|来源|文章来源|责任编辑|编辑|题|发布时间|发稿时间|字体|字号)[：:]"
+    # an e-paper's edition line: 《人民日报》（2025年02月06日第 03 版）
+    r"|^《[^》]{2,14}》\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*\d{1,3}\s*版\s*[）)]?\s*$"
+    # a web page's dateline with a time: 2025-02-06 08:30 来源：…
+    r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
+    r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
+)
+# A speech opens with its audience (各位代表：), not with a headline.
+_SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]")
 _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
 _MAX_HEADLINE = 40
@@ -158,7 +167,7 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "caption"
         elif near_end and i > 0 and _TRAILING_CREDIT.match(t):
             p.kind = "byline"
-        elif i == 0 and len(t) <= 60 and "。" not in t and not _BYLINE.match(t):
+        elif i == 0 and len(t) <= 60 and "。" not in t and not _BYLINE.match(t) and not _SALUTATION.match(t):
             p.kind = "heading"  # a file's first short line is its headline, commas and all
         elif looks_like_heading(t) or (p.lines > 1 and len(t) <= _MAX_HEADLINE and not is_terminated(t)):
             p.kind = "heading"

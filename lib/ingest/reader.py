@@ -674,7 +674,24 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
 
 
+# HTML is told by its content, not its name: a crawler's .txt often holds the page as fetched.
+_HTML_START = re.compile(r"^\s*(?:<!DOCTYPE\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|table|tr|td|li|h[1-6]|a|font|strong|b)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6});", re.IGNORECASE)
+
+
+def looks_like_html(raw: str) -> bool:
+    """A page, whatever its file name: an HTML start, or tags and entities throughout the text."""
+    head = raw[:20000]
+    if _HTML_START.match(head):
+        return True
+    tags = len(_HTML_TAG.findall(head))
+    return tags >= 3 and tags + len(_HTML_ENTITY.findall(head)) >= 5
+
+
 def _to_plain_text(raw: str, kind: str) -> tuple[str, str]:
+    if kind != "html" and looks_like_html(raw):
+        kind = "html"
     if kind == "html":
         return html_to_text(raw)
     if kind == "markdown":

@@ -94,8 +94,10 @@ def write_build(
     *,
     manifest: dict,
     started: float | None = None,
+    partitioned: bool = False,
 ) -> Path:
     """Write every table as one new build and make it current (caller holds ``write_lock``).
+    ``partitioned`` also writes the facts as hive-partitioned Parquet (builds.write_partitioned_facts).
 
     Tables not given are written empty, so a build always has every table of the schema.
     ``manifest["build_id"]`` marks every table's metadata too.
@@ -111,7 +113,7 @@ def write_build(
             else to_arrow(name, list(given), build_id)
         )
     manifest = {"schema_version": SCHEMA_VERSION, **manifest}
-    folder = builds.write_build(d, data, manifest, started=started)
+    folder = builds.write_build(d, data, manifest, started=started, partitioned=partitioned)
     _remove_flat_tables(d)
     return folder
 

@@ -80,8 +80,17 @@ def current_manifest(directory: Path) -> dict | None:
         return None
 
 
+PARTITIONED_FACTS = "facts_partitioned"
+
+
 def write_build(
-    directory: Path, tables: dict[str, pa.Table], manifest: dict, *, started: float | None = None, keep: int = KEEP
+    directory: Path,
+    tables: dict[str, pa.Table],
+    manifest: dict,
+    *,
+    started: float | None = None,
+    keep: int = KEEP,
+    partitioned: bool = False,
 ) -> Path:
     """Write ``tables`` as a new build, make it current, prune old ones; returns its folder.
 
@@ -102,6 +111,9 @@ def write_build(
         for name, data in tables.items():
             stage = f"{name}.parquet"
             _write_parquet(data, tmp / stage)
+        if partitioned and "facts" in tables:
+            stage = f"{PARTITIONED_FACTS}/"
+            write_partitioned_facts(tables["facts"], tmp / PARTITIONED_FACTS)
         stage = MANIFEST
         created = datetime.now(UTC)
         full = {
@@ -135,6 +147,26 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.errno:
         return os.strerror(exc.errno).lower()  # "no space left on device", "permission denied"
     return f"{type(exc).__name__}: {exc}"
+
+
+def write_partitioned_facts(facts: pa.Table, folder: Path) -> None:
+    """The facts again as hive-partitioned Parquet (province=…/year=…), which DuckDB, Spark and Trino read
+    as one table with the two columns filled from the folder names. year is the period's first four digits;
+    a fact without a province or year goes to the engines' default partition (__HIVE_DEFAULT_PARTITION__)."""
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    year = pc.utf8_slice_codeunits(facts["period"], 0, 4)
+    year = pc.if_else(pc.match_substring_regex(year, r"^\d{4}$"), year, pa.scalar(None, pa.string()))
+    province = pc.if_else(pc.equal(facts["province"], ""), pa.scalar(None, pa.string()), facts["province"])
+    data = facts.drop_columns(["province"]).append_column("province", province).append_column("year", year)
+    ds.write_dataset(
+        data,
+        folder,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([("province", pa.string()), ("year", pa.string())]), flavor="hive"),
+        existing_data_behavior="error",
+    )
 
 
 def _write_parquet(data: pa.Table, path: Path) -> None:
