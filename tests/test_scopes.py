@@ -105,3 +105,10 @@ def test_an_absolute_change_is_not_a_level():
         ("635.1万人", "level", "resident_population", "2024-12"),
         ("4.5万人", "change_abs", "resident_population", "2024-12"),
     ]
+
+
+def test_a_share_of_the_national_total_is_the_regions_figure():
+    # The construction issue 9 names (约全国四分之一): the region's share, compared with the nation.
+    row = _fact("广东地区生产总值约占全国四分之一。", "四分之一", "广东", "广东")
+    assert (row["scope"], row["kind"], row["value_base"]) == ("region", "share_pct", 25.0)
+    assert row["region"] == "广东"
