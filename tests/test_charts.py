@@ -337,3 +337,26 @@ def test_keyword_builders_accept_empty_input(builder, regions):
     assert builder(empty, regions).layout.title.text
     fig = builder(KEYWORDS, regions)
     assert fig.layout.title.text and (fig.data or "黑龙江" in regions or not regions)
+
+
+def test_a_region_keeps_its_colour_whatever_else_is_selected():
+    from lib.dashboard.charts.common import REGION_PALETTE, region_color
+
+    seed = ["天津", "郑州", "上饶", "黑龙江"]
+    assert len({region_color(r) for r in seed}) == 4  # the four seed regions are told apart
+    assert all(region_color(r) in REGION_PALETTE for r in seed)
+    all_four = keywords_fig(seed)
+    without_zhengzhou = keywords_fig(["天津", "上饶", "黑龙江"])
+    colours = lambda fig: {tr["name"]: tr["marker"]["color"] for tr in fig.to_dict()["data"]}  # noqa: E731
+    assert {k: v for k, v in colours(all_four).items() if k != "郑州"} == colours(without_zhengzhou)
+
+
+def keywords_fig(regions):
+    rows = pd.DataFrame(
+        [
+            {"scope": "region", "scope_id": r, "term": t, "weight": w, "rank": k}
+            for r in regions
+            for k, (t, w) in enumerate([("创新", 1.0), ("协同", 0.5)], start=1)
+        ]
+    )
+    return charts.keyword_bars(rows, regions)

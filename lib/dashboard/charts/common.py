@@ -28,6 +28,17 @@ UNIT_SLUGS = {"%": "pct", "个百分点": "pp", "亿元": "100m-yuan", "亿美�
               "个": "units", "项": "items", "台": "machines", "张": "cards", "P": "pflops"}  # fmt: skip
 
 
+# Okabe-Ito colours (safe for the common colour-vision deficiencies), yellow left out (unreadable on white).
+# A region's colour comes from its name, so it is the same on every chart, in every export and whichever
+# regions are selected; the order keeps the four seed regions apart.
+REGION_PALETTE = ("#E69F00", "#0072B2", "#56B4E9", "#000000", "#999933", "#D55E00", "#009E73", "#CC79A7")
+
+
+def region_color(region: str) -> str:
+    digest = hashlib.sha1(region.encode("utf-8")).hexdigest()
+    return REGION_PALETTE[int(digest, 16) % len(REGION_PALETTE)]
+
+
 def display_units(facts: pd.DataFrame) -> pd.DataFrame:
     """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...), counts in their base unit."""
     out = facts.copy()

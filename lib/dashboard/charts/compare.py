@@ -18,6 +18,7 @@ from lib.dashboard.charts.common import (
     base_layout,
     empty_figure,
     in_regions,
+    region_color,
     region_order,
     regions_text,
     source_line,
@@ -166,8 +167,8 @@ def indicator_lines(
             mode="lines+markers+text",
             text=grp["label"].tolist(),
             textposition="top center",
-            line={"dash": "dash" if target else "solid"},
-            marker={"size": 10, "symbol": "circle-open" if target else "circle"},
+            line={"dash": "dash" if target else "solid", "color": region_color(region)},
+            marker={"size": 10, "symbol": "circle-open" if target else "circle", "color": region_color(region)},
             customdata=_custom(grp, lang),
             hovertemplate=_hover(unit, lang, x=plotly_text(region)),
         )

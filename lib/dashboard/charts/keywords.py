@@ -11,14 +11,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dashboard.charts import keyword_rows
-from lib.dashboard.charts.common import base_layout, empty_figure, regions_text, source_line, wrap_note
+from lib.dashboard.charts.common import (
+    base_layout,
+    empty_figure,
+    region_color,
+    regions_text,
+    source_line,
+    wrap_note,
+)
 from lib.dashboard.i18n import DEFAULT_LANG, t
 from lib.dashboard.safe_text import plotly_text
 
 MAX_SHARED_TERMS = 30
 UNION_TOP_N = 5
 KEYWORD_PANEL_COLUMNS = 4
-PANEL_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
 
 
 def term_id(region: str, term: str) -> str:
@@ -70,7 +76,7 @@ def keyword_bars(
             x=grp["weight"].tolist(),
             y=[plotly_text(tm) for tm in grp["term"]],  # terms come from article text
             orientation="h",
-            marker={"color": PANEL_COLORS[i % len(PANEL_COLORS)]},
+            marker={"color": region_color(region)},
             text=[f"{w:.2f}" for w in grp["weight"]],
             textposition="outside",
             cliponaxis=False,
