@@ -1,25 +1,41 @@
-"""Build facts_tuning.csv from the hand-written row lists (one .txt per document).
+"""Build the gold CSVs of official statistics from the hand-written row lists (one .rows file per document):
+gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official) and
+gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official.
+
+    python3 gold/official/src/build.py && python3 gold/official/src/validate.py
+
 Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base.
-Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes
-kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target (or full word)
+Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes[|base_unit]
+kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs (or full word)
+scope: r region, s sector, p part, o organisation, g group, n nation; '@区域;scope' puts another region in
+       the region column (a 全国/全省 figure quoted for comparison)
 period: default = document year; E = year-12; '-' = ''
+base_unit (optional 11th field): overrides the unit derived from number_text, only for elliptical units
+       (`0.8个、1.0个和0.9个百分点`: number_text 0.8个 is exactly as written, the unit is 个百分点)
 """
 
 import csv
 import pathlib
 import re
+import sys
 from collections import Counter
 
 HERE = pathlib.Path(__file__).parent
 ROOT = pathlib.Path(__file__).resolve().parents[3]  # the repository
-CORPUS = ROOT.parent / "shared" / "corpus" / "official"  # the shipped copies: data/raw/official once there
+GOLD = HERE.parent
+# part -> (row lists, texts, output)
+PARTS = {
+    "tuning": (HERE, ROOT / "data" / "raw" / "official", GOLD / "facts_tuning.csv"),
+    "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
+}
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
 KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs")
 SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="nation")
 QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
-REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶"}
+REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
+          "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
@@ -49,53 +65,59 @@ def conv(nt):
     return f(lo), (f(hi) if hi else ""), unit
 
 
-rows, errs = [], []
-for src in sorted(HERE.glob("*.rows")):
-    doc = src.stem
-    text = (CORPUS / f"{doc}.txt").read_text(encoding="utf-8")
-    year = re.search(r"_(\d{4})_", doc).group(1)
-    region = REGION[doc.split("_")[0]]
-    for ln, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        p = line.split("|") + [""] * 10
-        if any(p[10:]):
-            errs.append(f"{doc}:{ln}: too many fields")
-        quote, nt, kind, ind, iid, scope, period, qual, basis, notes = [x for x in p[:10]]
-        region_row = region
-        if scope.startswith("@"):  # @region;scope
-            region_row, scope = scope[1:].split(";", 1)
-        sc, _, subj = (scope or "r").partition(":")
-        sc = SCOPE.get(sc, sc)
-        per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
-        vb, vh, bu = conv(nt)
-        k = KIND.get(kind, kind)
-        q = QUAL.get(qual or "x", qual)
-        n = text.count(quote)
-        if n != 1:
-            errs.append(f"{doc}:{ln}: quote found {n}x: {quote}")
-        if nt not in quote and nt.replace(" ", "") not in quote:
-            errs.append(f"{doc}:{ln}: number_text not in quote: {nt} / {quote}")
-        if not (8 <= len(quote) <= 30):
-            errs.append(f"{doc}:{ln}: quote length {len(quote)}: {quote}")
-        if iid and iid not in VOC:
-            errs.append(f"{doc}:{ln}: unknown id {iid}")
-        if q not in QUAL.values():
-            errs.append(f"{doc}:{ln}: qualifier {q}")
-        if basis not in ("", "cumulative", "average_annual"):
-            errs.append(f"{doc}:{ln}: basis {basis}")
-        if not re.fullmatch(r"(\d{4}(-\d\d|-Q\d|-H\d)?)?|since-\d{4}|\d{4}-\d\d\.\.\d{4}-\d\d", per):
-            errs.append(f"{doc}:{ln}: period {per}")
-        if k not in KIND.values():
-            errs.append(f"{doc}:{ln}: kind {k}")
-        if sc not in SCOPE.values():
-            errs.append(f"{doc}:{ln}: scope {sc}")
-        rows.append([doc, quote, nt, vb, vh, bu, q, k, ind, iid, sc, subj, region_row, per, basis, notes])
-out = HERE.parent / "facts_tuning.csv"
-with open(out, "w", encoding="utf-8", newline="") as fh:
-    w = csv.writer(fh)
-    w.writerow(HEADER)
-    w.writerows(rows)
-print("\n".join(errs) or "no errors")
+def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> int:
+    rows, errs = [], []
+    for src in sorted(rows_dir.glob("*.rows")):
+        doc = src.stem
+        text = (corpus / f"{doc}.txt").read_text(encoding="utf-8")
+        year = re.search(r"_(\d{4})_", doc).group(1)
+        region = REGION[doc.split("_")[0]]
+        for ln, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            p = line.split("|") + [""] * 11
+            if any(p[11:]):
+                errs.append(f"{doc}:{ln}: too many fields")
+            quote, nt, kind, ind, iid, scope, period, qual, basis, notes, unit_override = p[:11]
+            region_row = region
+            if scope.startswith("@"):  # @region;scope
+                region_row, scope = scope[1:].split(";", 1)
+            sc, _, subj = (scope or "r").partition(":")
+            sc = SCOPE.get(sc, sc)
+            per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
+            vb, vh, bu = conv(nt)
+            if unit_override:
+                bu = unit_override
+            k = KIND.get(kind, kind)
+            q = QUAL.get(qual or "x", qual)
+            n = text.count(quote)
+            if n != 1:
+                errs.append(f"{doc}:{ln}: quote found {n}x: {quote}")
+            if nt not in quote and nt.replace(" ", "") not in quote:
+                errs.append(f"{doc}:{ln}: number_text not in quote: {nt} / {quote}")
+            if not (8 <= len(quote) <= 30):
+                errs.append(f"{doc}:{ln}: quote length {len(quote)}: {quote}")
+            if iid and iid not in VOC:
+                errs.append(f"{doc}:{ln}: unknown id {iid}")
+            if q not in QUAL.values():
+                errs.append(f"{doc}:{ln}: qualifier {q}")
+            if basis not in ("", "cumulative", "average_annual"):
+                errs.append(f"{doc}:{ln}: basis {basis}")
+            if not re.fullmatch(r"(\d{4}(-\d\d|-Q\d|-H\d)?)?|since-\d{4}|\d{4}-\d\d\.\.\d{4}-\d\d", per):
+                errs.append(f"{doc}:{ln}: period {per}")
+            if k not in KIND.values():
+                errs.append(f"{doc}:{ln}: kind {k}")
+            if sc not in SCOPE.values():
+                errs.append(f"{doc}:{ln}: scope {sc}")
+            rows.append([doc, quote, nt, vb, vh, bu, q, k, ind, iid, sc, subj, region_row, per, basis, notes])
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerows(rows)
+    print("\n".join(errs) or "no errors")
+    print(Counter(r[0] for r in rows))
+    return 1 if errs else 0
 
-print(Counter(r[0] for r in rows))
+
+if __name__ == "__main__":
+    sys.exit(max(build(*paths) for paths in PARTS.values()))
