@@ -21,6 +21,7 @@ import math
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lib import paths, pipeline
@@ -66,6 +67,7 @@ def _traditional(row: dict) -> dict:
     )
 
 
+@lru_cache(maxsize=1)
 def _s2t():
     import opencc
 

@@ -45,10 +45,11 @@ def test_matching_pairs_a_gold_row_with_the_fact_in_its_sentence():
 
 # Floors a regression would break; the aims of the issues stand in the README beside the figures.
 OFFICIAL_FLOORS = {
-    "official": dict(precision=0.95, recall=0.95, value=0.98, region=0.97, kind=0.92, indicator=0.84,
-                     period=0.93, scope=0.97, indicator_id=0.90, grouped=0.70, right=0.88, coverage=0.82),
-    "holdout": dict(precision=0.84, recall=0.95, value=0.97, region=0.80, kind=0.92, indicator=0.78,
-                    period=0.86, scope=0.95, indicator_id=0.86, grouped=0.60, right=0.70, coverage=0.77),
+    # About two points under the figures measured when the floors were set (README, Quality).
+    "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.84,
+                     period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
+    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.80,
+                    period=0.89, scope=0.95, indicator_id=0.89, grouped=0.63, right=0.77, coverage=0.80),
 }  # fmt: skip
 
 
@@ -71,9 +72,9 @@ def test_official_statistics_floors(scores, name):
 
 
 def test_period_floors_on_news(scores):
-    assert scores["seed"].accuracy("period") >= 0.80
+    assert scores["seed"].accuracy("period") >= 0.82
     if paths.DEV_CORPUS_DIR.exists():
-        assert scores["dev"].accuracy("period") >= 0.65
+        assert scores["dev"].accuracy("period") >= 0.67
 
 
 def test_comparability_counts_pairs_of_the_same_indicator():

@@ -110,7 +110,9 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
 # 年末/年底 stocks (年末常住人口) are as of December; 比上年末 is a comparison base, handled below.
 _YEAR_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(?:年末|年底|末)(?!期)")
 # A period preceded by one of these, or followed by 同期, is what the figure is compared with.
-_BASE_BEFORE = ("比", "较", "与", "同", "高于", "低于", "快于", "慢于", "相比", "对比")
+# Words that put what follows them as the base of a comparison: 比上年, 高于全国 (shared with scopes).
+COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
+_BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import paths
-from lib.extract import regions
+from lib.extract import periods, regions
 
 SCOPES = ("region", "part", "organisation", "group", "nation")
 # A name is the CJK/Latin run before its suffix; these words open a clause and are not part of a name.
@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?（）()]")
 _NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
 
 
-_COMPARED = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "超过", "超出", "占")  # 占全国: a share of the nation
+_COMPARED = (*periods.COMPARISON_WORDS, "超过", "超出", "占")  # 占全国: a share of the nation
 
 
 @dataclass(frozen=True)
