@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from lib import text
-from lib.extract import indicators, numbers, periods, regions, scopes, subjects
+from lib.extract import currencies, indicators, numbers, periods, regions, scopes, subjects
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -24,10 +25,15 @@ _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
 _TARGET = re.compile(r"计划(?!总投资)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+# A work report's list of targets: 主要预期目标是：地区生产总值增长6%左右，城镇新增就业12万人……
+_TARGET_LEAD = re.compile(r"(?:预期|主要|发展)目标(?:是|为)?[：:]")
 _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多增加|多增|少增)了?$")
+# 是上年的2.5倍, 相当于全国平均水平的1.3倍: the figure is a multiple of what precedes 的.
+_MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
 _CUMULATIVE = re.compile(r"累计|共计|总计|合计|迄今|至今|以来")
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|是|相当于)(\d{4})年")
 _AVERAGE_ANNUAL = re.compile(r"年均|年平均|平均每年|两年平均|三年平均|五年平均")
 # A report whose title names its year (2024年…统计公报) states that year's figures throughout.
 _PERIODIC_REPORT = re.compile(r"(\d{4})年[^，。]{0,30}(?:统计公报|公报|统计年鉴|年度报告|年报)")
@@ -56,7 +62,6 @@ CATEGORY_LABELS = {
     "economy": "经济总量 economy",
     "other": "其他 other",
 }
-_CURRENCY_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "人民币"}
 
 # --- indicator chunking -----------------------------------------------------------------------
 
@@ -73,7 +78,8 @@ _LINKING = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
-_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")  # 占比较上年: 占比 stays
+# 占比较上年: 占比 stays; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
+_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$|(?:是|相当于)[^，,；;是]{1,20}的$")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
 _TOPIC = re.compile(r"从(?P<t>[^，,；;：:]{2,20}?)(?:来看|看)|(?P<u>[^，,；;：:]{2,14}?)方面")
 _LEADING_SCOPE = re.compile(
@@ -97,6 +103,7 @@ _NOUN_WORDS = {
     "规模",
     "收入",
     "营业收入",
+    "就业",  # 城镇新增就业12万人: tagged a verb, it names what is counted
 }
 
 
@@ -206,7 +213,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
-    elif q.base_unit not in ("%", "个百分点", "百分点") and q.base_unit not in _CURRENCY_UNITS:
+    elif q.base_unit not in ("%", "个百分点", "百分点") and not currencies.is_money(q.base_unit):
         counted = _right_noun(right)  # 12家高新技术企业, 50P算力中心
     else:
         counted = ""
@@ -314,7 +321,9 @@ def kind_for(sentence: str, q: numbers.Quantity) -> str:
 
 def _is_target(sentence: str, q: numbers.Quantity) -> bool:
     clause_left = _CLAUSE_SPLIT.split(sentence[max(0, q.start - 14) : q.start])[-1]
-    return bool(_TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]))
+    if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
+        return True
+    return bool(_TARGET_LEAD.search(sentence, 0, q.start))
 
 
 def measure_kind(sentence: str, q: numbers.Quantity) -> str:
@@ -331,8 +340,13 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
         kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
         if kind != "level":
             return kind
-    if q.base_unit == "倍" and re.search(_CHANGE_WORDS, sentence[: q.start]):
+    if q.base_unit == "番":  # 翻一番: read only after 翻
         return "change_pct"
+    if q.base_unit == "倍":
+        if _MULTIPLE_OF.search(_strip_qualifier_words(clause_left)):
+            return "multiple"  # 是2020年的2.5倍: a multiple of a base, not a growth rate
+        if re.search(_CHANGE_WORDS, sentence[: q.start]):
+            return "change_pct"  # 增长1.7倍: +170%
     if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
         return "rate"
     if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
@@ -340,6 +354,20 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     if _ABSOLUTE_CHANGE.search(_strip_qualifier_words(clause_left)):
         return "change_abs"  # 比上年末减少3.9万人: a change in the indicator's own unit, not a level
     return "level"
+
+
+def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
+    """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
+    +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
+    if kind != "change_pct" or q.base_unit not in ("倍", "番"):
+        return q
+
+    def pct(v: float | None) -> float | None:
+        if v is None:
+            return None
+        return float(f"{(v * 100 if q.base_unit == '倍' else (2**v - 1) * 100):.12g}")
+
+    return replace(q, value_base=pct(q.value), value_high_base=pct(q.value_high), base_unit="%")
 
 
 def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
@@ -350,6 +378,9 @@ def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
         return "average_annual"
     if _CUMULATIVE.search(clause_left) or period.startswith("since-"):
         return "cumulative"
+    base = _BASE_YEAR.search(clause_left)
+    if base and period[:4].isdigit() and int(base.group(1)) < int(period[:4]) - 1:
+        return "cumulative"  # 比2012年翻一番, 比2019年同期增长8%: over several years, not the year's own
     return ""
 
 
@@ -370,7 +401,7 @@ def _strip_qualifier_words(s: str) -> str:
 def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
     if kind in ("change_pct", "change_pp"):
         return "growth"
-    if base_unit in _CURRENCY_UNITS:
+    if currencies.is_money(base_unit):
         return "money"
     probe = f"{indicator} {unit}"
     for name, pattern in CATEGORIES:
@@ -395,7 +426,8 @@ def extract(article: Article) -> list[dict]:
     year = reference_year(article)
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
-    for field, body in (("title", article.title), ("text", article.text)):
+    # The kicker and subtitle (引题, 副题) carry figures as the headline does.
+    for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period = None, 0, "", ""
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start]:
@@ -424,9 +456,10 @@ def _facts_in_sentence(
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
+        q = _growth_in_percent(q, measured)
         kind = "target" if _is_target(sent.text, q) else measured
         region = subjects.region_at(
-            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点")
+            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple"
         )
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
         if region is regions.NATIONAL and scope.scope != "nation":

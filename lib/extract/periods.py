@@ -23,7 +23,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
     ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
     ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
-    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年)")),  # 2022 年: crawl noise
+    # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given
+    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年|过去(?:的)?一年)")),
     ("annual", re.compile(r"每年")),
 ]
 
@@ -39,7 +40,7 @@ def _year(explicit: str | None, relative: str | None, anchor: str) -> str:
     if explicit:
         return explicit
     if relative and anchor.isdigit():
-        return str(int(anchor) - 1) if relative in ("去年", "上年") else anchor
+        return str(int(anchor) - 1) if relative in ("去年", "上年") or relative.startswith("过去") else anchor
     return anchor if anchor.isdigit() else ""
 
 
@@ -114,6 +115,7 @@ _YEAR_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(?:年末|
 COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
 _BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+_BASE_OF_MULTIPLE = re.compile(r"(?:同期|水平)?的[\d.一二两三四五六七八九十]+倍")  # 是2020年的2.5倍
 
 
 def figure_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
@@ -142,6 +144,8 @@ def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMenti
 def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> bool:
     head = sentence[max(0, start - 2) : start]  # 比上年, 较2023年, 高于去年
     if head.endswith(_BASE_BEFORE):
+        return True
+    if _BASE_OF_MULTIPLE.match(sentence, end):
         return True
     after = sentence[end : end + 2]
     return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")

@@ -47,7 +47,13 @@ _META_LINE = re.compile(
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
 )
+# A speech's subtitle says where and when it was given (——2025年1月20日在…会议上): body text, so the
+# date is an event and the line never becomes the headline.
+_DELIVERED = re.compile(r"^[—–－-]{1,2}\s*(?:\d{4}\s*年|[一二〇○零]{4}年).{0,40}在.{2,80}上")
+# The speaker under a speech's title: 郑州市市长 何雄, 省长 王凯.
+_SPEAKER = re.compile(r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$")
 # A speech opens with its audience (各位代表：), not with a headline.
+_STANDS_ALONE = re.compile(_DELIVERED.pattern + "|" + r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]\s*$")
 _SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]")
 _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
@@ -159,7 +165,9 @@ def classify(paras: list[Para]) -> list[Para]:
         near_end = all(q.kind == "meta" or _META_LINE.match(q.text) for q in paras[i + 1 :]) or i >= n - 1
         if _META_LINE.match(t):
             p.kind = "meta"
-        elif len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)")):
+        elif _SALUTATION.match(t) or _DELIVERED.match(t):
+            p.kind = "body"  # 各位代表：, ——…在…会议上: the speech's own text
+        elif (len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)"))) or _SPEAKER.match(t):
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
@@ -312,6 +320,7 @@ def _scan(
             current.paras
             and current.paras[-1][0] == "body"
             and (not is_terminated(current.paras[-1][1]) or starts_mid_sentence(text))
+            and not _STANDS_ALONE.match(current.paras[-1][1])
         ):
             close()
             current = open_segment(None)
@@ -455,8 +464,10 @@ def _piece_from_headings(group: list[str]) -> Piece:
     column = ""
     if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
         column = group.pop(0)
-    title = group[-1] if group else ""
-    kicker = " ".join(group[:-1])
+    # A line opening with a dash is the subtitle (副题) under the headline, never the headline.
+    mains = [g for g in group if not g.lstrip().startswith(("—", "－", "--"))]
+    title = (mains or group or [""])[-1]
+    kicker = " ".join(g for g in group if g is not title)
     return Piece(title=title, kicker=kicker, column=column)
 
 

@@ -4,9 +4,10 @@ gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpu
 
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
 
-Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base.
+Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base, and a growth in
+倍 or 番 in percent (增长1.7倍 -> 170 %), as the facts store it.
 Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes[|base_unit]
-kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs (or full word)
+kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs, M multiple (or full word)
 scope: r region, s sector, p part, o organisation, g group, n nation; '@区域;scope' puts another region in
        the region column (a 全国/全省 figure quoted for comparison)
 period: default = document year; E = year-12; '-' = ''
@@ -30,7 +31,7 @@ PARTS = {
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
-KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs")
+KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs", M="multiple")
 SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="nation")
 QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
@@ -65,6 +66,17 @@ def conv(nt):
     return f(lo), (f(hi) if hi else ""), unit
 
 
+def growth_pct(v: str, unit: str) -> str:
+    """增长1.7倍 -> 170, 翻一番 -> 100 (arithmetic only, like conv)."""
+    from decimal import Decimal
+
+    if not v:
+        return v
+    d = Decimal(v)
+    pct = d * 100 if unit == "倍" else (Decimal(2) ** int(d) - 1) * 100
+    return format(pct.normalize(), "f")
+
+
 def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> int:
     rows, errs = [], []
     for src in sorted(rows_dir.glob("*.rows")):
@@ -89,6 +101,8 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
             if unit_override:
                 bu = unit_override
             k = KIND.get(kind, kind)
+            if k == "change_pct" and bu in ("倍", "番"):  # the facts contract: growth in 倍/番 in percent
+                vb, vh, bu = growth_pct(vb, bu), growth_pct(vh, bu), "%"
             q = QUAL.get(qual or "x", qual)
             n = text.count(quote)
             if n != 1:
