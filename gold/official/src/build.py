@@ -43,7 +43,7 @@ QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
-          "baiyin": "白银", "benxi": "本溪"}  # fmt: skip
+          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
