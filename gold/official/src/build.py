@@ -103,6 +103,8 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
             per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
             vb, vh, bu = conv(nt)
             if unit_override:
+                if re.search(r"[A-Za-z\s]", unit_override):  # a note slipped into the unit field
+                    errs.append(f"{doc}:{ln}: base_unit override {unit_override!r}")
                 bu = unit_override
             k = KIND.get(kind, kind)
             q = QUAL.get(qual or "x", qual)

@@ -1,6 +1,7 @@
 """Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv
-and gold/reports/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once in its document (str.find semantics, byte for byte),
-number_text inside the quote, quote 8-30 characters, indicator_id in the vocabulary."""
+and gold/reports/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
+in its document (str.find semantics, byte for byte), number_text inside the quote, quote 8-30 characters and
+inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary."""
 
 import csv
 import pathlib
@@ -45,6 +46,8 @@ def check(path: pathlib.Path, corpus: pathlib.Path) -> list:
             bad.append(("number", r["quote"]))
         if not 8 <= len(r["quote"]) <= 30:
             bad.append(("length", r["quote"]))
+        if any(c in r["quote"][:-1] for c in "。！？"):  # the scorer finds the quote inside one sentence
+            bad.append(("crosses a sentence end", r["quote"]))
         if r["indicator_id"] and r["indicator_id"] not in voc:
             bad.append(("id", r["indicator_id"]))
     print(path.relative_to(ROOT), len(rows), "rows;", bad if bad else "OK")
