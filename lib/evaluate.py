@@ -79,7 +79,8 @@ def _s2t():
 
 
 def find_doc(stem: str) -> Path | None:
-    for folder in (paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS):
+    folders = (paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS)
+    for folder in folders:
         for suffix in (".txt", ".html", ".md"):
             p = folder / f"{stem}{suffix}"
             if p.exists():
