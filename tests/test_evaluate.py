@@ -50,7 +50,14 @@ OFFICIAL_FLOORS = {
                      period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
     "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.80,
                     period=0.89, scope=0.95, indicator_id=0.89, grouped=0.63, right=0.77, coverage=0.80),
+    # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report), a second holdout;
+    # its period (30%) and kind (85%, budget-draft targets read as levels) are far below the aims.
+    "reports": dict(precision=0.96, recall=0.98, value=0.97, region=0.98, kind=0.82, indicator=0.65,
+                    period=0.27, scope=0.98, indicator_id=0.91, grouped=0.54, right=0.95, coverage=0.74),
 }  # fmt: skip
+# Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
+# three shorter texts in full.
+MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350}
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
@@ -59,7 +66,7 @@ OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in
 @pytest.mark.parametrize("name", OFFICIAL_FLOORS)
 def test_official_statistics_floors(scores, name):
     s, floor = scores[name], OFFICIAL_FLOORS[name]
-    assert s.gold >= 600  # both sets label several communiqués in full sections
+    assert s.gold >= MIN_GOLD[name]
     got = {
         "precision": s.matched / s.extracted,
         "recall": s.matched / s.gold,

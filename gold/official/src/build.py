@@ -1,6 +1,8 @@
-"""Build the gold CSVs of official statistics from the hand-written row lists (one .rows file per document):
-gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official) and
-gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official.
+"""Build the gold CSVs of official texts from the hand-written row lists (one .rows file per document):
+gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official),
+gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official, and
+gold/reports/holdout/facts_holdout.csv from gold/reports/holdout/src/*.rows over tests/corpus/reports (other
+genres of official texts: bureau press releases, budget reports; a document may be .txt or .html).
 
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
 
@@ -28,6 +30,11 @@ GOLD = HERE.parent
 PARTS = {
     "tuning": (HERE, ROOT / "data" / "raw" / "official", GOLD / "facts_tuning.csv"),
     "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
+    "reports": (
+        ROOT / "gold" / "reports" / "holdout" / "src",
+        ROOT / "tests" / "corpus" / "reports",
+        ROOT / "gold" / "reports" / "holdout" / "facts_holdout.csv",
+    ),
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
@@ -36,10 +43,19 @@ SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="n
 QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
-          "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左"}  # fmt: skip
+          "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
+          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
+
+
+def doc_text(corpus: pathlib.Path, doc: str) -> str:
+    """The document's text as stored (.txt, else .html: quotes are looked up in the raw HTML)."""
+    for suffix in (".txt", ".html"):
+        if (corpus / f"{doc}{suffix}").exists():
+            return (corpus / f"{doc}{suffix}").read_text(encoding="utf-8")
+    raise FileNotFoundError(corpus / doc)
 
 
 def conv(nt):
@@ -81,7 +97,7 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
     rows, errs = [], []
     for src in sorted(rows_dir.glob("*.rows")):
         doc = src.stem
-        text = (corpus / f"{doc}.txt").read_text(encoding="utf-8")
+        text = doc_text(corpus, doc)
         year = re.search(r"_(\d{4})_", doc).group(1)
         region = REGION[doc.split("_")[0]]
         for ln, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
@@ -99,6 +115,8 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
             per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
             vb, vh, bu = conv(nt)
             if unit_override:
+                if re.search(r"[A-Za-z\s]", unit_override):  # a note slipped into the unit field
+                    errs.append(f"{doc}:{ln}: base_unit override {unit_override!r}")
                 bu = unit_override
             k = KIND.get(kind, kind)
             if k == "change_pct" and bu in ("倍", "番"):  # the facts contract: growth in 倍/番 in percent
