@@ -5,7 +5,7 @@
 Sets: ``seed`` and ``dev`` (gold/facts_*.csv: the seed page and ../shared/corpus/dev), ``official``
 (gold/official/facts_tuning.csv: the shipped communiqués; rules may be tuned against it), ``holdout``
 (gold/official/holdout/facts_holdout.csv: other communiqués in tests/corpus/official that no rule was
-written against: the honest figure) and ``reports`` (gold/reports/holdout/facts_holdout.csv: official texts of
+written against: the honest figure) and ``reports`` (gold/reports/tuning/facts_tuning.csv: official texts of
 other genres in tests/corpus/reports, bureau releases and a budget report as HTML pages, labelled in full before
 any extraction ran on them: a second holdout, of unseen genres).
 
@@ -52,7 +52,7 @@ def load_gold(gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
     sources = [(f, "") for f in sorted(gold_dir.glob("facts_*.csv"))]
     sources += [(gold_dir / "official" / "facts_tuning.csv", "official")]
     sources += [(gold_dir / "official" / "holdout" / "facts_holdout.csv", "holdout")]
-    sources += [(gold_dir / "reports" / "holdout" / "facts_holdout.csv", "reports")]
+    sources += [(gold_dir / "reports" / "tuning" / "facts_tuning.csv", "reports")]
     for f, name in sources:
         if f.exists():
             with open(f, encoding="utf-8", newline="") as fh:

@@ -1,7 +1,7 @@
 """Build the gold CSVs of official texts from the hand-written row lists (one .rows file per document):
 gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official),
 gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official, and
-gold/reports/holdout/facts_holdout.csv from gold/reports/holdout/src/*.rows over tests/corpus/reports (other
+gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports (other
 genres of official texts: bureau press releases, budget reports; a document may be .txt or .html).
 
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
@@ -31,9 +31,9 @@ PARTS = {
     "tuning": (HERE, ROOT / "data" / "raw" / "official", GOLD / "facts_tuning.csv"),
     "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
     "reports": (
-        ROOT / "gold" / "reports" / "holdout" / "src",
+        ROOT / "gold" / "reports" / "tuning" / "src",
         ROOT / "tests" / "corpus" / "reports",
-        ROOT / "gold" / "reports" / "holdout" / "facts_holdout.csv",
+        ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv",
     ),
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:

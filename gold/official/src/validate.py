@@ -1,5 +1,5 @@
 """Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv
-and gold/reports/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
+and gold/reports/tuning/facts_tuning.csv): 16 fields a row and the same header, each quote found exactly once
 in its document (str.find semantics, byte for byte), number_text inside the quote, quote 8-30 characters and
 inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary."""
 
@@ -12,7 +12,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[3]  # the repository
 SETS = {
     GOLD / "facts_tuning.csv": ROOT / "data" / "raw" / "official",
     GOLD / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "official",
-    ROOT / "gold" / "reports" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports",
+    ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv": ROOT / "tests" / "corpus" / "reports",
 }
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
@@ -56,7 +56,7 @@ def check(path: pathlib.Path, corpus: pathlib.Path) -> list:
 
 # Dated events of the reports holdout: doc,quote,date_text,date,planned,region,notes; the quote once in its document,
 # date_text inside the quote, date YYYY, YYYY-MM or YYYY-MM-DD, planned True/False.
-EVENTS = {ROOT / "gold" / "reports" / "holdout" / "events_holdout.csv": ROOT / "tests" / "corpus" / "reports"}
+EVENTS = {ROOT / "gold" / "reports" / "tuning" / "events_tuning.csv": ROOT / "tests" / "corpus" / "reports"}
 
 
 def check_events(path: pathlib.Path, corpus: pathlib.Path) -> list:
