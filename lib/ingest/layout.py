@@ -46,6 +46,9 @@ _META_LINE = re.compile(
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
+    # a government site's record of the document (索引号： … 发布机构： …, 浏览次数：)
+    r"|^(?:索\s*引\s*号|发布日期|信息名称|主题分类|发布机构|所属机构|成文日期|废止日期|生成日期|文\s*号|关\s*键\s*[词字]|信息来源"
+    r"|浏览次数|访问次数|点击数)\s*[：:]"
 )
 # A speech's subtitle says where and when it was given (——2025年1月20日在…会议上): body text, so the
 # date is an event and the line never becomes the headline.
@@ -117,8 +120,12 @@ def starts_mid_sentence(text: str) -> bool:
     return bool(m)
 
 
+# The number of a numbered heading (二、 （一） 3. 第二部分): its 、 is no clause punctuation.
+_LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}(?:章|节|部分)\s*)")
+
+
 def looks_like_heading(text: str) -> bool:
-    t = text.strip()
+    t = _LIST_MARKER.sub("", text.strip())
     return (
         0 < len(t) <= _MAX_HEADLINE
         and not is_terminated(t)
@@ -264,18 +271,20 @@ def _scan(
             continue
         if p.kind == "heading":
             j = i
-            while j < n and paras[j].kind == "heading":
+            # A numbered heading (一、农业生产形势稳定) opens a section: it never joins the headline's group.
+            while j < n and paras[j].kind == "heading" and not (j > i and _LIST_MARKER.match(paras[j].text)):
                 j += 1
             group = [q.text for q in paras[i:j]]
             nxt = paras[j] if j < n else None
             starts_article = (not pieces) or (
                 nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None)
             )
-            if starts_article:
+            numbered = bool(_LIST_MARKER.match(group[0]))
+            if starts_article and not (numbered and pieces):
                 close()
                 pieces.append(_piece_from_headings(group))
                 current = _Segment([], len(pieces) - 1, False)
-            elif nxt is None or nxt.kind == "heading":
+            elif (nxt is None or nxt.kind == "heading") and not numbered:
                 orphans.append(group)
             else:
                 if current is None:
