@@ -54,10 +54,14 @@ OFFICIAL_FLOORS = {
     # its period (30%) and kind (85%, budget-draft targets read as levels) are far below the aims.
     "reports": dict(precision=0.96, recall=0.98, value=0.97, region=0.98, kind=0.82, indicator=0.65,
                     period=0.27, scope=0.98, indicator_id=0.91, grouped=0.54, right=0.95, coverage=0.74),
+    # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
+    # budget analysis, a budget report); period (28%: 全年 dated by the publication year) and grouping far below the aims.
+    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.87, kind=0.89, indicator=0.69,
+                     period=0.25, scope=0.96, indicator_id=0.87, grouped=0.42, right=0.55, coverage=0.68),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
-# three shorter texts in full.
-MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350}
+# three shorter texts in full, as the reports2 set.
+MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300}
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
