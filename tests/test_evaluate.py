@@ -54,10 +54,14 @@ OFFICIAL_FLOORS = {
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
     "reports": dict(precision=0.96, recall=0.98, value=0.97, region=0.98, kind=0.96, indicator=0.85,
                     period=0.91, scope=0.98, indicator_id=0.93, grouped=0.70, right=0.95, coverage=0.81),
+    # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
+    # budget analysis, a budget report); its grouping is far below the aims.
+    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.87, kind=0.89, indicator=0.85,
+                     period=0.88, scope=0.96, indicator_id=0.87, grouped=0.35, right=0.67, coverage=0.66),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
-# three shorter texts in full.
-MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350}
+# three shorter texts in full, as the reports2 set.
+MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300}
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well

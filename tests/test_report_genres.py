@@ -102,3 +102,19 @@ def test_the_corpus_texts_hold_these_sentences():
     for s in ("全市一般公共预算收入安排96.1亿元，同比增长5%。", "截至12月底，全市在库项目（不含房地产）593个，同比增加16个。",
               "及上年结转收入54.5亿元，收入总计309.1亿元。", "全市一般公共预算支出193.3亿元，同比增长12.3%。"):
         assert s in text, s
+
+
+def test_an_adoption_line_stays_in_the_text_and_dates_the_session():
+    from lib.extract import events
+
+    text = "\n".join([
+        "关于本溪市2024年预算执行情况和2025年预算草案的报告",
+        "（2025年1月9日本溪市第十七届人民代表大会第四次会议第三次全体会议通过）",
+        "一、2024年预算执行情况",
+        "全市一般公共预算收入91.5亿元，同比增长14.2%。",
+    ])  # fmt: skip
+    [piece] = layout.layout(text)
+    assert piece.title == BENXI_TITLE
+    assert piece.paragraphs[0].startswith("（2025年1月9日本溪市第十七届人民代表大会")
+    [event] = events.extract(_article("\n".join(piece.paragraphs), BENXI_TITLE, "2025-01-21"))
+    assert event["date"] == "2025-01-09" and "人民代表大会" in event["description"]

@@ -52,7 +52,11 @@ _META_LINE = re.compile(
 )
 # A speech's subtitle says where and when it was given (——2025年1月20日在…会议上): body text, so the
 # date is an event and the line never becomes the headline.
-_DELIVERED = re.compile(r"^[—–－-]{1,2}\s*(?:\d{4}\s*年|[一二〇○零]{4}年).{0,40}在.{2,80}上")
+# So is a resolution's or report's adoption line: （2025年1月9日本溪市第十七届人民代表大会第四次会议…通过）.
+_DELIVERED = re.compile(
+    r"^[—–－-]{1,2}\s*(?:\d{4}\s*年|[一二〇○零]{4}年).{0,40}在.{2,80}上"
+    r"|^[（(]\s*\d{4}\s*年\d{1,2}月\d{1,2}日.{2,80}(?:通过|批准|审议|讲话|报告)\s*[）)]$"
+)
 # The speaker under a speech's title: 郑州市市长 何雄, 省长 王凯.
 _SPEAKER = re.compile(r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$")
 # A speech opens with its audience (各位代表：), not with a headline.

@@ -1,8 +1,10 @@
 """Build the gold CSVs of official texts from the hand-written row lists (one .rows file per document):
 gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official),
 gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official, and
-gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports (other
-genres of official texts: bureau press releases, budget reports; a document may be .txt or .html).
+gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
+gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 (other
+genres of official texts: bureau releases, budget reports; a document may be .txt or .html, and the quotes of an
+.html document are looked up in its plain-text rendering, html_text.py).
 
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
 
@@ -23,6 +25,9 @@ import re
 import sys
 from collections import Counter
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from html_text import html_to_text  # noqa: E402
+
 HERE = pathlib.Path(__file__).parent
 ROOT = pathlib.Path(__file__).resolve().parents[3]  # the repository
 GOLD = HERE.parent
@@ -35,6 +40,11 @@ PARTS = {
         ROOT / "tests" / "corpus" / "reports",
         ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv",
     ),
+    "reports2": (
+        ROOT / "gold" / "reports2" / "holdout" / "src",
+        ROOT / "tests" / "corpus" / "reports2",
+        ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv",
+    ),
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
@@ -44,17 +54,20 @@ QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
-          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源"}  # fmt: skip
+          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
 
 
 def doc_text(corpus: pathlib.Path, doc: str) -> str:
-    """The document's text as stored (.txt, else .html: quotes are looked up in the raw HTML)."""
+    """The document's text: a .txt as stored, an .html rendered as plain text (html_text.py), where the quotes are
+    looked up: Word-exported pages split numbers and units over <span> elements."""
     for suffix in (".txt", ".html"):
-        if (corpus / f"{doc}{suffix}").exists():
-            return (corpus / f"{doc}{suffix}").read_text(encoding="utf-8")
+        path = corpus / f"{doc}{suffix}"
+        if path.exists():
+            raw = path.read_text(encoding="utf-8")
+            return html_to_text(raw) if suffix == ".html" else raw
     raise FileNotFoundError(corpus / doc)
 
 

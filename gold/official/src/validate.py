@@ -1,7 +1,8 @@
-"""Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv
-and gold/reports/tuning/facts_tuning.csv): 16 fields a row and the same header, each quote found exactly once
+"""Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv,
+gold/reports/tuning/facts_tuning.csv and gold/reports2/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
 in its document (str.find semantics, byte for byte), number_text inside the quote, quote 8-30 characters and
-inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary."""
+inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary. Quotes of an .html document are looked up in its plain-text rendering
+(html_text.py, shared with build.py)."""
 
 import csv
 import pathlib
@@ -13,6 +14,7 @@ SETS = {
     GOLD / "facts_tuning.csv": ROOT / "data" / "raw" / "official",
     GOLD / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "official",
     ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv": ROOT / "tests" / "corpus" / "reports",
+    ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports2",
 }
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
@@ -21,11 +23,8 @@ with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as 
     voc = {r["id"] for r in csv.DictReader(_fh)}
 
 
-def doc_text(corpus: pathlib.Path, doc: str) -> str:
-    for suffix in (".txt", ".html"):
-        if (corpus / f"{doc}{suffix}").exists():
-            return (corpus / f"{doc}{suffix}").read_text(encoding="utf-8")
-    raise FileNotFoundError(corpus / doc)
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from build import doc_text  # noqa: E402  (one reader of the texts: .html through html_text.py)
 
 
 def check(path: pathlib.Path, corpus: pathlib.Path) -> list:
@@ -56,7 +55,10 @@ def check(path: pathlib.Path, corpus: pathlib.Path) -> list:
 
 # Dated events of the reports holdout: doc,quote,date_text,date,planned,region,notes; the quote once in its document,
 # date_text inside the quote, date YYYY, YYYY-MM or YYYY-MM-DD, planned True/False.
-EVENTS = {ROOT / "gold" / "reports" / "tuning" / "events_tuning.csv": ROOT / "tests" / "corpus" / "reports"}
+EVENTS = {
+    ROOT / "gold" / "reports" / "tuning" / "events_tuning.csv": ROOT / "tests" / "corpus" / "reports",
+    ROOT / "gold" / "reports2" / "holdout" / "events_holdout.csv": ROOT / "tests" / "corpus" / "reports2",
+}
 
 
 def check_events(path: pathlib.Path, corpus: pathlib.Path) -> list:
