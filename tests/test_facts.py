@@ -339,3 +339,12 @@ def test_a_kicker_keeps_its_figures():
     [row] = [r for r in facts.extract(article) if r["field"] == "kicker"]
     assert (row["raw"], row["kind"], row["indicator_id"]) == ("5.1%", "change_pct", "gdp")
     assert article.kicker[row["char_start"] : row["char_end"]] == "5.1%"
+
+
+def test_a_county_figure_names_the_indicator_without_the_county_suffix():
+    # 广丰 (ns) + 区 + 地区生产总值: the 区 belongs to the place, the figure is the county's GDP.
+    rows = _facts("其中，广丰区地区生产总值增长6.1%，婺源县增长5.8%。", region="上饶", province="江西")
+    assert [(r["region"], r["indicator"], r["indicator_id"]) for r in rows] == [
+        ("广丰", "地区生产总值", "gdp"),
+        ("婺源", "地区生产总值", "gdp"),
+    ]

@@ -130,6 +130,9 @@ def _tokens(s: str) -> list[tuple[str, str]]:
     return [(word, "n" if word in _NOUN_WORDS else flag) for word, flag in text.pos_cut(s)]
 
 
+_ADMIN_SUFFIXES = {"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"}
+
+
 def _left_phrase(left: str) -> str:
     """The noun phrase that ends just before the number: '…吸纳来自北京的技术合同额' -> '技术合同额'."""
     left = _BRACKETED.sub("", left.strip())
@@ -142,6 +145,8 @@ def _left_phrase(left: str) -> str:
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
             break
         if flag == "ns" and phrase:  # a place name before the indicator is its region, not part of it
+            if phrase[0] in _ADMIN_SUFFIXES:
+                phrase.pop(0)  # 广丰 + 区 + 地区生产总值: the suffix goes with the place
             break
         # A verb ends the phrase, unless the phrase is a lone character (…投资到资 -> 到资).
         if flag.startswith("v") and flag != "vn" and sum(map(len, phrase)) >= 2:
