@@ -390,6 +390,25 @@ def _is_stock(indicator: str) -> bool:
     return bool(indicator) and bool(_stock_words().search(indicator))
 
 
+_NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
+
+
+def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Quantity]) -> bool:
+    """A small count in Chinese numerals that names what a figure measures, not a figure itself:
+    十种有色金属95.6万吨, 与民生相关的十一类支出完成185.18亿元 (a figure in digits follows in its clause), or the
+    name of a programme (三年行动任务全清零)."""
+    if _DIGIT.search(q.raw) or q.value > 20 or q.qualifier != "exact":
+        return False
+    if q.base_unit == "年" and sentence.startswith(_NAMED_PLAN, q.end):
+        return True
+    end_m = _CLAUSE_SPLIT.search(sentence, q.end)
+    end = end_m.start() if end_m else len(sentence)
+    return any(o.start >= q.end and o.end <= end and _DIGIT.search(o.raw) for o in found)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
     """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
     +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
@@ -520,7 +539,10 @@ def _facts_in_sentence(
 ) -> list[dict]:
     out = []
     previous = ""
-    for q in numbers.find_quantities(sent.text):
+    found = numbers.find_quantities(sent.text)
+    for q in found:
+        if _names_a_category(sent.text, q, found):
+            continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
