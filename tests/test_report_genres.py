@@ -132,3 +132,18 @@ def test_an_adoption_line_stays_in_the_text_and_dates_the_session():
 )
 def test_a_small_chinese_count_naming_a_category_is_no_figure(sentence, figures):
     assert list(_rows(sentence, BENXI_TITLE, "2025-01-21")) == figures
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,indicator",
+    [
+        # 等 closes a list of items (等 is no name): the figure is their total
+        ("市本级政府性基金预算收入5.3亿元，同比下降39.7%。加上上级补助收入和调入资金等58.1亿元，收入总计63.4亿元。",
+         "58.1亿元", "资金"),
+        # 类 (a classifier to the tagger) ends a category's name
+        ("在构成居民消费品价格的八大类中：其他用品和服务类上涨3.4%，交通通信类下跌2.3%。", "2.3%", "交通通信类"),
+    ],
+)
+def test_list_and_category_names(sentence, raw, indicator):
+    row = _rows(sentence, BAIYIN_TITLE, "2025-01-24", region="白银", province="甘肃")[raw]
+    assert row["indicator"].endswith(indicator), row["indicator"]
