@@ -35,6 +35,7 @@ _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多
 _MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
+_SEQUENTIAL = re.compile(r"环比|[比较]上(?:个)?月|[比较]上(?:一)?季度?|按季|按月")
 _YEAR_TO_DATE = re.compile(r"截[至止][^，,；;。]{0,8}月(?:底|末)|(?<!\d)1\s*[-—–~至到]\s*\d{1,2}月")
 _CUMULATIVE = re.compile(r"累计|共计|迄今|至今|以来")  # 总计/合计 sum parts (收入总计), not years
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|相当于)(\d{4})年")
@@ -82,7 +83,7 @@ _NOUNISH = set(
 )  # jieba tags that can name a thing
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
-    rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
+    rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
@@ -430,6 +431,8 @@ def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
     clause_left = sentence[clause_start : q.start]
     if _AVERAGE_ANNUAL.search(clause_left):
         return "average_annual"
+    if _SEQUENTIAL.search(clause_left):
+        return "sequential"  # 环比, 比上月, 按季 (Hong Kong): against the period before, never a year-on-year rate
     if period.startswith("since-"):
         return "cumulative"
     if _CUMULATIVE.search(clause_left) and not _YEAR_TO_DATE.search(sentence, 0, q.start):
