@@ -57,25 +57,29 @@ def _suffix_pattern() -> re.Pattern:
     return re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
 
 
+@lru_cache(maxsize=1)
+def _word_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The group/nation words as one alternation, longest first (so 全国重点实验室 wins over 全国), and
+    word -> scope. Scanned left to right without overlaps, as reading word by word would."""
+    words, _, _ = _words()
+    return re.compile("|".join(re.escape(w) for w, _ in words)), dict(words)
+
+
 def _word_scope(left: str, head_end: int) -> Scope | None:
     """The last group/nation word starting before ``head_end`` in ``left``; a designation (全国重点实验室)
     reads as the region's, even where it runs into the indicator phrase."""
-    words, _, _ = _words()
-    best: tuple[int, str, str] | None = None
-    head = left
-    i = 0
-    while i < head_end:
-        for word, scope in words:
-            if head.startswith(word, i):
-                # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
-                if not head[max(0, i - 2) : i].endswith(_COMPARED):
-                    best = (i, word, scope)
-                i += len(word) - 1
-                break
-        i += 1
+    pattern, scope_of = _word_pattern()
+    best: tuple[str, str] | None = None
+    for m in pattern.finditer(left):
+        i = m.start()
+        if i >= head_end:
+            break
+        # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
+        if not left[max(0, i - 2) : i].endswith(_COMPARED):
+            best = (m.group(), scope_of[m.group()])
     if best is None:
         return None
-    return REGION if best[2] == "region" else Scope(best[2], best[1])
+    return REGION if best[1] == "region" else Scope(best[1], best[0])
 
 
 def _named(head: str) -> Scope | None:
