@@ -64,6 +64,12 @@ def _scan_subjects(sentence: str) -> list[regions.PlaceMention]:
 
 def macro_lead(sentence: str):
     """A macro region opening the sentence (京津冀三地科技部门…) owns its joint figures."""
+    return _macro_lead_cached(sentence, id(regions._gazetteer()))
+
+
+# Asked once per figure, like subject_mentions: found once per sentence.
+@lru_cache(maxsize=256)
+def _macro_lead_cached(sentence: str, _gaz_id: int):
     start = regions.LEAD_IN.match(sentence).end()
     for p in periods.find_periods(sentence):  # 从2014年起，京津冀…
         if p.start == start:
