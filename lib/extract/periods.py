@@ -12,19 +12,22 @@ from functools import lru_cache
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+# Each pattern with a word it cannot match without: checking for the word is much cheaper than a scan,
+# and most sentences have no 季度 or 半年.
+_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     (
         "since",
+        "年",
         re.compile(
             r"(?:从|自)(\d{4})\s?年(?:\d{1,2}月)?[\u4e00-\u9fa5]{0,4}?(?:起|以来|开始)|(\d{4})\s?年(?:\d{1,2}月)?以来"
         ),
     ),
-    ("months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
-    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
-    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
-    ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
-    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年)")),  # 2022 年: crawl noise
-    ("annual", re.compile(r"每年")),
+    ("months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
+    ("quarters", "季度", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
+    ("quarter", "季度", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
+    ("half", "半年", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
+    ("year", "年", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年)")),  # 2022 年: crawl noise
+    ("annual", "每年", re.compile(r"每年")),
 ]
 
 
@@ -54,17 +57,23 @@ def _periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMention, ...
     return tuple(_scan_periods(sentence, anchor_year))
 
 
+# The matches do not depend on the anchor year, and a sentence is read with the publication year (facts)
+# and without one (subjects.macro_lead): matched once, rendered per anchor.
+@lru_cache(maxsize=256)
+def _matches(sentence: str) -> tuple[tuple[str, re.Match], ...]:
+    return tuple((kind, m) for kind, word, pat in _PATTERNS if word in sentence for m in pat.finditer(sentence))
+
+
 def _scan_periods(sentence: str, anchor_year: str) -> list[PeriodMention]:
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(sentence):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            period = _render(kind, m, anchor_year)
-            if period:
-                taken.append((m.start(), m.end()))
-                out.append(PeriodMention(m.start(), m.end(), period))
+    for kind, m in _matches(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        period = _render(kind, m, anchor_year)
+        if period:
+            taken.append((m.start(), m.end()))
+            out.append(PeriodMention(m.start(), m.end(), period))
     return sorted(out, key=lambda p: p.start)
 
 
