@@ -51,10 +51,12 @@ def _words() -> tuple[list[tuple[str, str]], list[tuple[str, str]], frozenset[st
 
 
 @lru_cache(maxsize=1)
-def _suffix_pattern() -> re.Pattern:
-    _, suffixes, _ = _words()
+def _suffix_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str], tuple[str, ...]]:
+    """(a name ending in a suffix, any suffix, suffix -> scope, generic modifiers), made once."""
+    _, suffixes, generic = _words()
     alternatives = "|".join(re.escape(w) for w, _ in suffixes)
-    return re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
+    name = re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
+    return name, re.compile(alternatives), dict(suffixes), tuple(generic)
 
 
 @lru_cache(maxsize=1)
@@ -84,18 +86,20 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
 
 def _named(head: str) -> Scope | None:
     """The last name in ``head`` that ends in a part or organisation suffix."""
+    pattern, any_suffix, scope_of, generic = _suffix_pattern()
+    if not any_suffix.search(head):
+        return None  # most heads: no suffix, so no name (the name pattern is slow to fail)
     found = None
-    for m in _suffix_pattern().finditer(head):
+    for m in pattern.finditer(head):
         found = m
     if found is None:
         return None
-    _, suffixes, generic = _words()
-    scope = dict(suffixes)[found.group(2)]
+    scope = scope_of[found.group(2)]
     modifier = _LEAD.sub("", _NOT_IN_NAME.sub("", found.group(1)))
     # A bare suffix (园区, 公司) or a class of them (全市工业园区, 保险公司) names no one in particular.
     if (
         not modifier
-        or modifier.endswith(tuple(generic))
+        or modifier.endswith(generic)
         or head[: found.start(1)].endswith(("全市", "全省", "全区", "全县"))
     ):
         return None
