@@ -10,6 +10,7 @@ row shows (sentence, raw, description, evidence) are taken back from the text as
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -43,10 +44,10 @@ def simplified(text: str) -> str:
 
 
 def is_traditional(text: str) -> bool:
-    han = _HAN.findall(text[:20000])
+    han = "".join(_HAN.findall(text[:20000]))
     if len(han) < 4:
         return False
-    changed = sum(a != b for a, b in zip(han, simplified("".join(han)), strict=True))
+    changed = sum(map(operator.ne, han, simplified(han)))  # same length: simplified keeps every place
     return changed / len(han) >= TRADITIONAL_SHARE
 
 
