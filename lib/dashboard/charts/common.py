@@ -154,3 +154,23 @@ def empty_figure(title: str, message: str, note_lines: list[str] | None = None) 
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return base_layout(fig, title, note_lines or [])
+
+
+def cell_click_layer(
+    x: list[str], y: list[str], ids: list[list[str]], hovertemplate: str, extra: list[list] | None = None
+) -> go.Scatter:
+    """Invisible markers at the centre of every heatmap cell, so a click on a cell selects it:
+    Plotly heatmaps take no selections, scatter points do. ``ids[i][j]`` is cell (y[i], x[j])'s
+    comma-joined row ids ('' for a blank cell, so a click there selects nothing); it becomes
+    ``customdata[0]``, ``extra[i][j]`` the rest. Use with ``layout.hoverdistance = -1``: the
+    nearest centre, i.e. the cell under the pointer, answers anywhere in it."""
+    xs, ys, custom = [], [], []
+    for i, row in enumerate(ids):
+        for j, cell in enumerate(row):
+            xs.append(x[j])
+            ys.append(y[i])
+            custom.append([cell, *(extra[i][j] if extra else [])])
+    return go.Scatter(
+        x=xs, y=ys, mode="markers", customdata=custom, hovertemplate=hovertemplate, showlegend=False,
+        marker={"size": 24, "opacity": 0, "color": "#000"}, name="",
+    )  # fmt: skip

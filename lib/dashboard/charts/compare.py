@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import (
     base_layout,
+    cell_click_layer,
     empty_figure,
     in_regions,
     region_color,
@@ -201,24 +202,33 @@ def coverage_heatmap(
     rows = in_regions(first_mentions(facts), regions)
     counts = coverage_counts(facts, regions)
     ids = rows.groupby(["region", "category"])["fact_id"].agg(",".join)
-    custom = [[ids.get((r, c), "") for c in counts.columns] for r in counts.index]
+    cell_ids = [[ids.get((r, c), "") for c in counts.columns] for r in counts.index]
     x = [label("category", c, lang) for c in counts.columns]
+    y = [plotly_text(r) for r in counts.index]
     fig = go.Figure(
         go.Heatmap(
             z=counts.values.tolist(),
             x=x,
-            y=counts.index.tolist(),
+            y=y,
             text=counts.values.tolist(),
             texttemplate="%{text}",
             colorscale="Blues",
-            customdata=custom,
             colorbar={"title": {"text": t("col_count", lang)}},
-            hovertemplate=f"<b>%{{y}}</b> · %{{x}}<br>{t('col_count', lang)}: %{{z}}<extra></extra>",
+            hoverinfo="skip",  # the click layer answers hovers and clicks
             xgap=2,
             ygap=2,
         )
     )
+    counts_list = counts.values.tolist()
+    fig.add_trace(
+        cell_click_layer(
+            x, y, cell_ids,
+            f"<b>%{{y}}</b> · %{{x}}<br>{t('col_count', lang)}: %{{customdata[1]}}<extra></extra>",
+            [[[n] for n in row] for row in counts_list],
+        )
+    )  # fmt: skip
+    fig.update_layout(hoverdistance=-1)
     fig.update_xaxes(title_text=t("col_category", lang), type="category")
     fig.update_yaxes(title_text=t("axis_region", lang), type="category", autorange="reversed")
     title = t("chart_coverage_title", lang, regions=regions_text(counts.index.tolist(), lang))
-    return base_layout(fig, title, [source_line(rows, lang)] if len(rows) else [])
+    return base_layout(fig, title, wrap_note(source_line(rows, lang)) if len(rows) else [])
