@@ -24,17 +24,17 @@ query = st.text_input(t("search", lang), key="facts_query")
 c1, c2, c3 = st.columns(3)
 regions = c1.multiselect(
     t("fact_region", lang),
-    list(dict.fromkeys(facts["region"])),
+    list(facts["region"].unique()),
     key="facts_regions",
     placeholder=t("any", lang),
 )
 categories = c2.multiselect(
-    t("category", lang), list(dict.fromkeys(facts["category"])),
+    t("category", lang), list(facts["category"].unique()),
     format_func=lambda c: label("category", c, lang), key="facts_categories", placeholder=t("any", lang),
 )  # fmt: skip
 kinds = c3.multiselect(
     t("kind", lang),
-    list(dict.fromkeys(facts["kind"])),
+    list(facts["kind"].unique()),
     format_func=lambda k: label("kind", k, lang),
     key="facts_kinds",
     placeholder=t("any", lang),

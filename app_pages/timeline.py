@@ -19,9 +19,7 @@ selected = ui.selected_regions(required=True)
 include_relative = st.toggle(
     t("include_relative", lang), value=True, key="tl_relative", help=t("include_relative_help", lang)
 )
-events = dd.events_for_regions(
-    dd.events_with_articles(dd.load_events(), articles, lang), selected, include_relative
-)
+events = dd.events_for_regions(dd.load_events_joined(lang), selected, include_relative)
 if events.empty:
     st.info(t("no_events", lang), icon=ui.EMPTY_ICON)
     st.stop()

@@ -234,9 +234,9 @@ def article_list(rows: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(outlet, article title, publication date) of the rows, each once, in order of appearance."""
     if rows.empty:
         return []
-    cols = [c if c in rows.columns else None for c in ("source", "title", "published")]
-    triples = zip(*[(rows[c].fillna("").astype(str) if c else [""] * len(rows)) for c in cols], strict=True)
-    return list(dict.fromkeys(tuple(x.strip() for x in tr) for tr in triples if any(tr)))
+    cols = {c: rows[c].fillna("").astype(str).str.strip() if c in rows.columns else "" for c in ("source", "title", "published")}
+    triples = pd.DataFrame(cols, index=rows.index).drop_duplicates()  # before the loop: 100,000 rows, a few articles
+    return [tr for tr in triples.itertuples(index=False, name=None) if any(tr)]
 
 
 def cite_text(

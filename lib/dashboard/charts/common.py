@@ -72,7 +72,10 @@ def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
         return ""
     months: dict[str, set[str]] = {}
     pub = facts["published"] if "published" in facts.columns else pd.Series("", index=facts.index)
-    for src, date in zip(facts["source"].fillna(""), pub.fillna(""), strict=True):
+    # Each (outlet, month) once before the loop: a store of 100,000 facts has a few dozen.
+    pairs = pd.DataFrame({"s": facts["source"].fillna("").astype(str), "d": pub.fillna("").astype(str).str[:7]})
+    pairs = pairs.drop_duplicates()
+    for src, date in zip(pairs["s"], pairs["d"], strict=True):
         # Outlet names come from sidecars and the paste form: shown as text, never as Plotly HTML.
         months.setdefault(plotly_text(src) or "?", set()).add(plotly_text(str(date)[:7]))
     parts = [f"{src} {'、'.join(sorted(m for m in ms if m))}".strip() for src, ms in months.items()]

@@ -188,9 +188,8 @@ def coverage_counts(facts: pd.DataFrame, regions: list[str] | None = None) -> pd
     """First mentions per region (rows) and category (columns, in the documented order)."""
     rows = in_regions(first_mentions(facts), regions)
     order = region_order(rows, regions)
-    cats = [c for c in CATEGORIES if c in set(rows["category"])] + sorted(
-        set(rows["category"]) - set(CATEGORIES)
-    )
+    present = set(rows["category"].unique())  # once: a set per category took seconds at 100,000 facts
+    cats = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
     table = pd.crosstab(rows["region"], rows["category"]) if len(rows) else pd.DataFrame()
     return table.reindex(index=order, columns=cats, fill_value=0).fillna(0).astype(int)
 
