@@ -159,7 +159,7 @@ def use_local_topojson() -> str | None:
 # sentence as written (to check against the source), ``sentence_marked`` the same with 【】.
 EXPORT_COLUMNS = [
     "region", "indicator_name", "indicator", "kind", "period", "basis", "value", "unit", "label", "qualifier",
-    "raw", "date_label", "planned", "description", "relation", "evidence", "term", "weight",
+    "date_label", "raw", "planned", "description", "relation", "evidence", "term", "weight",
     "sentence", "sentence_marked", "title", "source", "published",
 ]  # fmt: skip
 RENAMED = {"display_value": "value", "display_unit": "unit"}

@@ -56,21 +56,21 @@ def bar(fig: go.Figure, rows: pd.DataFrame, key: str, lang: str) -> None:
     """PNG · SVG · CSV · cite, one click each; the files carry the chart's title and today's date."""
     today = date.today()
     link = view_link()
-    cols = st.columns([1, 1, 1.4, 1.6, 4], gap="small")
+    row = st.container(horizontal=True, wrap=True, gap="small")  # one row, wrapping on a phone
     can_render = export.chromium_path() is not None
-    for col, fmt in zip(cols[:2], ("png", "svg"), strict=True):
-        col.download_button(
+    for fmt in ("png", "svg"):
+        row.download_button(
             t(f"export_{fmt}", lang), _image(fig, fmt), export.file_name(fig, fmt, today), MIME[fmt],
             key=f"{key}_{fmt}", help=t(f"export_{fmt}_help", lang), on_click="ignore",
             icon=":material/download:", disabled=not can_render,
         )  # fmt: skip
-    cols[2].download_button(
+    row.download_button(
         t("export_csv", lang), lambda: export.chart_csv(rows, link), export.file_name(fig, "csv", today),
         MIME["csv"], key=f"{key}_csv", help=t("export_csv_help", lang), on_click="ignore",
         icon=":material/table_view:",
     )  # fmt: skip
     cite = export.cite_text(fig, rows, link, today, lang)
-    with cols[3].popover(t("export_cite", lang), icon=":material/format_quote:"):
+    with row.popover(t("export_cite", lang), icon=":material/format_quote:"):
         st.caption(t("export_cite_help", lang))
         st.code(cite, language=None, wrap_lines=True)  # plain text, with a copy button
         st.download_button(
