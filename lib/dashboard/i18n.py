@@ -269,6 +269,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "change_abs": ("增减量", "absolute change"),
     "share_pct": ("占比", "share"),
     "rate": ("比率", "rate"),
+    "multiple": ("倍数", "multiple"),
     "target": ("目标", "target"),
 }
 QUALIFIERS: dict[str, tuple[str, str]] = {
