@@ -450,8 +450,6 @@ _LABELS.update(
         "col_indicator_raw": ("原文指标", "Indicator as written"),
         "col_published_date": ("发布日期", "Published"),
         "col_weight": ("权重", "Weight"),
-        "col_n_events": ("事件数", "Events"),
-        "col_month": ("月份", "Month"),
         # grouped timeline
         "chart_timeline_grouped_title": ("{per}事件数：{regions}", "Events per {per}: {regions}"),
         "per_month": ("每月", "month"),
@@ -476,10 +474,6 @@ _LABELS.update(
         "select_hint_cell": (
             "点击格子列出该地区该类别的数字及其出处句子。",
             "Click a cell to list the figures of that region and category with their sentences.",
-        ),
-        "select_hint_term_cell": (
-            "点击柱子或格子查看含该词的句子。",
-            "Click a bar or a cell to see a sentence with the term.",
         ),
         "selected_cell": ("所选格子中的数字", "Figures in the selected cell"),
         "selected_events": ("所选事件", "Selected events"),

@@ -11,7 +11,9 @@ import pandas as pd
 from lib.dashboard.i18n import DEFAULT_LANG, label, t
 from lib.dashboard.views import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 
-SNIPPET_CHARS = 28  # characters kept on each side of the mark: a grid cell shows about 60
+# Characters kept before and after the mark: a grid cell shows about 40, and the mark must be among them.
+SNIPPET_BEFORE = 12
+SNIPPET_AFTER = 24
 ELLIPSIS = "…"
 MAX_TABLE_ROWS = 2_000  # a grid of 100,000 rows costs seconds to send; the downloads hold them all
 
@@ -29,15 +31,15 @@ HEADERS = {
 CODED = ("category", "kind", "qualifier", "relation", "basis")
 
 
-def snippet(marked: str, chars: int = SNIPPET_CHARS) -> str:
-    """The part of a sentence around its 【…】 mark: ``chars`` characters either side, … where cut.
+def snippet(marked: str, before: int = SNIPPET_BEFORE, after: int = SNIPPET_AFTER) -> str:
+    """The part of a sentence around its 【…】 mark: ``before`` and ``after`` characters, … where cut.
     A sentence without a mark is cut at the end only."""
     marked = marked or ""
     start = marked.find(HIGHLIGHT_OPEN)
     end = marked.find(HIGHLIGHT_CLOSE, start + 1) if start >= 0 else -1
     if start < 0 or end < 0:
-        return marked if len(marked) <= 2 * chars else marked[: 2 * chars] + ELLIPSIS
-    a, b = max(0, start - chars), min(len(marked), end + 1 + chars)
+        return marked if len(marked) <= before + after else marked[: before + after] + ELLIPSIS
+    a, b = max(0, start - before), min(len(marked), end + 1 + after)
     return (ELLIPSIS if a > 0 else "") + marked[a:b] + (ELLIPSIS if b < len(marked) else "")
 
 
@@ -61,6 +63,10 @@ def table_frame(rows: pd.DataFrame, lang: str = DEFAULT_LANG, limit: int | None 
     out = out.copy()
     if "sentence_marked" in out.columns:
         out["sentence_marked"] = [snippet(s) for s in out["sentence_marked"].fillna("")]
+        # The sentence right after the figure as written, so both are on screen side by side.
+        cols = [c for c in out.columns if c != "sentence_marked"]
+        at = cols.index("raw") + 1 if "raw" in cols else len(cols)
+        out = out[[*cols[:at], "sentence_marked", *cols[at:]]]
     for col in CODED:
         if col in out.columns:
             group = "relation" if col == "relation" else col
