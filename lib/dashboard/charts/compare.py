@@ -230,4 +230,9 @@ def coverage_heatmap(
     fig.update_xaxes(title_text=t("col_category", lang), type="category")
     fig.update_yaxes(title_text=t("axis_region", lang), type="category", autorange="reversed")
     title = t("chart_coverage_title", lang, regions=regions_text(counts.index.tolist(), lang))
-    return base_layout(fig, title, wrap_note(source_line(rows, lang)) if len(rows) else [])
+    notes = wrap_note(source_line(rows, lang)) if len(rows) else []
+    fig = base_layout(fig, title, notes)
+    # Category names are turned 45° below the cells: the source line goes under them and the axis title.
+    fig.update_xaxes(tickangle=-45)
+    fig.update_annotations(yshift=-105)
+    return fig.update_layout(margin_b=150 + 18 * len(notes))
