@@ -171,7 +171,9 @@ def load_facts(directory: Path | None = None) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _joined_cached(directory: str, build: str) -> pd.DataFrame:
     read = _read_cached(directory, build)
-    return facts_with_articles(read["facts"], read["articles"])
+    from lib.dashboard.comparable import with_contract  # late: comparable imports charts, as views does
+
+    return with_contract(facts_with_articles(read["facts"], read["articles"]))  # once, not per call
 
 
 def load_facts_joined(directory: Path | None = None) -> pd.DataFrame:
