@@ -339,3 +339,30 @@ def test_a_kicker_keeps_its_figures():
     [row] = [r for r in facts.extract(article) if r["field"] == "kicker"]
     assert (row["raw"], row["kind"], row["indicator_id"]) == ("5.1%", "change_pct", "gdp")
     assert article.kicker[row["char_start"] : row["char_end"]] == "5.1%"
+
+
+def test_a_county_figure_names_the_indicator_without_the_county_suffix():
+    # 广丰 (ns) + 区 + 地区生产总值: the 区 belongs to the place, the figure is the county's GDP.
+    rows = _facts("其中，广丰区地区生产总值增长6.1%，婺源县增长5.8%。", region="上饶", province="江西")
+    assert [(r["region"], r["indicator"], r["indicator_id"]) for r in rows] == [
+        ("广丰", "地区生产总值", "gdp"),
+        ("婺源", "地区生产总值", "gdp"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,basis",
+    [
+        ("10月份，规模以上工业增加值比上月增长0.3%。", "0.3%", "sequential"),
+        ("前三季度，全市地区生产总值同比增长5.1%，环比增长1.2%。", "1.2%", "sequential"),
+        ("前三季度，全市地区生产总值同比增长5.1%，环比增长1.2%。", "5.1%", ""),
+        ("香港第三季本地生產總值按年實質增長1.8%，按季增長0.5%。", "0.5%", "sequential"),
+    ],
+)
+def test_growth_on_the_period_before_is_never_year_on_year(sentence, raw, basis):
+    # 环比 and 同比 rates of one indicator and period must not share a chart: the basis tells them apart.
+    from lib.extract import script
+
+    row = _one(script.simplified(sentence), raw)
+    assert (row["kind"], row["basis"]) == ("change_pct", basis)
+    assert row["indicator_id"] in ("gdp", "industry_above_size")

@@ -271,3 +271,21 @@ def test_work_report_head_is_title_speaker_date_and_salutation():
 def test_a_subtitle_under_the_headline_is_not_the_headline():
     [piece] = _pieces(["郑州GDP首破1.4万亿元", "——前三季度经济运行综述", "本报记者 张三", "前三季度，郑州市地区生产总值增长5.1%。"])
     assert piece.title == "郑州GDP首破1.4万亿元" and piece.kicker == "——前三季度经济运行综述"
+
+
+def test_web_page_furniture_is_kept_out_and_never_fails_the_page():
+    # A government page as text: breadcrumb, font switch, body, then share/print links and the footer.
+    # A furniture line without a field (打印本页) used to fail the whole page's layout.
+    [piece] = _pieces([
+        "首页 > 数据发布 > 统计分析",
+        "2024年某市经济运行情况",
+        "字体：大 中 小",
+        "全年全市地区生产总值1235.32亿元，增长5.4%。",
+        "规模以上工业增加值增长6.1%",  # a last paragraph without end punctuation is kept
+        "分享到",
+        "打印本页 关闭窗口",
+        "版权所有：某市人民政府 主办单位：某市统计局",
+        "京ICP备05070602号 京公网安备11010502035427号",
+    ])  # fmt: skip
+    assert piece.title == "2024年某市经济运行情况"
+    assert piece.paragraphs == ["全年全市地区生产总值1235.32亿元，增长5.4%。", "规模以上工业增加值增长6.1%"]

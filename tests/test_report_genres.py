@@ -118,3 +118,32 @@ def test_an_adoption_line_stays_in_the_text_and_dates_the_session():
     assert piece.paragraphs[0].startswith("（2025年1月9日本溪市第十七届人民代表大会")
     [event] = events.extract(_article("\n".join(piece.paragraphs), BENXI_TITLE, "2025-01-21"))
     assert event["date"] == "2025-01-09" and "人民代表大会" in event["description"]
+
+
+@pytest.mark.parametrize(
+    "sentence,figures",
+    [
+        ("十种有色金属95.6万吨，增长3.9%。", ["95.6万吨", "3.9%"]),
+        ("与民生相关的十一类支出完成185.18亿元，增长5.2%。", ["185.18亿元", "5.2%"]),
+        ("投入资金0.6亿元，率先完成废弃矿山治理范围全覆盖、三年行动任务全清零目标。", ["0.6亿元"]),
+        ("投入人才专项资金0.3亿元，支持遴选产生两批“山城英才”97人。", ["0.3亿元", "97人"]),
+        ("全市新建三个产业园，总投资50亿元。", ["三个", "50亿元"]),  # a count in its own clause stays
+    ],
+)
+def test_a_small_chinese_count_naming_a_category_is_no_figure(sentence, figures):
+    assert list(_rows(sentence, BENXI_TITLE, "2025-01-21")) == figures
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,indicator",
+    [
+        # 等 closes a list of items (等 is no name): the figure is their total
+        ("市本级政府性基金预算收入5.3亿元，同比下降39.7%。加上上级补助收入和调入资金等58.1亿元，收入总计63.4亿元。",
+         "58.1亿元", "资金"),
+        # 类 (a classifier to the tagger) ends a category's name
+        ("在构成居民消费品价格的八大类中：其他用品和服务类上涨3.4%，交通通信类下跌2.3%。", "2.3%", "交通通信类"),
+    ],
+)
+def test_list_and_category_names(sentence, raw, indicator):
+    row = _rows(sentence, BAIYIN_TITLE, "2025-01-24", region="白银", province="甘肃")[raw]
+    assert row["indicator"].endswith(indicator), row["indicator"]

@@ -85,6 +85,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_since": ("{year}年以来", "since {year}"),
     "basis_cumulative": ("累计", "cumulative"),
     "basis_average_annual": ("年均", "average annual"),
+    "basis_sequential": ("环比", "on the previous period"),
     "scope_unknown": ("范围未注明", "scope not given"),
     "col_scope": ("范围", "Scope"),
     "col_subject": ("对象", "Subject"),
@@ -292,6 +293,7 @@ BASES: dict[str, tuple[str, str]] = {
     "": ("当期", "the period's own"),
     "cumulative": ("累计", "cumulative"),
     "average_annual": ("年均", "average annual"),
+    "sequential": ("环比", "on the previous period"),
 }
 _GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES}
 

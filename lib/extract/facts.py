@@ -35,6 +35,7 @@ _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多
 _MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
+_SEQUENTIAL = re.compile(r"环比|[比较]上(?:个)?月|[比较]上(?:一)?季度?|按季|按月")
 _YEAR_TO_DATE = re.compile(r"截[至止][^，,；;。]{0,8}月(?:底|末)|(?<!\d)1\s*[-—–~至到]\s*\d{1,2}月")
 _CUMULATIVE = re.compile(r"累计|共计|迄今|至今|以来")  # 总计/合计 sum parts (收入总计), not years
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|是|相当于)(\d{4})年")
@@ -82,11 +83,11 @@ _NOUNISH = set(
 )  # jieba tags that can name a thing
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
-    rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
+    rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
-    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次)+$"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
@@ -121,6 +122,7 @@ _NOUN_WORDS = {
     "预算",
     "支出",
     "出栏",
+    "类",  # 交通通信类下跌2.3%: a category (tagged a classifier)
 }
 
 
@@ -128,6 +130,9 @@ def _tokens(s: str) -> list[tuple[str, str]]:
     if not s:
         return []
     return [(word, "n" if word in _NOUN_WORDS else flag) for word, flag in text.pos_cut(s)]
+
+
+_ADMIN_SUFFIXES = {"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"}
 
 
 def _left_phrase(left: str) -> str:
@@ -142,6 +147,8 @@ def _left_phrase(left: str) -> str:
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
             break
         if flag == "ns" and phrase:  # a place name before the indicator is its region, not part of it
+            if phrase[0] in _ADMIN_SUFFIXES:
+                phrase.pop(0)  # 广丰 + 区 + 地区生产总值: the suffix goes with the place
             break
         # A verb ends the phrase, unless the phrase is a lone character (…投资到资 -> 到资).
         if flag.startswith("v") and flag != "vn" and sum(map(len, phrase)) >= 2:
@@ -385,6 +392,25 @@ def _is_stock(indicator: str) -> bool:
     return bool(indicator) and bool(_stock_words().search(indicator))
 
 
+_NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
+
+
+def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Quantity]) -> bool:
+    """A small count in Chinese numerals that names what a figure measures, not a figure itself:
+    十种有色金属95.6万吨, 与民生相关的十一类支出完成185.18亿元 (a figure in digits follows in its clause), or the
+    name of a programme (三年行动任务全清零)."""
+    if _DIGIT.search(q.raw) or q.value > 20 or q.qualifier != "exact":
+        return False
+    if q.base_unit == "年" and sentence.startswith(_NAMED_PLAN, q.end):
+        return True
+    end_m = _CLAUSE_SPLIT.search(sentence, q.end)
+    end = end_m.start() if end_m else len(sentence)
+    return any(o.start >= q.end and o.end <= end and _DIGIT.search(o.raw) for o in found)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
     """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
     +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
@@ -405,6 +431,8 @@ def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
     clause_left = sentence[clause_start : q.start]
     if _AVERAGE_ANNUAL.search(clause_left):
         return "average_annual"
+    if _SEQUENTIAL.search(clause_left):
+        return "sequential"  # 环比, 比上月, 按季 (Hong Kong): against the period before, never a year-on-year rate
     if period.startswith("since-"):
         return "cumulative"
     if _CUMULATIVE.search(clause_left) and not _YEAR_TO_DATE.search(sentence, 0, q.start):
@@ -515,7 +543,10 @@ def _facts_in_sentence(
 ) -> list[dict]:
     out = []
     previous = ""
-    for q in numbers.find_quantities(sent.text):
+    found = numbers.find_quantities(sent.text)
+    for q in found:
+        if _names_a_category(sent.text, q, found):
+            continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
         measured = measure_kind(sent.text, q)

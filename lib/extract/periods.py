@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+_CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -20,8 +21,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
-    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
-    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
+    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
+    # 前10个月, 首十个月 (Hong Kong): January to that month
+    ("first_months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个月")),
+    # 第三季 without 度 is Hong Kong's usage
+    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
+    ("month", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
     ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
     # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given
     # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period
@@ -92,7 +97,15 @@ def _render(kind: str, m: re.Match, anchor: str) -> str:
     if kind == "quarters":
         return f"{prefix}Q1-Q{_CN_DIGIT[g[2]]}"
     if kind == "quarter":
-        return f"{prefix}Q{_CN_DIGIT[g[2]]}"
+        return f"{prefix}Q{_CN_DIGIT[g[2] or g[3]]}"
+    if kind == "first_months":
+        n = int(g[2]) if g[2].isdigit() else _CN_MONTHS[g[2]]
+        if not 2 <= n <= 12:
+            return ""
+        return (year or "") if n == 12 and year else (f"{prefix}01..{prefix}{n:02d}" if year else f"01..{n:02d}")
+    if kind == "month":
+        n = int(g[2])
+        return f"{prefix}{n:02d}" if year and 1 <= n <= 12 else ""
     if kind == "half":
         return f"{prefix}H{1 if g[2] == '上' else 2}"
     return ""

@@ -46,6 +46,9 @@ _META_LINE = re.compile(
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
+    # a site's breadcrumb (首页 > 数据发布) and footer (版权所有, 主办单位, ICP备案)
+    r"|^(?:当前位置[：:]\s*)?首页\s*[>＞›»]"
+    r"|^(?:版权所有|Copyright|©|主办单位|承办单位|技术支持|网站标识码|.{0,20}ICP[备证]|.{0,20}公网安备)"
     # a government site's record of the document (索引号： … 发布机构： …, 浏览次数：)
     r"|^(?:索\s*引\s*号|发布日期|信息名称|主题分类|发布机构|所属机构|成文日期|废止日期|生成日期|文\s*号|关\s*键\s*[词字]|信息来源"
     r"|浏览次数|访问次数|点击数)\s*[：:]"
@@ -485,9 +488,10 @@ def _piece_from_headings(group: list[str]) -> Piece:
 
 
 def _record_meta(pieces: list[Piece], text: str) -> None:
-    if not pieces:
-        return
-    key, value = re.split(r"[：:]", text, maxsplit=1)
+    parts = re.split(r"[：:]", text, maxsplit=1)
+    if not pieces or len(parts) < 2:
+        return  # furniture without a field (打印本页, 版权所有 …) records nothing
+    key, value = parts
     value = value.strip().strip("《》")
     if key in ("来源", "文章来源"):
         pieces[-1].source = pieces[-1].source or value

@@ -230,7 +230,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         (
             "basis",
             _S,
-            "'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均).",
+            "'' for the period's own figure (year on year for a growth); cumulative (累计, 自2014年以来, 比2012年), "
+            "average_annual (年均) or sequential (环比, 比上月, 按季: against the period just before).",
         ),
         (
             "mention_of",

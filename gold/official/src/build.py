@@ -146,7 +146,7 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
                 errs.append(f"{doc}:{ln}: unknown id {iid}")
             if q not in QUAL.values():
                 errs.append(f"{doc}:{ln}: qualifier {q}")
-            if basis not in ("", "cumulative", "average_annual"):
+            if basis not in ("", "cumulative", "average_annual", "sequential"):
                 errs.append(f"{doc}:{ln}: basis {basis}")
             if not re.fullmatch(r"(\d{4}(-\d\d|-Q\d|-H\d)?)?|since-\d{4}|\d{4}-\d\d\.\.\d{4}-\d\d", per):
                 errs.append(f"{doc}:{ln}: period {per}")
