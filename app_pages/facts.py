@@ -4,13 +4,10 @@ Parquet downloads of the filtered rows."""
 
 import streamlit as st
 
-from lib.dashboard import ui
+from lib.dashboard import tables, ui
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import label, t
 from lib.dashboard.safe_text import csv_safe
-
-COLUMNS = ["region", "sentence_marked", "raw", "indicator", "category", "kind", "qualifier", "period",
-           "title", "source", "published", "byline"]  # fmt: skip
 
 lang = ui.lang()
 st.title(t("page_facts", lang))
@@ -27,25 +24,28 @@ query = st.text_input(t("search", lang), key="facts_query")
 c1, c2, c3 = st.columns(3)
 regions = c1.multiselect(
     t("fact_region", lang),
-    list(dict.fromkeys(facts["region"])),
+    list(facts["region"].unique()),
     key="facts_regions",
     placeholder=t("any", lang),
 )
 categories = c2.multiselect(
-    t("category", lang), list(dict.fromkeys(facts["category"])),
+    t("category", lang), list(facts["category"].unique()),
     format_func=lambda c: label("category", c, lang), key="facts_categories", placeholder=t("any", lang),
 )  # fmt: skip
 kinds = c3.multiselect(
     t("kind", lang),
-    list(dict.fromkeys(facts["kind"])),
+    list(facts["kind"].unique()),
     format_func=lambda k: label("kind", k, lang),
     key="facts_kinds",
     placeholder=t("any", lang),
 )
-rows = dd.search_facts(facts, query, regions, categories, kinds)
+rows = dd.search_facts(facts, query, regions, categories, kinds, haystack=dd.facts_search_text())
 
 st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
-st.dataframe(dd.labelled(rows[COLUMNS], lang), hide_index=True, column_config=ui.fact_columns())
+grid = tables.facts_grid(rows, lang)  # the first rows: a grid of 100,000 costs seconds to send
+if len(grid) < len(rows):
+    st.caption(t("rows_capped", lang, n=len(grid), total=len(rows)))
+st.dataframe(grid, hide_index=True, column_config=ui.fact_columns())
 export_rows = rows.drop(columns=["sentence_marked"])
 d1, d2 = st.columns(2)
 # Callables: the files are built only when a button is clicked, not on every rerun.
