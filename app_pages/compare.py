@@ -33,14 +33,17 @@ counts = dict(indicators)
 c1, c2, c3 = st.columns([3, 2, 2])
 indicator = ui.pick(
     c1, t("indicator", lang), list(counts), "cmp_indicator",
-    lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang),
+    lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang), param="indicator",
 )  # fmt: skip
-kinds = {f"{k}|{tk}": (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
-kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang))]
-periods = {f"{p}|{b}": (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
+# Option keys are URL values (?kind=target:level, ?period=2024:cumulative): readable, nothing to escape.
+kinds = {f"{k}:{tk}".rstrip(":"): (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
+kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang),
+                     param="kind")]  # fmt: skip
+periods = {f"{p}:{b}".rstrip(":"): (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
 period = periods[
-    ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang))
-]
+    ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang),
+            param="period")
+]  # fmt: skip
 view = cmp.View(indicator, *kind, *period)
 
 rows = cmp.view_rows(facts, selected, view, lang)

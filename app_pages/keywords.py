@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 
@@ -19,7 +19,8 @@ if dd.region_keywords(keywords, selected).empty:
     st.info(t("no_keywords", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
-top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, value=10, key="kw_top_n")
+url_state.bind("top", "kw_top_n", url_state.Number(3, 15), 10)
+top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, key="kw_top_n")
 examples = dd.term_examples(dd.region_keywords(keywords, selected), articles)
 fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
 ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars", hint="select_hint_term", heading="selected_term")

@@ -3,7 +3,7 @@ and relative dates marked), the sentence behind a clicked marker, and the same e
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 
@@ -18,9 +18,8 @@ st.caption(f'{t("timeline_caption", lang)} {t("event_select_hint", lang)}')
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
 
-include_relative = st.toggle(
-    t("include_relative", lang), value=True, key="tl_relative", help=t("include_relative_help", lang)
-)
+url_state.bind("relative", "tl_relative", url_state.Flag(), True)
+include_relative = st.toggle(t("include_relative", lang), key="tl_relative", help=t("include_relative_help", lang))
 events = dd.events_for_regions(
     dd.events_with_articles(dd.load_events(), articles, lang), selected, include_relative
 )

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.dashboard import comparable as cmp
-from lib.dashboard import export
+from lib.dashboard import export, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, t
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, region_name, t
 from lib.dashboard.periods import period_label
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
@@ -163,10 +163,13 @@ def selected_regions(required: bool = False) -> list[str]:
     return selected
 
 
-def pick(container, label: str, options: list[str], key: str, format_func) -> str:
+def pick(container, label: str, options: list[str], key: str, format_func, param: str | None = None) -> str:
     """A selectbox that starts on ``options[0]`` and falls back to it when the remembered choice is
-    no longer offered (another indicator, another region selection)."""
-    if st.session_state.get(key) not in options:
+    no longer offered (another indicator, another region selection); with ``param``, its value
+    also lives in the URL's ``?param=`` (lib/dashboard/url_state.py)."""
+    if param is not None:
+        url_state.bind(param, key, url_state.Choice(options), options[0])
+    elif st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
     return container.selectbox(label, options, key=key, format_func=format_func)
 
@@ -188,7 +191,7 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
     columns = st.columns(per_row)
     for i, row in enumerate(rows.to_dict("records")):
         with columns[i % per_row].container(border=True):
-            st.text(f"{row['region']} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
+            st.text(f"{region_name(row['region'], lg)} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
             kind = cmp.kind_label(row["kind"], row.get("target_kind", ""), lg)
             st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}：{row['raw']}")
             with st.expander(t("open_fact", lg)):
