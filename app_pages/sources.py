@@ -6,9 +6,9 @@ shown only in dataframes, never as Markdown or HTML.
 
 import streamlit as st
 
-from lib.dashboard import sources, ui
+from lib.dashboard import sources, ui, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t
 from lib.ingest import reader
 
 ROUND = "sources_round"  # bumped after a successful add: fresh, empty upload and paste widgets
@@ -22,6 +22,7 @@ article_columns["input_file"] = t("src_col_input_file", lang)
 
 def add(items: list[sources.Item]) -> None:
     """Save and rebuild with a progress bar; on success rerun, so the filter and every page see the new store."""
+    regions_before = dd.region_options(dd.load_articles())
     with st.status(t("src_running", lang), expanded=True) as status:
         bar = st.progress(0.0, text=t("src_stage_saving", lang))
         added = sources.add_inputs(
@@ -39,12 +40,14 @@ def add(items: list[sources.Item]) -> None:
         "rows": added.rows,
         "hashes": [s.content_hash for s in added.created],
         "problems": added.result.problems if added.result else [],
+        "regions_before": regions_before,
     }
     if not added.created:
         show_outcome(last)  # nothing saved: keep the inputs so the user can fix them
         return
     st.cache_data.clear()  # every cached table and figure came from the old store
-    st.session_state.pop(dd.REGION_KEY, None)  # app.py re-seeds the filter, new regions included
+    # The filter keeps its choice: in "all regions" mode app.py selects the new regions, otherwise
+    # they are offered; show_outcome says which.
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
     st.session_state[LAST] = last
     st.rerun()
@@ -57,6 +60,11 @@ def show_outcome(last: dict) -> None:
         st.caption(t("src_new_articles", lang))
         new = sources.articles_from(dd.load_articles(), last["hashes"])
         st.dataframe(new, hide_index=True, column_config=article_columns)
+        regions = sources.new_regions(last.get("regions_before", []), dd.region_options(dd.load_articles()))
+        if regions:
+            chosen = url_state.all_regions()
+            st.info(t("src_new_regions_selected" if chosen else "src_new_regions_offered", lang), icon=":material/map:")
+            st.text("、".join(regions) if lang == "zh" else ", ".join(region_name(r, lang) for r in regions))
     if failed:
         st.error(t("src_failed", lang, n=len(failed)), icon=":material/error:")
     elif not last["hashes"]:

@@ -573,3 +573,33 @@ def test_read_only_refuses_saving_and_rebuilding_below_the_page(tmp_path, monkey
     with pytest.raises(sources.ReadOnly):
         sources.rebuild(raw, tmp_path / "store")
     assert list(raw.iterdir()) == [] and not (tmp_path / "store").exists()
+
+
+def test_new_regions_keep_the_store_order_and_leave_old_ones_out():
+    assert sources.new_regions(["天津", "郑州"], ["天津", "武汉", "郑州", "成都"]) == ["武汉", "成都"]
+    assert sources.new_regions(["天津"], ["天津"]) == []
+
+
+def add_wuhan(at: AppTest) -> AppTest:
+    at.file_uploader[0].set_value([("武汉.txt", WUHAN.encode("utf-8"), "text/plain")]).run()
+    return at.button(key="sources_add_files").click().run()
+
+
+def test_after_an_upload_with_all_regions_the_new_region_is_selected_and_said(use_dirs, tmp_path: Path):
+    at = add_wuhan(sources_page(tmp_path))
+    assert not at.exception
+    assert at.sidebar.multiselect[0].value[-1] == "武汉"
+    assert at.query_params["region"] == "all"
+    assert any(i.value == i18n.t("src_new_regions_selected") for i in at.info)
+    assert "武汉" in [x.value for x in at.text]
+
+
+def test_after_an_upload_with_a_region_list_the_new_region_is_offered_not_selected(use_dirs, tmp_path: Path):
+    at = sources_page(tmp_path)
+    at.sidebar.multiselect[0].set_value([SEED_REGIONS[0]]).run()
+    at = add_wuhan(at)
+    assert not at.exception
+    assert at.sidebar.multiselect[0].value == [SEED_REGIONS[0]]  # the user's choice stays
+    assert "武汉" in at.sidebar.multiselect[0].options
+    assert any(i.value == i18n.t("src_new_regions_offered") for i in at.info)
+    assert "武汉" in [x.value for x in at.text]

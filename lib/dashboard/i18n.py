@@ -517,6 +517,15 @@ _LABELS.update(
         "src_finished_nothing": ("没有新文章", "Nothing new"),
         "src_added": ("已添加 {n} 个文件，数据表已重建。", "Added {n} file(s); the tables were rebuilt."),
         "src_new_articles": ("新文章", "New articles"),
+        "src_new_regions_selected": (
+            "新地区已加入侧栏的地区筛选并已选中（筛选为“所有地区”）：",
+            "New regions are in the sidebar's region filter and selected (the filter is 'all regions'):",
+        ),
+        "src_new_regions_offered": (
+            "新地区已加入侧栏的地区筛选，未选中（筛选是所选地区的列表，在侧栏中添加即可）：",
+            "New regions are offered in the sidebar's region filter, not selected (the filter is a list of "
+            "chosen regions; add them there):",
+        ),
         "src_outcomes": ("各文件的结果", "Result per file"),
         "src_failed": ("{n} 个文件未添加（见下表）。", "{n} file(s) not added (see the table)."),
         "src_nothing_new": (

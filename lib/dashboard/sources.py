@@ -459,6 +459,11 @@ def articles_from(articles: pd.DataFrame, content_hashes: list[str]) -> pd.DataF
     return article_list(articles[articles["content_hash"].isin(content_hashes)])
 
 
+def new_regions(before: list[str], after: list[str]) -> list[str]:
+    """Regions the store has now and did not have before an add, in the store's order."""
+    return [r for r in after if r not in set(before)]
+
+
 def outcome_row(name: str, saved: SavedInput | None = None, error: UploadError | None = None) -> dict:
     """One row of the "what happened to each file" table: file, status code, detail.
 
