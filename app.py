@@ -15,11 +15,10 @@ from lib.dashboard import url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, region_name, t
 
-st.set_page_config(page_title=t("app_title"), page_icon="🗺️", layout="wide")
-
 # The language first: every label below depends on it. ?lang= and ?region= are read on a session's
 # first run and written back on every run (page switches drop the query string).
 url_state.bind(url_state.LANG_PARAM, LANG_KEY, url_state.Choice(list(LANGS)), DEFAULT_LANG)
+st.set_page_config(page_title=t("app_title", st.session_state[LANG_KEY]), page_icon="🗺️", layout="wide")
 with st.sidebar:
     lang = st.radio(
         t("language"), list(LANGS), key=LANG_KEY, format_func=LANGS.get, horizontal=True,

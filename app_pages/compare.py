@@ -7,7 +7,7 @@ import streamlit as st
 from lib.dashboard import charts, ui
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t
 from lib.dashboard.periods import period_label
 
 MAX_CARDS = 9
@@ -54,13 +54,13 @@ fig = charts.indicator_bars(shown, selected, what, lang)
 ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars")
 missing = cmp.missing_regions(shown, selected)
 if missing:
-    st.text(t("no_data_regions", lang, regions="、".join(missing)))
+    st.text(t("no_data_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in missing)))
 with st.expander(t("table_view", lang)):
-    st.dataframe(cmp.display_table(shown, lang), hide_index=True, column_config=ui.comparable_columns())
+    st.dataframe(ui.named(cmp.display_table(shown, lang)), hide_index=True, column_config=ui.comparable_columns())
     repeated = cmp.others(rows)
     if len(repeated):
         st.caption(t("other_sources", lang))
-        st.dataframe(cmp.display_table(repeated, lang), hide_index=True, column_config=ui.comparable_columns())
+        st.dataframe(ui.named(cmp.display_table(repeated, lang)), hide_index=True, column_config=ui.comparable_columns())
 
 series = cmp.period_series(facts, selected, view, lang)
 if len(series):
@@ -76,5 +76,5 @@ if len(context):
     ui.fact_cards(context.head(MAX_CARDS), lang)
     if len(context) > MAX_CARDS:
         st.caption(t("context_more", lang, n=len(context) - MAX_CARDS))
-        st.dataframe(cmp.display_table(context, lang), hide_index=True, column_config=ui.comparable_columns())
+        st.dataframe(ui.named(cmp.display_table(context, lang)), hide_index=True, column_config=ui.comparable_columns())
 ui.zip_button("compare-charts")

@@ -52,7 +52,7 @@ kinds = c3.multiselect(
 rows = dd.search_facts(facts, query, regions, categories, kinds)
 
 st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
-st.dataframe(dd.labelled(rows[COLUMNS], lang), hide_index=True, column_config=ui.fact_columns())
+st.dataframe(ui.named(dd.labelled(rows[COLUMNS], lang)), hide_index=True, column_config=ui.fact_columns())
 export_rows = rows.drop(columns=["sentence_marked"])
 d1, d2 = st.columns(2)
 # Callables: the files are built only when a button is clicked, not on every rerun.

@@ -42,4 +42,4 @@ if figures.empty:
     st.info(t("no_indicator_figures", lang), icon=ui.EMPTY_ICON)
 else:
     shown = cmp.display_table(figures, lang, [c for c in cmp.TABLE_COLUMNS if c != "indicator_name"])
-    st.dataframe(shown, hide_index=True, column_config=ui.comparable_columns())
+    st.dataframe(ui.named(shown), hide_index=True, column_config=ui.comparable_columns())

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.dashboard import charts, ui, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t
 
 lang = ui.lang()
 ui.begin_page()
@@ -34,7 +34,7 @@ with st.expander(t("shared_table", lang), expanded=True):
         st.caption(t("no_shared_note", lang))
     else:
         st.dataframe(
-            shared.assign(regions=shared["regions"].map(("、" if lang == "zh" else ", ").join)),
+            shared.assign(regions=[("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in rs) for rs in shared["regions"]]),
             hide_index=True,
             column_config={
                 "term": t("col_term", lang),

@@ -59,7 +59,7 @@ else:
 
 with st.expander(t("table_view", lang)):
     st.dataframe(
-        dd.links_table(shown, lang),
+        ui.named(dd.links_table(shown, lang)),
         hide_index=True,
         column_config={
             "source_region": t("col_from", lang),

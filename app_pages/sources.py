@@ -59,7 +59,7 @@ def show_outcome(last: dict) -> None:
         st.success(t("src_added", lang, n=len(last["hashes"])), icon=":material/check_circle:")
         st.caption(t("src_new_articles", lang))
         new = sources.articles_from(dd.load_articles(), last["hashes"])
-        st.dataframe(new, hide_index=True, column_config=article_columns)
+        st.dataframe(ui.named(new), hide_index=True, column_config=article_columns)
         regions = sources.new_regions(last.get("regions_before", []), dd.region_options(dd.load_articles()))
         if regions:
             chosen = url_state.all_regions()
@@ -146,6 +146,6 @@ if skipped := sources.skipped_inputs(dd.processed_dir()):
 articles = dd.load_articles()
 st.subheader(t("src_articles", lang, n=len(articles)))
 if articles.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon=":material/inbox:")
+    st.info(t("empty_store", lang), icon=":material/inbox:")
 else:
-    st.dataframe(sources.article_list(articles), hide_index=True, column_config=article_columns)
+    st.dataframe(ui.named(sources.article_list(articles)), hide_index=True, column_config=article_columns)

@@ -35,7 +35,7 @@ ui.chart(
 
 with st.expander(t("events_table", lang), expanded=True):
     st.dataframe(
-        events[TABLE_COLUMNS],
+        ui.named(events[TABLE_COLUMNS]),
         hide_index=True,
         column_config={
             "date_label": t("col_date", lang),

@@ -37,6 +37,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "lists the selected regions and stays that list.",
     ),
     "no_regions": ("还没有地区：请运行 `make data`。", "No regions yet: run `make data`."),
+    "empty_store": (
+        "还没有数据表：运行 `make data` 从 `data/raw/` 生成；或把文章（.txt/.html，可附 NAME.meta.json）"
+        "放进 `data/raw/` 后运行 `make data`。",
+        "No tables yet: run `make data` to build them from `data/raw/`, or add articles (.txt/.html, "
+        "optional NAME.meta.json) to `data/raw/` and run `make data`.",
+    ),
     "url_ignored": (
         "网址中的 {name}={value} 在此不可用，已忽略。",
         "The link's {name}={value} is not available here and was ignored.",
@@ -51,6 +57,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_articles": ("文章", "Articles"),
     "page_tables": ("数据表", "Tables"),
     "page_sources": ("数据来源", "Sources"),
+    "articles_unattributed": ("另有 {n} 篇文章没有地区，未列出。", "{n} article(s) without a region are not listed."),
+    "tables_store": ("数据表文件夹：`{folder}`", "Store: `{folder}`"),
+    "tables_col_table": ("数据表", "Table"),
+    "tables_col_rows": ("行数", "Rows"),
+    "tables_col_columns": ("列数", "Columns"),
+    "tables_col_modified": ("生成时间", "Built"),
     # overview
     "overview_caption": (
         "每个所选地区的标准主要指标（全地区数字、最新时期、注明时期和出处）及其出处文章。",
@@ -343,6 +355,11 @@ def _region_names_en() -> dict[str, str]:
             return {row["name"]: row["name_en"] for row in csv.DictReader(f)}
     except OSError:
         return {}
+
+
+def is_place(name: object) -> bool:
+    """Whether ``name`` is a place the gazetteer has an English name for."""
+    return isinstance(name, str) and name in _region_names_en()
 
 
 def region_name(region: str, lang: str = DEFAULT_LANG) -> str:

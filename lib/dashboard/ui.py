@@ -16,7 +16,7 @@ import streamlit as st
 from lib.dashboard import comparable as cmp
 from lib.dashboard import export, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, region_name, t
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, is_place, region_name, t, unit_name
 from lib.dashboard.periods import period_label
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
@@ -55,12 +55,65 @@ def chart(
 
     ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and
     ``heading`` are label keys for what to click and what the selection shows (bars, markers, links)."""
+    english_places(fig, lang())
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     event = st.plotly_chart(
         fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
     )
     selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
     png_button({name: fig}, name, key=f"{key}_png")
+
+
+def english_places(fig: go.Figure, lg: str) -> None:
+    """In English, region names on a chart's category axes, legend entries and point labels become
+    the gazetteer's English names (charts are drawn with the stored names, which selections and
+    colours depend on). Only the shown text changes; the data behind each point stays."""
+    if lg == DEFAULT_LANG:
+        return
+    for trace in fig.data:
+        if is_place(getattr(trace, "name", None)):
+            trace.name = region_name(trace.name, lg)
+        text = getattr(trace, "text", None)
+        if isinstance(text, tuple | list) and text and all(is_place(x) or not x for x in text):
+            trace.text = [region_name(x, lg) if isinstance(x, str) else x for x in text]
+    for axis in [k for k in fig.layout if k.startswith(("xaxis", "yaxis"))]:
+        ax = fig.layout[axis]
+        if ax.ticktext is not None:  # rows placed by number (the timeline): relabel the ticks
+            ax.ticktext = [region_name(x, lg) if isinstance(x, str) else x for x in ax.ticktext]
+            continue
+        categories = list(ax.categoryarray) if ax.categoryarray is not None else _axis_values(fig, axis)
+        if categories and all(is_place(c) for c in categories):  # not a mix such as keyword terms (data)
+            ax.update(tickmode="array", tickvals=categories, ticktext=[region_name(c, lg) for c in categories])
+    for note in fig.layout.annotations:  # subplot titles: one region each
+        if is_place(note.text):
+            note.text = region_name(note.text, lg)
+
+
+def _axis_values(fig: go.Figure, axis: str) -> list[str]:
+    """The string values drawn on a category axis (``xaxis2`` -> the traces on ``x2``)."""
+    letter, ref = axis[0], axis[0] + axis[5:]
+    values: dict[str, None] = {}
+    for trace in fig.data:
+        if getattr(trace, f"{letter}axis", None) in (ref, None) and getattr(trace, letter, None) is not None:
+            values |= dict.fromkeys(v for v in getattr(trace, letter) if isinstance(v, str))
+    return list(values)
+
+
+REGION_COLUMNS = ("region", "article_region", "source_region", "target_region")
+
+
+def named(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for display in the current language: region names (English from the gazetteer) and
+    display units (亿元 -> 100 million yuan); other cells stay as written."""
+    lg = lang()
+    if lg == DEFAULT_LANG:
+        return df
+    out = df.copy()
+    for col in [c for c in REGION_COLUMNS if c in out.columns]:
+        out[col] = out[col].map(lambda r: region_name(r, lg) if isinstance(r, str) else r)
+    if "display_unit" in out.columns:
+        out["display_unit"] = out["display_unit"].map(lambda u: unit_name(u, lg) if isinstance(u, str) else u)
+    return out
 
 
 def selected_facts(
@@ -72,7 +125,7 @@ def selected_facts(
     rows = facts[facts["fact_id"].isin(ids)]
     st.markdown(f"**{t(heading, lang())}**")
     st.dataframe(
-        rows[["region", "raw", "sentence_marked", "title", "source", "published"]],
+        named(rows[["region", "raw", "sentence_marked", "title", "source", "published"]]),
         hide_index=True,
         column_config=fact_columns(),
     )
@@ -149,7 +202,7 @@ def store_articles() -> pd.DataFrame:
     """The store's articles; stops the page with the empty-store message when there are none."""
     articles = dd.load_articles()
     if articles.empty:
-        st.info(dd.EMPTY_STORE_MESSAGE, icon=EMPTY_ICON)
+        st.info(t("empty_store", lang()), icon=EMPTY_ICON)
         st.stop()
     return articles
 
@@ -193,7 +246,8 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
         with columns[i % per_row].container(border=True):
             st.text(f"{region_name(row['region'], lg)} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
             kind = cmp.kind_label(row["kind"], row.get("target_kind", ""), lg)
-            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}：{row['raw']}")
+            colon = "：" if lg == "zh" else ": "
+            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}{colon}{row['raw']}")
             with st.expander(t("open_fact", lg)):
                 st.text(row["sentence_marked"])
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))

@@ -23,10 +23,6 @@ from lib.dashboard.i18n import label
 from lib.dashboard.url_state import REGION_KEY as REGION_KEY  # re-exported (the filter)
 
 ARTICLE_COLUMNS = ["title", "region", "source", "published", "byline"]
-EMPTY_STORE_MESSAGE = (
-    "还没有数据表 · No tables yet: run `make data` to build them from `data/raw/`, "
-    "or add articles (.txt/.html, optional NAME.meta.json) to `data/raw/` and run `make data`."
-)
 
 
 
