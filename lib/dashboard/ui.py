@@ -18,6 +18,7 @@ from lib.dashboard import export, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, is_place, region_name, t, unit_name
 from lib.dashboard.periods import period_label
+from lib.dashboard.phone_layout import fit_for_phones
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
 
@@ -56,6 +57,7 @@ def chart(
     ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and
     ``heading`` are label keys for what to click and what the selection shows (bars, markers, links)."""
     english_places(fig, lang())
+    fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     event = st.plotly_chart(
         fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
