@@ -4,7 +4,7 @@ figure of the indicator as context cards. The choice of figures is lib/dashboard
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import region_name, t
@@ -45,12 +45,18 @@ period = periods[
             param="period")
 ]  # fmt: skip
 view = cmp.View(indicator, *kind, *period)
+log = False
+if kind[0] == "level":  # a log scale only for levels: growth rates and changes can be negative
+    url_state.bind("log", "cmp_log", url_state.Flag(), False)
+    log = st.toggle(t("log_scale", lang), key="cmp_log", help=t("log_scale_help", lang))
 
 rows = cmp.view_rows(facts, selected, view, lang)
 shown = cmp.drawn(rows)
 name = cmp.indicator_name(indicator, lang)
 what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), period=period_label(*period, lang))
 fig = charts.indicator_bars(shown, selected, what, lang)
+if log:
+    ui.log_scale(fig)
 ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars")
 missing = cmp.missing_regions(shown, selected)
 if missing:
@@ -66,6 +72,8 @@ series = cmp.period_series(facts, selected, view, lang)
 if len(series):
     st.subheader(t("over_periods", lang))
     lines = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)
+    if log:
+        ui.log_scale(lines)
     ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
              hint="select_hint_marker")  # fmt: skip
 

@@ -212,3 +212,12 @@ def test_indicators_page_opens_on_the_linked_indicator(seeded: Path):
     at = app({"indicator": "retail_sales"}, page=INDICATORS)
     assert at.session_state["ind_pick"] == "retail_sales"
     assert at.query_params["indicator"] == "retail_sales"
+
+
+def test_log_scale_lives_in_the_link_for_levels(seeded: Path):
+    at = app({"indicator": "gdp", "kind": "level", "log": "1"}, page=COMPARE)
+    assert not at.exception
+    assert at.session_state["cmp_log"] is True and at.query_params["log"] == "1"
+    assert chart_spec(at)["layout"]["yaxis"]["type"] == "log"
+    at = app({"indicator": "gdp", "kind": "level"}, page=COMPARE)
+    assert chart_spec(at)["layout"]["yaxis"].get("type") != "log"

@@ -88,6 +88,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_pick": ("时期", "Period"),
     "target_of": ("目标（{kind}）", "target ({kind})"),
     "table_view": ("数据表视图", "Table view"),
+    "log_scale": ("对数刻度", "Log scale"),
+    "log_scale_help": (
+        "数值差别很大时（如省与地级市的总量），对数刻度让小的柱子也看得清。",
+        "When values differ a lot (a province's total beside a city's), a log scale keeps small bars readable.",
+    ),
     "no_facts": ("所选地区没有可对比的数字。", "No comparable figures for the selected regions."),
     "no_standard": (
         "所选地区没有全地区的标准指标数字（见“指标词表”页）。",

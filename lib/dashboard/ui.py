@@ -66,6 +66,14 @@ def chart(
     png_button({name: fig}, name, key=f"{key}_png")
 
 
+def log_scale(fig: go.Figure) -> None:
+    """The value axis on a log scale; notes placed at value 0 (无数据) move to the axis' foot."""
+    fig.update_yaxes(type="log")
+    for note in fig.layout.annotations:
+        if note.yref == "y" and note.y == 0:
+            note.update(yref="paper", y=0)
+
+
 def english_places(fig: go.Figure, lg: str) -> None:
     """In English, region names on a chart's category axes, legend entries and point labels become
     the gazetteer's English names (charts are drawn with the stored names, which selections and
