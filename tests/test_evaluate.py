@@ -46,11 +46,22 @@ def test_matching_pairs_a_gold_row_with_the_fact_in_its_sentence():
 # Floors a regression would break; the aims of the issues stand in the README beside the figures.
 OFFICIAL_FLOORS = {
     # About two points under the figures measured when the floors were set (README, Quality).
-    "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.84,
+    "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                      period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
-    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.80,
-                    period=0.89, scope=0.95, indicator_id=0.89, grouped=0.63, right=0.77, coverage=0.80),
+    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.85,
+                    period=0.89, scope=0.95, indicator_id=0.89, grouped=0.65, right=0.77, coverage=0.81),
+    # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
+    # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
+    "reports": dict(precision=0.96, recall=0.98, value=0.97, region=0.98, kind=0.96, indicator=0.85,
+                    period=0.91, scope=0.98, indicator_id=0.93, grouped=0.70, right=0.95, coverage=0.81),
+    # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
+    # budget analysis, a budget report); its grouping is far below the aims.
+    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.87, kind=0.89, indicator=0.85,
+                     period=0.88, scope=0.96, indicator_id=0.87, grouped=0.35, right=0.67, coverage=0.66),
 }  # fmt: skip
+# Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
+# three shorter texts in full, as the reports2 set.
+MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300}
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
@@ -59,7 +70,7 @@ OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in
 @pytest.mark.parametrize("name", OFFICIAL_FLOORS)
 def test_official_statistics_floors(scores, name):
     s, floor = scores[name], OFFICIAL_FLOORS[name]
-    assert s.gold >= 600  # both sets label several communiqués in full sections
+    assert s.gold >= MIN_GOLD[name]
     got = {
         "precision": s.matched / s.extracted,
         "recall": s.matched / s.gold,

@@ -182,3 +182,39 @@ def test_gold_score():
     assert result["gold"] >= 20
     assert result["precision"] >= MIN_PRECISION and result["recall"] >= MIN_RECALL, result
     assert result["planned"] >= 0.9 and result["region"] >= 0.85, result
+
+
+# Work reports and roundups: a month named relative to the publication (今年3月), a bare month heading
+# a clause about a happening (3月，…开通), and a happening dated without a year that would fall after
+# the publication date (a report of January reviewing the year before).
+@pytest.mark.parametrize(
+    "body,published,date,precision,planned",
+    [
+        ("今年3月，第二届中国（郑州）国际数字经济博览会成功举办。", "2024-11-02", "2024-03", "month", False),
+        ("去年11月8日，郑州航空港区获批国家级示范区。", "2024-05", "2023-11-08", "day", False),
+        ("3月，郑州至重庆高铁全线开通运营。", "2025-01-20", "2024-03", "month", False),
+        ("12月5日，郑州航空港区获批国家级示范区。", "2025-01-20", "2024-12-05", "day", False),
+        ("6月，将开通地铁10号线。", "2025-01-20", "2025-06", "month", True),  # a plan stays ahead
+        ("1月15日，合肥市第十七届人民代表大会第四次会议拉开帷幕。", "2025-01-20", "2025-01-15", "day", False),
+    ],
+)
+def test_months_in_reports_and_roundups(body, published, date, precision, planned):
+    row = _one(body, published=published)
+    assert (row["date"], row["date_precision"], row["planned"]) == (date, precision, planned)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "5月，全市规模以上工业增加值增长6.0%。",  # a bare month heading a statistic is its period
+        "1-3月，全市出口增长5%。",
+        "今年1-3月，全市出口增长5%。",
+    ],
+)
+def test_months_of_statistics_are_not_events(body):
+    assert _events(body, published="2024-05") == []
+
+
+def test_today_after_a_relative_month_takes_its_date():
+    rows = _events("今年3月，第二届数字经济博览会成功举办。当天，签约项目58个。", published="2024-11")
+    assert [r["date"] for r in rows] == ["2024-03", "2024-03"]

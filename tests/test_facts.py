@@ -279,3 +279,90 @@ def test_a_figure_without_its_own_indicator_takes_the_paragraphs():
 def test_the_paragraph_indicator_never_reaches_an_unrelated_figure():
     rows = _facts("测试效率提升约50%。以前从北京总部开车2小时才能到。")
     assert [r["indicator"] for r in rows] == ["测试效率", ""]
+
+
+# Growth written in 倍 or 番 is a growth rate like any other, stored in percent so 增长1.7倍 and
+# 增长15% compare on one axis; 是…的N倍 is a multiple of a base, its own kind, and the base's year
+# is no period of the figure. Real sentences from the communiqués (tests/corpus/official, data/raw).
+@pytest.mark.parametrize(
+    "sentence,raw_part,value_base,kind",
+    [
+        ("其中，电动载人汽车出口37.75亿元，增长1.7倍；摩托车出口162.43亿元，增长16.3%。", "1.7倍", 170, "change_pct"),
+        ("其中，入境外国人497.45万人次，增长1.1倍；港、澳、台同胞173.14万人次，增长40.5%。", "1.1倍", 110, "change_pct"),
+        ("全州全社会固定资产投资同比增长0.89%，其中房地产开发投资同比增长1.25倍，投资项目644个。", "1.25倍", 125, "change_pct"),
+        ("境外投资中方投资额12.27亿美元，比上年分别增长18.2%和1.8倍。", "1.8倍", 180, "change_pct"),
+        ("出口额提高了两倍。", "两倍", 200, "change_pct"),  # the construction
+        ("全市地区生产总值比2012年翻一番。", "一番", 100, "change_pct"),
+        ("到2035年人均地区生产总值翻两番。", "两番", 300, "change_pct"),
+    ],
+)
+def test_growth_in_multiples_is_a_percentage(sentence, raw_part, value_base, kind):
+    row = _one(sentence, raw_part)
+    assert (row["kind"], row["base_unit"], row["value_base"]) == (kind, "%", pytest.approx(value_base))
+    assert row["raw"].endswith(("倍", "番")) and row["unit"] in ("倍", "番")  # as written
+
+
+def test_a_multiple_of_a_base_is_its_own_kind_and_keeps_the_figure_period():
+    rows = _facts("2024年，全市规模以上工业增加值是2020年的2.5倍，城镇居民人均可支配收入相当于全国平均水平的1.3倍。")
+    multiple = [r for r in rows if r["unit"] == "倍"]
+    assert [(r["kind"], r["value_base"], r["period"], r["region"]) for r in multiple] == [
+        ("multiple", 2.5, "2024", "天津"),
+        ("multiple", 1.3, "2024", "天津"),  # 全国 is the base, not the subject
+    ]
+    assert multiple[0]["indicator"].endswith("规模以上工业增加值")
+    assert multiple[0]["basis"] == "cumulative"  # against 2020: several years, not the year's own
+
+
+def test_fan_is_a_unit_only_after_fan_verb():
+    assert [r["raw"] for r in _facts("经过三番五次的协商，付出一番努力，签约项目12个。")] == ["12个"]
+
+
+def test_a_base_year_before_last_year_makes_a_growth_cumulative():
+    rows = _facts("2024年社会消费品零售总额比上年增长3.0%，比2019年增长12.0%。")
+    assert [(r["value_base"], r["period"], r["basis"]) for r in rows] == [(3.0, "2024", ""), (12.0, "2024", "cumulative")]
+
+
+def test_figures_of_a_target_list_are_targets():
+    # A work report lists its targets after one lead-in: every figure of the list is a target.
+    rows = _facts("今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业12万人，居民消费价格涨幅3%左右。")
+    assert [(r["raw"], r["kind"], r["target_kind"]) for r in rows] == [
+        ("6%左右", "target", "change_pct"),
+        ("12万人", "target", "level"),
+        ("3%左右", "target", "change_pct"),
+    ]
+    assert rows[1]["indicator_id"] == "employment_new_urban"
+
+
+def test_a_kicker_keeps_its_figures():
+    article = _article("前三季度，郑州市经济稳中有进。")
+    article.kicker = "——前三季度地区生产总值增长5.1%"
+    [row] = [r for r in facts.extract(article) if r["field"] == "kicker"]
+    assert (row["raw"], row["kind"], row["indicator_id"]) == ("5.1%", "change_pct", "gdp")
+    assert article.kicker[row["char_start"] : row["char_end"]] == "5.1%"
+
+
+def test_a_county_figure_names_the_indicator_without_the_county_suffix():
+    # 广丰 (ns) + 区 + 地区生产总值: the 区 belongs to the place, the figure is the county's GDP.
+    rows = _facts("其中，广丰区地区生产总值增长6.1%，婺源县增长5.8%。", region="上饶", province="江西")
+    assert [(r["region"], r["indicator"], r["indicator_id"]) for r in rows] == [
+        ("广丰", "地区生产总值", "gdp"),
+        ("婺源", "地区生产总值", "gdp"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,basis",
+    [
+        ("10月份，规模以上工业增加值比上月增长0.3%。", "0.3%", "sequential"),
+        ("前三季度，全市地区生产总值同比增长5.1%，环比增长1.2%。", "1.2%", "sequential"),
+        ("前三季度，全市地区生产总值同比增长5.1%，环比增长1.2%。", "5.1%", ""),
+        ("香港第三季本地生產總值按年實質增長1.8%，按季增長0.5%。", "0.5%", "sequential"),
+    ],
+)
+def test_growth_on_the_period_before_is_never_year_on_year(sentence, raw, basis):
+    # 环比 and 同比 rates of one indicator and period must not share a chart: the basis tells them apart.
+    from lib.extract import script
+
+    row = _one(script.simplified(sentence), raw)
+    assert (row["kind"], row["basis"]) == ("change_pct", basis)
+    assert row["indicator_id"] in ("gdp", "industry_above_size")

@@ -471,3 +471,19 @@ def test_html_is_told_by_its_content_not_its_name(tmp_path):
 def test_a_text_that_mentions_a_tag_stays_text(tmp_path):
     doc = read_document(_write(tmp_path / "a.txt", "网页用<p>标记段落，这是一篇讲网页制作的文章。\n"))
     assert "<p>" in doc.text
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("2024年白银市经济运行情况_白银市统计局", "2024年白银市经济运行情况"),
+        ("关于2024年预算执行情况的报告_某市财政局_某市人民政府", "关于2024年预算执行情况的报告"),
+        ("郑州GDP首破万亿 - 新华网", "郑州GDP首破万亿"),
+        ("京津冀协同发展十年｜澎湃新闻", "京津冀协同发展十年"),
+        ("A-B 合作", "A-B 合作"),  # no site name: kept whole
+    ],
+)
+def test_a_page_title_loses_the_site_name(title, expected):
+    from lib.ingest.reader import html_to_text
+
+    assert html_to_text(f"<html><head><title>{title}</title></head><body><p>正文。</p></body></html>")[1] == expected

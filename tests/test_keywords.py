@@ -155,3 +155,20 @@ def test_dev_corpus_keywords():
         terms = [r["term"] for r in rows if r["scope"] == "article" and r["scope_id"] == a.article_id]
         assert terms, a.input_file
         assert not [t for t in terms if any(c.isdigit() for c in t) or t in text.stopwords()]
+
+
+def test_region_keywords_prefer_terms_other_regions_do_not_use():
+    # Every statistical communiqué says 增加值 and 零售额; what sets 天津 apart is 京津冀.
+    def inp(region, counts):
+        return {"region": region, "bylines": [], "counts": counts}
+
+    rows = keywords.extract_regions([
+        inp("天津", {"增加值": 20, "京津冀": 10}),  # more often, and so first by TF-IDF alone
+        inp("郑州", {"增加值": 10, "国家中心城市": 10}),
+        inp("上饶", {"增加值": 10, "双向飞地": 10}),
+    ])  # fmt: skip
+    tianjin = [r["term"] for r in rows if r["scope_id"] == "天津"]
+    assert tianjin.index("京津冀") < tianjin.index("增加值")
+    # one region alone: plain TF-IDF, nothing to set it apart from
+    alone = keywords.extract_regions([inp("天津", {"增加值": 10, "京津冀": 1})])
+    assert [r["term"] for r in alone][0] == "增加值"

@@ -246,3 +246,46 @@ def test_furniture_and_salutations_are_not_headlines(first_line):
     assert piece.title != first_line
     if first_line.startswith("各位"):
         assert first_line in piece.text or piece.title == "郑州经济稳中向好"
+
+
+def _pieces(lines: list[str]):
+    return layout.layout("\n".join(lines))
+
+
+def test_work_report_head_is_title_speaker_date_and_salutation():
+    # The opening of a government work report: the speech's subtitle says when and where it was
+    # given, the speaker follows, then the audience. None of them is the headline, and the date
+    # line stays in the text, so the congress session is an event.
+    [piece] = _pieces([
+        "2025年郑州市政府工作报告",
+        "——2025年1月20日在郑州市第十六届人民代表大会第五次会议上",
+        "郑州市市长 何雄",
+        "各位代表：",
+        "现在，我代表市人民政府向大会报告工作，请予审议。",
+    ])
+    assert piece.title == "2025年郑州市政府工作报告"
+    assert piece.byline == "郑州市市长 何雄"
+    assert piece.paragraphs[:2] == ["——2025年1月20日在郑州市第十六届人民代表大会第五次会议上", "各位代表："]
+
+
+def test_a_subtitle_under_the_headline_is_not_the_headline():
+    [piece] = _pieces(["郑州GDP首破1.4万亿元", "——前三季度经济运行综述", "本报记者 张三", "前三季度，郑州市地区生产总值增长5.1%。"])
+    assert piece.title == "郑州GDP首破1.4万亿元" and piece.kicker == "——前三季度经济运行综述"
+
+
+def test_web_page_furniture_is_kept_out_and_never_fails_the_page():
+    # A government page as text: breadcrumb, font switch, body, then share/print links and the footer.
+    # A furniture line without a field (打印本页) used to fail the whole page's layout.
+    [piece] = _pieces([
+        "首页 > 数据发布 > 统计分析",
+        "2024年某市经济运行情况",
+        "字体：大 中 小",
+        "全年全市地区生产总值1235.32亿元，增长5.4%。",
+        "规模以上工业增加值增长6.1%",  # a last paragraph without end punctuation is kept
+        "分享到",
+        "打印本页 关闭窗口",
+        "版权所有：某市人民政府 主办单位：某市统计局",
+        "京ICP备05070602号 京公网安备11010502035427号",
+    ])  # fmt: skip
+    assert piece.title == "2024年某市经济运行情况"
+    assert piece.paragraphs == ["全年全市地区生产总值1235.32亿元，增长5.4%。", "规模以上工业增加值增长6.1%"]

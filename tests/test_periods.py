@@ -36,3 +36,19 @@ def test_nearest_period_before_the_figure_wins():
 @pytest.mark.parametrize("sentence", ["之前三地支持资金", "一季度" * 0 + "前三名企业", "5月19日，公司签约"])
 def test_non_periods(sentence):
     assert [p.period for p in find_periods(sentence, "2024") if p.period != "2024"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence,period",
+    [
+        ("前10个月，全市出口增长5%。", "2024-01..2024-10"),
+        ("首十個月零售業總銷貨價值按年下跌7.3%。", "2024-01..2024-10"),  # Hong Kong, first ten months
+        ("第三季本地生產總值按年實質增長1.8%。", "2024-Q3"),  # Hong Kong: 季 without 度
+        ("10月份，规模以上工业增加值比上月增长0.3%。", "2024-10"),
+        ("2024年3月，全市新能源汽车产量增长12%。", "2024-03"),
+    ],
+)
+def test_month_and_quarter_forms(sentence, period):
+    from lib.extract import script
+
+    assert [p.period for p in find_periods(script.simplified(sentence), "2024")] == [period]

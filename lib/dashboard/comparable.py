@@ -103,7 +103,7 @@ def kind_options(facts: pd.DataFrame, regions: list[str], indicator_id: str) -> 
     if rows.empty:
         return []
     counts = rows.groupby(["kind", "target_kind"])["region"].nunique()
-    kinds = ["level", "change_pct", "share_pct", "change_pp", "change_abs", "rate"]
+    kinds = ["level", "change_pct", "share_pct", "change_pp", "change_abs", "rate", "multiple"]
     ranked = sorted(
         counts.items(),
         key=lambda kv: (kv[0][0] == "target", -kv[1], kinds.index(kv[0][0]) if kv[0][0] in kinds else 99),

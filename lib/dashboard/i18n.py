@@ -119,6 +119,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_since": ("{year}年以来", "since {year}"),
     "basis_cumulative": ("累计", "cumulative"),
     "basis_average_annual": ("年均", "average annual"),
+    "basis_sequential": ("环比", "on the previous period"),
     "scope_unknown": ("范围未注明", "scope not given"),
     "col_scope": ("范围", "Scope"),
     "col_subject": ("对象", "Subject"),
@@ -300,6 +301,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "change_abs": ("增减量", "absolute change"),
     "share_pct": ("占比", "share"),
     "rate": ("比率", "rate"),
+    "multiple": ("倍数", "multiple"),
     "target": ("目标", "target"),
 }
 QUALIFIERS: dict[str, tuple[str, str]] = {
@@ -322,6 +324,7 @@ BASES: dict[str, tuple[str, str]] = {
     "": ("当期", "the period's own"),
     "cumulative": ("累计", "cumulative"),
     "average_annual": ("年均", "average annual"),
+    "sequential": ("环比", "on the previous period"),
 }
 _GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES}
 

@@ -36,6 +36,11 @@ _MONTH_PART = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份)?(底|末|初|中�
 _YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
 # 上年 is left out: the press uses it for the base of a comparison (上年同期, 上年基数低).
 _YEAR = re.compile(r"(\d{4})年(?!度?[\d—–-])|(今年|去年|明年)")
+# 今年3月8日, 去年3月: a day or month of a year named relative to the publication date.
+_REL_DAY = re.compile(r"(今年|去年|明年)(\d{1,2})月(\d{1,2})(?:日|号)")
+_REL_MONTH = re.compile(r"(今年|去年|明年)(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
+# 3月，…开通: a bare month dates a statement only when it heads a clause about a happening or a plan.
+_BARE_MONTH = re.compile(r"(?<![\d年月—–~-])()(\d{1,2})月(?:份)?(?![\d份底末初中上下—–~-]|日|号)")
 _ANYWHERE = re.compile(r"近日|日前|近期|当天|当日")
 _CLAUSE_OPENING = re.compile(r"目前|当前")
 
@@ -81,12 +86,19 @@ def find_dates(sentence: str) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             found.append(mention)
 
+    for m in _REL_DAY.finditer(s):
+        claim(m, _relative(_day(m), m.group(1)))
     for m in _DAY.finditer(s):
         claim(m, _day(m))
     for m in _MONTH_PART.finditer(s):
         claim(m, _month(m, m.group(1) or ""))
     for m in _YEAR_MONTH.finditer(s):
         claim(m, _month(m, m.group(1)))
+    for m in _REL_MONTH.finditer(s):
+        claim(m, _relative(_month(m, ""), m.group(1)))
+    for m in _BARE_MONTH.finditer(s):
+        if not any(a < m.end() and m.start() < b for a, b in taken) and _heads_happening(s, m):
+            claim(m, _month(m, ""))
     for m in _YEAR.finditer(s):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -113,18 +125,28 @@ def _month(m: re.Match, year: str) -> DateMention | None:
     return DateMention(m.start(), m.end(), year, month, 0, "", "month")
 
 
+def _relative(d: DateMention | None, word: str) -> DateMention | None:
+    return None if d is None else DateMention(d.start, d.end, "", d.month, d.day, word, d.precision)
+
+
 def _opens_clause(s: str, pos: int) -> bool:
     """Nothing but opening quotes between the last clause break and ``pos``."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
     return not s[clause_start:pos].strip("“”\"'（( ")
 
 
+def _heads_happening(s: str, m: re.Match) -> bool:
+    """The date heads its clause, belongs to no longer period, and the rest of the sentence names a
+    happening or a plan (not 2021年，是… nor a statistic: 5月，全市工业增加值增长6%)."""
+    if not _heads_clause(s, m.start()) or _in_longer_period(s, m):
+        return False
+    rest = s[m.end() : _sentence_end(s, m.end())]
+    return not _COPULA.match(rest) and bool(_HAPPENING.search(rest) or _PLANNED.search(rest))
+
+
 def _year(s: str, m: re.Match) -> DateMention | None:
     """A year alone dates a statement only when it heads a clause about a happening or a plan."""
-    if not _heads_clause(s, m.start()) or _in_longer_period(s, m):
-        return None
-    rest = s[m.end() : _sentence_end(s, m.end())]
-    if _COPULA.match(rest) or not (_HAPPENING.search(rest) or _PLANNED.search(rest)):
+    if not _heads_happening(s, m):
         return None
     if m.group(1):
         return DateMention(m.start(), m.end(), m.group(1), 0, 0, "", "year")
@@ -173,7 +195,11 @@ def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | No
     if d.relative in _RELATIVE_YEAR_OFFSET:
         if not anchor:
             return Resolved(published, "relative", True)
-        return Resolved(str(int(anchor) + _RELATIVE_YEAR_OFFSET[d.relative]), "year", True)
+        year = str(int(anchor) + _RELATIVE_YEAR_OFFSET[d.relative])
+        if d.month:  # 今年3月8日
+            parts = [year, f"{d.month:02d}"] + ([f"{d.day:02d}"] if d.day else [])
+            return Resolved("-".join(parts), d.precision, True)
+        return Resolved(year, "year", True)
     if d.relative in ("当天", "当日"):
         return previous or Resolved(published, "relative", True)
     if d.relative:
@@ -240,10 +266,20 @@ def extract(article: Article) -> list[dict]:
     previous: Resolved | None = None
     for sent in text.split_sentences(article.text, clause_breaks=False):
         for d in find_dates(sent.text):
-            resolved = resolve(d, anchor, published, previous)
+            resolved = _not_after(resolve(d, anchor, published, previous), d, article.published, sent.text)
             previous = resolved
             rows.append(_row(article, sent, d, resolved, default))
     return rows
+
+
+def _not_after(r: Resolved, d: DateMention, published: str, sentence: str) -> Resolved:
+    """A happening dated without a year cannot come after the publication: a work report of
+    January 2025 saying 3月，…开通 means March 2024. Plans keep the publication year."""
+    if d.year or d.relative or not r.year_inferred or len(published) < 7 or not r.date[:4].isdigit():
+        return r
+    if r.date[:7] <= published[:7] or is_planned(sentence, d):
+        return r
+    return Resolved(str(int(r.date[:4]) - 1) + r.date[4:], r.precision, True)
 
 
 def _row(article: Article, sent: text.Sentence, d: DateMention, r: Resolved, default) -> dict:

@@ -8,11 +8,15 @@ number said twice about the same thing as a second mention of one fact.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
 
-from lib import text
-from lib.extract import indicators, numbers, periods, regions, scopes, subjects
+from lib import paths, text
+from lib.extract import currencies, indicators, numbers, periods, regions, scopes, subjects
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -24,13 +28,28 @@ _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
 _TARGET = re.compile(r"计划(?!总投资)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+# A work report's list of targets: 主要预期目标是：地区生产总值增长6%左右，城镇新增就业12万人……
+_TARGET_LEAD = re.compile(r"(?:预期|主要|发展)目标(?:是|为)?[：:]")
 _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多增加|多增|少增)了?$")
+# 是上年的2.5倍, 相当于全国平均水平的1.3倍: the figure is a multiple of what precedes 的.
+_MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
-_CUMULATIVE = re.compile(r"累计|共计|总计|合计|迄今|至今|以来")
+_SEQUENTIAL = re.compile(r"环比|[比较]上(?:个)?月|[比较]上(?:一)?季度?|按季|按月")
+_YEAR_TO_DATE = re.compile(r"截[至止][^，,；;。]{0,8}月(?:底|末)|(?<!\d)1\s*[-—–~至到]\s*\d{1,2}月")
+_CUMULATIVE = re.compile(r"累计|共计|迄今|至今|以来")  # 总计/合计 sum parts (收入总计), not years
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|是|相当于)(\d{4})年")
 _AVERAGE_ANNUAL = re.compile(r"年均|年平均|平均每年|两年平均|三年平均|五年平均")
 # A report whose title names its year (2024年…统计公报) states that year's figures throughout.
-_PERIODIC_REPORT = re.compile(r"(\d{4})年[^，。]{0,30}(?:统计公报|公报|统计年鉴|年度报告|年报)")
+# Titles of reports on one year: their figures without a period are that year's.
+_PERIODIC_REPORT = re.compile(
+    r"(\d{4})年[^，。]{0,30}(?:统计公报|公报|统计年鉴|年度报告|年报|经济运行|运行情况|执行情况|工作报告|决算)"
+)
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# A numbered top-level heading (一、2024年预算执行情况, 三、2025年预算草案) opens a section: the year it names
+# is the period of its figures that name none, and a plan, a draft or a later year makes them targets.
+_SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+_PLANNED_SECTION = re.compile(r"草案|计划|安排|目标|展望|打算")
 
 # --- categories: a small taxonomy so regions can be compared ----------------------------------
 # Checked in order; the first match wins. Documented in the README.
@@ -56,7 +75,6 @@ CATEGORY_LABELS = {
     "economy": "经济总量 economy",
     "other": "其他 other",
 }
-_CURRENCY_UNITS = {"元", "美元", "欧元", "港元", "日元", "英镑", "人民币"}
 
 # --- indicator chunking -----------------------------------------------------------------------
 
@@ -65,15 +83,16 @@ _NOUNISH = set(
 )  # jieba tags that can name a thing
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
-    rf"(?:同比|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
+    rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
-    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
-    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次)+$"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
-_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$")  # 占比较上年: 占比 stays
+# 占比较上年: 占比 stays; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
+_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$|(?:是|相当于)[^，,；;是]{1,20}的$")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
 _TOPIC = re.compile(r"从(?P<t>[^，,；;：:]{2,20}?)(?:来看|看)|(?P<u>[^，,；;：:]{2,14}?)方面")
 _LEADING_SCOPE = re.compile(
@@ -97,6 +116,13 @@ _NOUN_WORDS = {
     "规模",
     "收入",
     "营业收入",
+    # Tagged verbs by the tokenizer, but they name what is counted: 城镇新增就业12万人, 一般公共预算支出193.3亿元,
+    # 猪出栏122.26万头.
+    "就业",
+    "预算",
+    "支出",
+    "出栏",
+    "类",  # 交通通信类下跌2.3%: a category (tagged a classifier)
 }
 
 
@@ -104,6 +130,9 @@ def _tokens(s: str) -> list[tuple[str, str]]:
     if not s:
         return []
     return [(word, "n" if word in _NOUN_WORDS else flag) for word, flag in text.pos_cut(s)]
+
+
+_ADMIN_SUFFIXES = {"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"}
 
 
 def _left_phrase(left: str) -> str:
@@ -118,6 +147,8 @@ def _left_phrase(left: str) -> str:
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
             break
         if flag == "ns" and phrase:  # a place name before the indicator is its region, not part of it
+            if phrase[0] in _ADMIN_SUFFIXES:
+                phrase.pop(0)  # 广丰 + 区 + 地区生产总值: the suffix goes with the place
             break
         # A verb ends the phrase, unless the phrase is a lone character (…投资到资 -> 到资).
         if flag.startswith("v") and flag != "vn" and sum(map(len, phrase)) >= 2:
@@ -206,7 +237,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
-    elif q.base_unit not in ("%", "个百分点", "百分点") and q.base_unit not in _CURRENCY_UNITS:
+    elif q.base_unit not in ("%", "个百分点", "百分点") and not currencies.is_money(q.base_unit):
         counted = _right_noun(right)  # 12家高新技术企业, 50P算力中心
     else:
         counted = ""
@@ -314,7 +345,9 @@ def kind_for(sentence: str, q: numbers.Quantity) -> str:
 
 def _is_target(sentence: str, q: numbers.Quantity) -> bool:
     clause_left = _CLAUSE_SPLIT.split(sentence[max(0, q.start - 14) : q.start])[-1]
-    return bool(_TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]))
+    if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
+        return True
+    return bool(_TARGET_LEAD.search(sentence, 0, q.start))
 
 
 def measure_kind(sentence: str, q: numbers.Quantity) -> str:
@@ -331,8 +364,13 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
         kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
         if kind != "level":
             return kind
-    if q.base_unit == "倍" and re.search(_CHANGE_WORDS, sentence[: q.start]):
+    if q.base_unit == "番":  # 翻一番: read only after 翻
         return "change_pct"
+    if q.base_unit == "倍":
+        if _MULTIPLE_OF.search(_strip_qualifier_words(clause_left)):
+            return "multiple"  # 是2020年的2.5倍: a multiple of a base, not a growth rate
+        if re.search(_CHANGE_WORDS, sentence[: q.start]):
+            return "change_pct"  # 增长1.7倍: +170%
     if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
         return "rate"
     if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
@@ -342,14 +380,66 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     return "level"
 
 
+@lru_cache(maxsize=1)
+def _stock_words() -> re.Pattern:
+    """data/indicators/stock_words.csv: indicators counted at a date (存栏, 余额), not over a period."""
+    with open(paths.DATA_DIR / "indicators" / "stock_words.csv", encoding="utf-8", newline="") as fh:
+        words = [r["word"] for r in csv.DictReader(fh) if r["word"]]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _is_stock(indicator: str) -> bool:
+    return bool(indicator) and bool(_stock_words().search(indicator))
+
+
+_NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
+
+
+def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Quantity]) -> bool:
+    """A small count in Chinese numerals that names what a figure measures, not a figure itself:
+    十种有色金属95.6万吨, 与民生相关的十一类支出完成185.18亿元 (a figure in digits follows in its clause), or the
+    name of a programme (三年行动任务全清零)."""
+    if _DIGIT.search(q.raw) or q.value > 20 or q.qualifier != "exact":
+        return False
+    if q.base_unit == "年" and sentence.startswith(_NAMED_PLAN, q.end):
+        return True
+    end_m = _CLAUSE_SPLIT.search(sentence, q.end)
+    end = end_m.start() if end_m else len(sentence)
+    return any(o.start >= q.end and o.end <= end and _DIGIT.search(o.raw) for o in found)
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
+    """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
+    +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
+    if kind != "change_pct" or q.base_unit not in ("倍", "番"):
+        return q
+
+    def pct(v: float | None) -> float | None:
+        if v is None:
+            return None
+        return float(f"{(v * 100 if q.base_unit == '倍' else (2**v - 1) * 100):.12g}")
+
+    return replace(q, value_base=pct(q.value), value_high_base=pct(q.value_high), base_unit="%")
+
+
 def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
     """'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均)."""
     clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
     clause_left = sentence[clause_start : q.start]
     if _AVERAGE_ANNUAL.search(clause_left):
         return "average_annual"
-    if _CUMULATIVE.search(clause_left) or period.startswith("since-"):
+    if _SEQUENTIAL.search(clause_left):
+        return "sequential"  # 环比, 比上月, 按季 (Hong Kong): against the period before, never a year-on-year rate
+    if period.startswith("since-"):
         return "cumulative"
+    if _CUMULATIVE.search(clause_left) and not _YEAR_TO_DATE.search(sentence, 0, q.start):
+        return "cumulative"  # 累计孵化企业97家; but 截至11月底累计, 1-11月累计 run from January
+    base = _BASE_YEAR.search(clause_left)
+    if base and period[:4].isdigit() and int(base.group(1)) < int(period[:4]) - 1:
+        return "cumulative"  # 比2012年翻一番, 比2019年同期增长8%: over several years, not the year's own
     return ""
 
 
@@ -360,7 +450,31 @@ def reference_year(article: Article) -> str:
     published = article.published[:4] if article.published[:4].isdigit() else ""
     if m and (not published or m.group(1) <= published):
         return m.group(1)
+    # A title about an earlier year (2024年白银市经济运行情况, published in January 2025) is about that year.
+    first = _TITLE_YEAR.search(article.title)
+    if first and published and int(published) - 2 <= int(first.group(1)) < int(published):
+        return first.group(1)
     return published
+
+
+class Section(NamedTuple):
+    start: int  # offset of the heading in the text
+    period: str  # the period the heading names, '' when none
+    planned: bool  # a plan or draft (2025年预算草案, 工作安排): its figures are targets
+
+
+def sections(body: str, year: str) -> list[Section]:
+    """The numbered top-level sections of a text, in order (a single pass over its lines)."""
+    out, pos = [], 0
+    for line in body.split("\n"):
+        head = line.strip()
+        if _SECTION_HEADING.match(head) and len(head) <= 40 and "。" not in head:
+            named = periods.figure_periods(head, year)
+            period = named[0].period if named else ""
+            later = period[:4].isdigit() and year.isdigit() and period[:4] > year
+            out.append(Section(pos, period, bool(later or _PLANNED_SECTION.search(head))))
+        pos += len(line) + 1
+    return out
 
 
 def _strip_qualifier_words(s: str) -> str:
@@ -370,7 +484,7 @@ def _strip_qualifier_words(s: str) -> str:
 def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
     if kind in ("change_pct", "change_pp"):
         return "growth"
-    if base_unit in _CURRENCY_UNITS:
+    if currencies.is_money(base_unit):
         return "money"
     probe = f"{indicator} {unit}"
     for name, pattern in CATEGORIES:
@@ -395,13 +509,21 @@ def extract(article: Article) -> list[dict]:
     year = reference_year(article)
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
-    for field, body in (("title", article.title), ("text", article.text)):
+    # The kicker and subtitle (引题, 副题) carry figures as the headline does.
+    for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period = None, 0, "", ""
+        parts, section = (sections(body, year) if field == "text" else []), Section(0, "", False)
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start]:
                 carry, topic, period = None, "", ""  # a new paragraph: the article's region again
-            # A figure whose sentence names no period has the paragraph's last one, else the report's year.
-            found = _facts_in_sentence(article, field, sent, default, carry, topic, year, period or report_year)
+            while parts and parts[0].start <= sent.start:
+                section = parts.pop(0)
+            # A figure whose sentence names no period has the paragraph's last one, else its section's, else
+            # the report's year.
+            found = _facts_in_sentence(
+                article, field, sent, default, carry, topic, year,
+                period or section.period or report_year, section.planned,
+            )  # fmt: skip
             rows.extend(found)
             carry = subjects.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
@@ -416,17 +538,22 @@ def extract(article: Article) -> list[dict]:
 
 
 def _facts_in_sentence(
-    article: Article, field: str, sent: text.Sentence, default, carry, topic: str, year: str, period: str
+    article: Article, field: str, sent: text.Sentence, default, carry, topic: str, year: str, period: str,
+    planned: bool = False,
 ) -> list[dict]:
     out = []
     previous = ""
-    for q in numbers.find_quantities(sent.text):
+    found = numbers.find_quantities(sent.text)
+    for q in found:
+        if _names_a_category(sent.text, q, found):
+            continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
-        kind = "target" if _is_target(sent.text, q) else measured
+        q = _growth_in_percent(q, measured)
+        kind = "target" if planned or _is_target(sent.text, q) else measured
         region = subjects.region_at(
-            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点")
+            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple"
         )
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
         if region is regions.NATIONAL and scope.scope != "nation":
@@ -434,8 +561,10 @@ def _facts_in_sentence(
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
         basis = basis_for(sent.text, q, figure_period)
-        if basis == "cumulative" and measured == "level" and re.fullmatch(r"\d{4}", figure_period):
-            figure_period += "-12"  # a cumulative stock (累计孵化企业97家) stands at the year's end
+        if re.fullmatch(r"\d{4}", figure_period) and (
+            (basis == "cumulative" and measured == "level") or (measured != "target" and _is_stock(indicator))
+        ):
+            figure_period += "-12"  # a stock (累计孵化企业97家, 猪存栏84.09万头) stands at the year's end
         start = sent.start + q.start
         out.append(
             {

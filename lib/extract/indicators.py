@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import paths
+from lib.extract import currencies
 from lib.text import fold_width
 
 _GROWTH_KINDS = {"change_pct", "change_pp"}
@@ -70,7 +71,9 @@ def vocabulary() -> dict[str, Indicator]:
 
 @lru_cache(maxsize=1)
 def unit_families() -> dict[str, str]:
-    return {r["base_unit"]: r["family"] for r in _read_csv("unit_families.csv")}
+    """base_unit -> family; every currency of currencies.csv is money."""
+    money = {unit: "money" for unit in currencies.currencies()}
+    return {**money, **{r["base_unit"]: r["family"] for r in _read_csv("unit_families.csv")}}
 
 
 def _key(name: str) -> str:

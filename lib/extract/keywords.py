@@ -4,11 +4,14 @@ TF-IDF with jieba's bundled IDF table (``text.idf()``) runs over the project tok
 keeps 新质生产力 or 双向飞地 whole. Only noun-like parts of speech count; stopwords
 (``data/dict/stopwords.txt``), numbers and dates, Latin noise, single characters, people's names,
 the byline and the scope's own region name are dropped. Weights are scaled so the top term of a
-scope is 1.0; ties are broken by the term, so the same input always gives the same rows.
+scope is 1.0; ties are broken by the term, so the same input always gives the same rows. A region's terms are
+also weighted by how few of the corpus's regions use them (an IDF over regions), so the vocabulary every
+statistical communiqué shares (增加值, 零售额) gives way to what sets the region apart (京津冀).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -76,12 +79,16 @@ def top_terms(body: str, excluded: frozenset[str], n: int = TOP_N) -> list[tuple
     return _rank(_counts(body), excluded, n)
 
 
-def _rank(counts: Counter, excluded: frozenset[str], n: int) -> list[tuple[str, float]]:
-    """TF-IDF as jieba's extract_tags computes it, from counts the cache already holds."""
+def _rank(
+    counts: Counter, excluded: frozenset[str], n: int, spread: dict[str, float] | None = None
+) -> list[tuple[str, float]]:
+    """TF-IDF as jieba's extract_tags computes it, from counts the cache already holds; ``spread`` (for
+    regions) further weights each term by how few of the corpus's regions use it."""
     idf, median = text.idf()
     total = sum(counts.values())
+    spread = spread or {}
     scores = {
-        word: c * idf.get(word, median) / total
+        word: c * idf.get(word, median) / total * spread.get(word, 1.0)
         for word, c in counts.items()
         if is_term(word, excluded)
     }
@@ -121,14 +128,31 @@ def region_input(article: Article) -> dict:
 def extract_regions(inputs: list[dict]) -> list[dict]:
     """Region rows, regions by name, from ``region_input`` of every article (the articles' text together)."""
     rows = []
-    for region in sorted({i["region"] for i in inputs if i["region"]}):
+    by_region: dict[str, Counter] = {}
+    for i in inputs:
+        if i["region"]:
+            # in place: summing Counters copies the total once per article
+            by_region.setdefault(i["region"], Counter()).update(i["counts"])
+    spread = _region_spread(by_region)
+    for region in sorted(by_region):
         mine = [i for i in inputs if i["region"] == region]
         excluded = frozenset(_own_names(region) | _byline_words([b for i in mine for b in i["bylines"]]))
-        counts: Counter = Counter()
-        for i in mine:
-            counts.update(i["counts"])  # in place: summing Counters copies the total once per article
-        rows += _rows("region", region, _rank(counts, excluded, TOP_N))
+        rows += _rows("region", region, _rank(by_region[region], excluded, TOP_N, spread))
     return rows
+
+
+def _region_spread(by_region: dict[str, Counter]) -> dict[str, float]:
+    """A region's keywords are what sets it apart from the other regions: a term every region uses (增加值,
+    零售额 in every statistical communiqué) weighs less than one only this region uses (京津冀). An IDF over
+    regions, log(1 + R / regions using the term), scaled so a term of one region keeps weight 1."""
+    n = len(by_region)
+    if n < 2:
+        return {}
+    used: Counter = Counter()
+    for counts in by_region.values():
+        used.update(counts.keys())
+    top = math.log(1 + n)
+    return {term: math.log(1 + n / k) / top for term, k in used.items()}
 
 
 def extract_region(region: str, articles: list[Article]) -> list[dict]:

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from lib.extract.currencies import canonical, currencies
 from lib.text import fold_width
 
 # --- Chinese numerals -------------------------------------------------------------------------
@@ -177,11 +178,7 @@ class Quantity:
     qualifier_text: str
 
 
-_CURRENCIES = {
-    "元": "CNY", "人民币": "CNY", "美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD",
-    "港币": "HKD", "日元": "JPY", "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD",
-    "卢布": "RUB", "新台币": "TWD",
-}  # fmt: skip
+_CURRENCIES = {u: c.iso for u, c in currencies().items()}  # unit as written -> ISO code
 # Counting words (classifiers) and measurement units; compounds listed so the longest wins.
 _COUNT_UNITS = (
     "家 项 个 台 台套 张 架 架次 班 班次 条 款 种 座 所 名 人 人次 位 件 套 辆 列 次 批 批次 艘 艘次 只 户"
@@ -190,7 +187,7 @@ _COUNT_UNITS = (
 _MEASURE_UNITS = (
     "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 厘米 毫米 纳米 吨 千克 公斤 克 斤 吨标准煤 吨标煤"
     " 微克 毫克 毫升 标准煤 立方米 升 千瓦 千瓦时 度 瓦 兆瓦 吉瓦 千伏 伏 标箱 标准箱 年 个月 个季度 周 天 小时 个小时"
-    " 分钟 秒 周年 周岁 岁 个工作日 工作日 个架次 % ‰ 个百分点 百分点 个千分点 千分点 倍 成 比特 字节 像素"
+    " 分钟 秒 周年 周岁 岁 个工作日 工作日 个架次 % ‰ 个百分点 百分点 个千分点 千分点 倍 番 成 比特 字节 像素"
 ).split()
 _ASCII_UNITS = "P PFLOPS EFLOPS TFLOPS FLOPS TOPS GW MW kW KW GWh MWh kWh TEU GB TB PB EB Gbps Mbps".split()
 _UNITS = sorted({*_COUNT_UNITS, *_MEASURE_UNITS, *_CURRENCIES}, key=len, reverse=True)
@@ -199,7 +196,7 @@ _UNIT_RE = "|".join(
     + [re.escape(u) + "(?![A-Za-z])" for u in sorted(_ASCII_UNITS, key=len)[::-1]]
 )
 _UNIT = rf"(?:{_UNIT_RE})(?:/(?:{_UNIT_RE}))?"
-_ONE_OK_UNITS = {"倍", "成", "%", "个百分点", "百分点", *_CURRENCIES}  # 一倍, 一成 are real amounts
+_ONE_OK_UNITS = {"倍", "番", "成", "%", "个百分点", "百分点", *_CURRENCIES}  # 一倍, 一成 are real amounts
 # 千瓦/千克/百分点 start with a multiplier character; the lookaheads keep them whole.
 _MULT = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![瓦克米卡焦伏])|百(?!分))"
 
@@ -257,7 +254,7 @@ _PROTECTED_WORDS = (
     "七台河 五台山 五台县 九台 三台县 五家渠 三元区 百度 百年 千年 万年 千家万户 万家灯火 百家争鸣"
     " 成千上万 万一 三次产业 一带一路 十四五 十三五 十五五 长三角 珠三角 三角洲 一角 四川 九江 三亚 十堰"
     " 六盘水 五指山 万州 三明 三河 三门峡 三沙 六安 万宁 四平 九寨沟 二连浩特 一级 二级 三级 千岛湖"
-    " 百货 百姓 千方百计 万众 亿万 一线 二线 三线 一流 双一流 一体化 一批 一站式 统一 唯一 万物"
+    " 百货 百姓 千方百计 万众 亿万 一线 二线 三线 一流 双一流 一体化 一批 一站式 统一 唯一 万物 三番五次"
 ).split()
 _PROTECTED_RE = re.compile("|".join(sorted(_PROTECTED_WORDS, key=len, reverse=True)))
 
@@ -375,6 +372,8 @@ def _tail(text: str, tok: _Tok, allow_mult: bool = True) -> _Tok | None:
         return _Tok(tok.num_start, tok.core_end, tok.end, tok.value, skip=True)
     if unit == "成" and text[t.end("unit") : t.end("unit") + 1] in _CHENG_NOT_UNIT:
         unit = post = None  # 三成都 / 成为: not 成 = tenths
+    if unit == "番" and not text.endswith(("翻", "翻了"), 0, tok.num_start):
+        unit = post = None  # only 翻一番 doubles; 三番五次 and 一番努力 are no amounts
     last = "unit" if unit else "q2" if q2 else "mult" if mult else "q1" if q1 else ""
     tok.end = t.end(last) if last else tok.end
     tok.inner_q = q1 or q2 or ""
@@ -576,7 +575,10 @@ def _quantity(text: str, tok: _Tok, pre: tuple[str, str, int]) -> Quantity:
         base_unit = base_unit[1:]  # 8个架次: 个 doubles the measure word
     value_base = _clean(tok.value * unit_mult) if unit_mult != 1 else tok.value
     high_base = None if tok.value_high is None else _clean(tok.value_high * unit_mult)
-    currency = _CURRENCIES.get(base_unit.split("/")[0], "")
+    money, _, per = base_unit.partition("/")
+    currency = _CURRENCIES.get(money, "")
+    if currency:  # 美金 is stored as 美元, 人民币 as 元 (元/吨 keeps its measure)
+        base_unit = canonical(money) + ("/" + per if per else "")
     return Quantity(
         start=start, end=end, num_start=tok.num_start, num_end=tok.end, raw=text[start:end],
         value=tok.value, value_high=tok.value_high, unit=tok.mult_text + tok.unit,

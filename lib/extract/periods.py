@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+_CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -20,10 +21,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
-    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度")),
-    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第)?([一二三四1-4])季度")),
+    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
+    # 前10个月, 首十个月 (Hong Kong): January to that month
+    ("first_months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个月")),
+    # 第三季 without 度 is Hong Kong's usage
+    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
+    ("month", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
     ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
-    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年|全年)")),  # 2022 年: crawl noise
+    # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given
+    # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period
+    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)")),
     ("annual", re.compile(r"每年")),
 ]
 
@@ -39,7 +46,7 @@ def _year(explicit: str | None, relative: str | None, anchor: str) -> str:
     if explicit:
         return explicit
     if relative and anchor.isdigit():
-        return str(int(anchor) - 1) if relative in ("去年", "上年") else anchor
+        return str(int(anchor) - 1) if relative in ("去年", "上年") or relative.startswith("过去") else anchor
     return anchor if anchor.isdigit() else ""
 
 
@@ -84,11 +91,21 @@ def _render(kind: str, m: re.Match, anchor: str) -> str:
         a, b = int(g[2]), int(g[3])
         if not (1 <= a < b <= 12):
             return ""
+        if (a, b) == (1, 12) and year:
+            return year  # 1-12月 is the whole year, compared with 全年 figures
         return f"{prefix}{a:02d}..{prefix}{b:02d}" if year else f"{a:02d}..{b:02d}"
     if kind == "quarters":
         return f"{prefix}Q1-Q{_CN_DIGIT[g[2]]}"
     if kind == "quarter":
-        return f"{prefix}Q{_CN_DIGIT[g[2]]}"
+        return f"{prefix}Q{_CN_DIGIT[g[2] or g[3]]}"
+    if kind == "first_months":
+        n = int(g[2]) if g[2].isdigit() else _CN_MONTHS[g[2]]
+        if not 2 <= n <= 12:
+            return ""
+        return (year or "") if n == 12 and year else (f"{prefix}01..{prefix}{n:02d}" if year else f"01..{n:02d}")
+    if kind == "month":
+        n = int(g[2])
+        return f"{prefix}{n:02d}" if year and 1 <= n <= 12 else ""
     if kind == "half":
         return f"{prefix}H{1 if g[2] == '上' else 2}"
     return ""
@@ -109,11 +126,15 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
 
 # 年末/年底 stocks (年末常住人口) are as of December; 比上年末 is a comparison base, handled below.
 _YEAR_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(?:年末|年底|末)(?!期)")
+# 6月末, 截至12月底: a stock as of that month's end; followed by 累计, the months up to it.
+_YEAR_TO_DATE = re.compile(r"累计")
+_MONTH_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(\d{1,2})月(?:末|底)")
 # A period preceded by one of these, or followed by 同期, is what the figure is compared with.
 # Words that put what follows them as the base of a comparison: 比上年, 高于全国 (shared with scopes).
 COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
 _BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+_BASE_OF_MULTIPLE = re.compile(r"(?:同期|水平)?的[\d.一二两三四五六七八九十]+倍")  # 是2020年的2.5倍
 
 
 def figure_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
@@ -125,7 +146,17 @@ def figure_periods(sentence: str, anchor_year: str = "") -> list[PeriodMention]:
 @lru_cache(maxsize=256)
 def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMention, ...]:
     out = []
+    for m in _MONTH_END.finditer(sentence):
+        year, month = _year(m.group(1), m.group(2), anchor_year), int(m.group(3))
+        if year and 1 <= month <= 12 and not _is_base(sentence, m.start(), m.end(), year_end=True):
+            if _YEAR_TO_DATE.search(sentence, m.end()):  # 截至11月底，累计生产原煤…: January to November
+                period = year if month == 12 else f"{year}-01..{year}-{month:02d}"
+            else:  # 截至12月底，全市在库项目593个: a stock at the month's end
+                period = f"{year}-{month:02d}"
+            out.append(PeriodMention(m.start(), m.end(), period))
     for m in _YEAR_END.finditer(sentence):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
         if m.group(0) in ("末",) or _is_base(sentence, m.start(), m.end(), year_end=True):
             continue
         year = _year(m.group(1), m.group(2), anchor_year)
@@ -142,6 +173,8 @@ def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMenti
 def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> bool:
     head = sentence[max(0, start - 2) : start]  # 比上年, 较2023年, 高于去年
     if head.endswith(_BASE_BEFORE):
+        return True
+    if _BASE_OF_MULTIPLE.match(sentence, end):
         return True
     after = sentence[end : end + 2]
     return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")

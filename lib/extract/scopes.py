@@ -25,7 +25,7 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?（）()]")
 _NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
 
 
-_COMPARED = (*periods.COMPARISON_WORDS, "超过", "超出", "占")  # 占全国: a share of the nation
+_COMPARED = (*periods.COMPARISON_WORDS, "超过", "超出", "占", "相当于")  # 占全国: a share of the nation
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
         for word, scope in words:
             if head.startswith(word, i):
                 # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
-                if not head[max(0, i - 2) : i].endswith(_COMPARED):
+                if not head[max(0, i - 3) : i].endswith(_COMPARED):
                     best = (i, word, scope)
                 i += len(word) - 1
                 break

@@ -68,7 +68,7 @@ def restore(rows: list[dict], analysed: Article, written: Article) -> list[dict]
     """Rows found in ``analysed`` with their text fields taken back from ``written`` (same offsets)."""
     for row in rows:
         field = row.get("field", "text")
-        src, out = (analysed.title, written.title) if field == "title" else (analysed.text, written.text)
+        src, out = (getattr(analysed, field, analysed.text), getattr(written, field, written.text))
         hint = row.get("sentence_start", row.get("char_start", 0)) or 0
         for name in TEXT_FIELDS:
             value = row.get(name)

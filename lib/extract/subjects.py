@@ -23,7 +23,7 @@ _ORG_AFTER = re.compile(
 _NAME_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、[\u4e00-\u9fa5A-Za-z（）()]{2,14})*等[\d一二三四五六七八九十百千]+[余多]?家"
 )
-_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比)(?:同期)?全[国省]")
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比|相当于|是)(?:同期)?全[国省]")
 _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
 
 

@@ -46,8 +46,24 @@ _META_LINE = re.compile(
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
+    # a site's breadcrumb (首页 > 数据发布) and footer (版权所有, 主办单位, ICP备案)
+    r"|^(?:当前位置[：:]\s*)?首页\s*[>＞›»]"
+    r"|^(?:版权所有|Copyright|©|主办单位|承办单位|技术支持|网站标识码|.{0,20}ICP[备证]|.{0,20}公网安备)"
+    # a government site's record of the document (索引号： … 发布机构： …, 浏览次数：)
+    r"|^(?:索\s*引\s*号|发布日期|信息名称|主题分类|发布机构|所属机构|成文日期|废止日期|生成日期|文\s*号|关\s*键\s*[词字]|信息来源"
+    r"|浏览次数|访问次数|点击数)\s*[：:]"
 )
+# A speech's subtitle says where and when it was given (——2025年1月20日在…会议上): body text, so the
+# date is an event and the line never becomes the headline.
+# So is a resolution's or report's adoption line: （2025年1月9日本溪市第十七届人民代表大会第四次会议…通过）.
+_DELIVERED = re.compile(
+    r"^[—–－-]{1,2}\s*(?:\d{4}\s*年|[一二〇○零]{4}年).{0,40}在.{2,80}上"
+    r"|^[（(]\s*\d{4}\s*年\d{1,2}月\d{1,2}日.{2,80}(?:通过|批准|审议|讲话|报告)\s*[）)]$"
+)
+# The speaker under a speech's title: 郑州市市长 何雄, 省长 王凯.
+_SPEAKER = re.compile(r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$")
 # A speech opens with its audience (各位代表：), not with a headline.
+_STANDS_ALONE = re.compile(_DELIVERED.pattern + "|" + r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]\s*$")
 _SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]")
 _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
@@ -111,8 +127,12 @@ def starts_mid_sentence(text: str) -> bool:
     return bool(m)
 
 
+# The number of a numbered heading (二、 （一） 3. 第二部分): its 、 is no clause punctuation.
+_LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}(?:章|节|部分)\s*)")
+
+
 def looks_like_heading(text: str) -> bool:
-    t = text.strip()
+    t = _LIST_MARKER.sub("", text.strip())
     return (
         0 < len(t) <= _MAX_HEADLINE
         and not is_terminated(t)
@@ -159,7 +179,9 @@ def classify(paras: list[Para]) -> list[Para]:
         near_end = all(q.kind == "meta" or _META_LINE.match(q.text) for q in paras[i + 1 :]) or i >= n - 1
         if _META_LINE.match(t):
             p.kind = "meta"
-        elif len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)")):
+        elif _SALUTATION.match(t) or _DELIVERED.match(t):
+            p.kind = "body"  # 各位代表：, ——…在…会议上: the speech's own text
+        elif (len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)"))) or _SPEAKER.match(t):
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
@@ -256,18 +278,20 @@ def _scan(
             continue
         if p.kind == "heading":
             j = i
-            while j < n and paras[j].kind == "heading":
+            # A numbered heading (一、农业生产形势稳定) opens a section: it never joins the headline's group.
+            while j < n and paras[j].kind == "heading" and not (j > i and _LIST_MARKER.match(paras[j].text)):
                 j += 1
             group = [q.text for q in paras[i:j]]
             nxt = paras[j] if j < n else None
             starts_article = (not pieces) or (
                 nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None)
             )
-            if starts_article:
+            numbered = bool(_LIST_MARKER.match(group[0]))
+            if starts_article and not (numbered and pieces):
                 close()
                 pieces.append(_piece_from_headings(group))
                 current = _Segment([], len(pieces) - 1, False)
-            elif nxt is None or nxt.kind == "heading":
+            elif (nxt is None or nxt.kind == "heading") and not numbered:
                 orphans.append(group)
             else:
                 if current is None:
@@ -312,6 +336,7 @@ def _scan(
             current.paras
             and current.paras[-1][0] == "body"
             and (not is_terminated(current.paras[-1][1]) or starts_mid_sentence(text))
+            and not _STANDS_ALONE.match(current.paras[-1][1])
         ):
             close()
             current = open_segment(None)
@@ -455,15 +480,18 @@ def _piece_from_headings(group: list[str]) -> Piece:
     column = ""
     if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
         column = group.pop(0)
-    title = group[-1] if group else ""
-    kicker = " ".join(group[:-1])
+    # A line opening with a dash is the subtitle (副题) under the headline, never the headline.
+    mains = [g for g in group if not g.lstrip().startswith(("—", "－", "--"))]
+    title = (mains or group or [""])[-1]
+    kicker = " ".join(g for g in group if g is not title)
     return Piece(title=title, kicker=kicker, column=column)
 
 
 def _record_meta(pieces: list[Piece], text: str) -> None:
-    if not pieces:
-        return
-    key, value = re.split(r"[：:]", text, maxsplit=1)
+    parts = re.split(r"[：:]", text, maxsplit=1)
+    if not pieces or len(parts) < 2:
+        return  # furniture without a field (打印本页, 版权所有 …) records nothing
+    key, value = parts
     value = value.strip().strip("《》")
     if key in ("来源", "文章来源"):
         pieces[-1].source = pieces[-1].source or value

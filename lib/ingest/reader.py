@@ -302,7 +302,15 @@ def html_to_text(html: str) -> tuple[str, str]:
     text = "".join(parser.parts).replace("\xa0", " ")  # &nbsp; is layout, not content
     text = "\n".join(re.sub(r" {2,}", " ", line).strip(" ") for line in text.split("\n"))
     title = _HTML_SPACE.sub(" ", (parser.h1 or parser.title).replace("\xa0", " ")).strip()
+    while not parser.h1 and (cut := _SITE_SUFFIX.sub("", title)) not in ("", title):
+        title = cut  # 标题_某市财政局_某市人民政府: each site name in turn
     return normalise_text(text), title
+
+
+# A <title> ends with the site's name: 2024年某市经济运行情况_某市统计局, 标题 - 新华网, 标题｜澎湃新闻.
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[_｜|]|\s[-—–]\s)\s*[^_｜|]{2,30}(?:网|局|政府|门户网站|网站|委员会|日报|晚报|新闻|频道|在线|客户端)\s*$"
+)
 
 
 _MD_RULES = (

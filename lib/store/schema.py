@@ -155,7 +155,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "Region the figure is about: the article's, or the place a sentence names as subject.",
         ),
         ("province", _S, "Province-level division of `region`."),
-        ("field", _S, "Where the quantity stands: `title` or `text` (offsets refer to that field)."),
+        ("field", _S, "Where the quantity stands: `title`, `kicker` or `text` (offsets refer to that field)."),
         ("sentence", _S, "The whole source sentence, as written."),
         ("sentence_start", _I, "Start of `sentence` in the article field, so the quantity sits at "
          "`char_start - sentence_start` within it."),
@@ -169,13 +169,15 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "value_base",
             _F,
             "Magnitude with 十/百/千/万/亿/万亿 applied, in `base_unit` (4500000000 for 45亿元); "
-            "percentages stay in percent; a range's low end.",
+            "percentages stay in percent, and so does a growth written in 倍 or 番 (增长1.7倍: 170 %, "
+            "翻一番: 100 %); a range's low end.",
         ),
         ("value_high_base", _F, "A range's high end in `base_unit`, else null."),
         (
             "base_unit",
             _S,
-            "Unit without the multiplier (元, 美元, 张, %, 个百分点); currencies kept apart; "
+            "Unit without the multiplier (元, 美元, 张, %, 个百分点); currencies kept apart, each under one "
+            "name (美金 -> 美元, 人民币 -> 元: data/indicators/currencies.csv); "
             "'' for a bare number.",
         ),
         (
@@ -188,7 +190,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "kind",
             _S,
             "level, change_pct (增长15%), change_pp (提高1.2个百分点), change_abs (比上年末减少3.9万人: "
-            "a change in the level's unit), share_pct (占…比重), rate (每周9班), target (计划增加到).",
+            "a change in the level's unit), multiple (是上年的2.5倍: times a base), share_pct (占…比重), rate (每周9班), target (计划增加到).",
         ),
         (
             "target_kind",
@@ -228,7 +230,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         (
             "basis",
             _S,
-            "'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均).",
+            "'' for the period's own figure (year on year for a growth); cumulative (累计, 自2014年以来, 比2012年), "
+            "average_annual (年均) or sequential (环比, 比上月, 按季: against the period just before).",
         ),
         (
             "mention_of",

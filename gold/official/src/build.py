@@ -1,12 +1,17 @@
-"""Build the gold CSVs of official statistics from the hand-written row lists (one .rows file per document):
-gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official) and
-gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official.
+"""Build the gold CSVs of official texts from the hand-written row lists (one .rows file per document):
+gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official),
+gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official, and
+gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
+gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 (other
+genres of official texts: bureau releases, budget reports; a document may be .txt or .html, and the quotes of an
+.html document are looked up in its plain-text rendering, html_text.py).
 
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
 
-Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base.
+Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base, and a growth in
+倍 or 番 in percent (增长1.7倍 -> 170 %), as the facts store it.
 Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes[|base_unit]
-kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs (or full word)
+kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs, M multiple (or full word)
 scope: r region, s sector, p part, o organisation, g group, n nation; '@区域;scope' puts another region in
        the region column (a 全国/全省 figure quoted for comparison)
 period: default = document year; E = year-12; '-' = ''
@@ -20,6 +25,9 @@ import re
 import sys
 from collections import Counter
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from html_text import html_to_text  # noqa: E402
+
 HERE = pathlib.Path(__file__).parent
 ROOT = pathlib.Path(__file__).resolve().parents[3]  # the repository
 GOLD = HERE.parent
@@ -27,18 +35,40 @@ GOLD = HERE.parent
 PARTS = {
     "tuning": (HERE, ROOT / "data" / "raw" / "official", GOLD / "facts_tuning.csv"),
     "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
+    "reports": (
+        ROOT / "gold" / "reports" / "tuning" / "src",
+        ROOT / "tests" / "corpus" / "reports",
+        ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv",
+    ),
+    "reports2": (
+        ROOT / "gold" / "reports2" / "holdout" / "src",
+        ROOT / "tests" / "corpus" / "reports2",
+        ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv",
+    ),
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
-KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs")
+KIND = dict(L="level", C="change_pct", P="change_pp", S="share_pct", R="rate", T="target", A="change_abs", M="multiple")
 SCOPE = dict(r="region", s="sector", p="part", o="organisation", g="group", n="nation")
 QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at_most")
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
-          "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左"}  # fmt: skip
+          "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
+          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
+
+
+def doc_text(corpus: pathlib.Path, doc: str) -> str:
+    """The document's text: a .txt as stored, an .html rendered as plain text (html_text.py), where the quotes are
+    looked up: Word-exported pages split numbers and units over <span> elements."""
+    for suffix in (".txt", ".html"):
+        path = corpus / f"{doc}{suffix}"
+        if path.exists():
+            raw = path.read_text(encoding="utf-8")
+            return html_to_text(raw) if suffix == ".html" else raw
+    raise FileNotFoundError(corpus / doc)
 
 
 def conv(nt):
@@ -65,11 +95,22 @@ def conv(nt):
     return f(lo), (f(hi) if hi else ""), unit
 
 
+def growth_pct(v: str, unit: str) -> str:
+    """增长1.7倍 -> 170, 翻一番 -> 100 (arithmetic only, like conv)."""
+    from decimal import Decimal
+
+    if not v:
+        return v
+    d = Decimal(v)
+    pct = d * 100 if unit == "倍" else (Decimal(2) ** int(d) - 1) * 100
+    return format(pct.normalize(), "f")
+
+
 def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> int:
     rows, errs = [], []
     for src in sorted(rows_dir.glob("*.rows")):
         doc = src.stem
-        text = (corpus / f"{doc}.txt").read_text(encoding="utf-8")
+        text = doc_text(corpus, doc)
         year = re.search(r"_(\d{4})_", doc).group(1)
         region = REGION[doc.split("_")[0]]
         for ln, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
@@ -87,8 +128,12 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
             per = {"": year, "E": f"{year}-12", "-": ""}.get(period, period)
             vb, vh, bu = conv(nt)
             if unit_override:
+                if re.search(r"[A-Za-z\s]", unit_override):  # a note slipped into the unit field
+                    errs.append(f"{doc}:{ln}: base_unit override {unit_override!r}")
                 bu = unit_override
             k = KIND.get(kind, kind)
+            if k == "change_pct" and bu in ("倍", "番"):  # the facts contract: growth in 倍/番 in percent
+                vb, vh, bu = growth_pct(vb, bu), growth_pct(vh, bu), "%"
             q = QUAL.get(qual or "x", qual)
             n = text.count(quote)
             if n != 1:
@@ -101,7 +146,7 @@ def build(rows_dir: pathlib.Path, corpus: pathlib.Path, out: pathlib.Path) -> in
                 errs.append(f"{doc}:{ln}: unknown id {iid}")
             if q not in QUAL.values():
                 errs.append(f"{doc}:{ln}: qualifier {q}")
-            if basis not in ("", "cumulative", "average_annual"):
+            if basis not in ("", "cumulative", "average_annual", "sequential"):
                 errs.append(f"{doc}:{ln}: basis {basis}")
             if not re.fullmatch(r"(\d{4}(-\d\d|-Q\d|-H\d)?)?|since-\d{4}|\d{4}-\d\d\.\.\d{4}-\d\d", per):
                 errs.append(f"{doc}:{ln}: period {per}")

@@ -16,10 +16,9 @@ import plotly.graph_objects as go
 
 from lib.dashboard.i18n import DEFAULT_LANG, region_name, t
 from lib.dashboard.safe_text import plotly_text
+from lib.extract import currencies
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
-# Currencies -> the unit money is charted in (value_base / 1e8).
-CURRENCY_DISPLAY = {"元": "亿元", "美元": "亿美元", "欧元": "亿欧元", "港元": "亿港元", "日元": "亿日元"}
 YI = 1e8
 QUALIFIER_MARK = {"exact": "", "more_than": ">", "at_least": "≥", "nearly": "≈", "about": "≈", "at_most": "≤"}
 MAX_REGIONS_IN_TITLE = 5
@@ -43,8 +42,9 @@ def display_units(facts: pd.DataFrame) -> pd.DataFrame:
     """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...), counts in their base unit."""
     out = facts.copy()
     base = out["base_unit"].fillna("")
-    is_money = base.isin(list(CURRENCY_DISPLAY))
-    out["display_unit"] = base.where(~is_money, base.map(CURRENCY_DISPLAY))
+    # Money is charted in 亿 of its currency (value_base / 1e8); the currency table says what is money.
+    is_money = base.map(currencies.is_money).astype(bool)
+    out["display_unit"] = base.where(~is_money, "亿" + base.map(currencies.canonical))
     out["display_value"] = out["value_base"].where(~is_money, out["value_base"] / YI)
     return out
 

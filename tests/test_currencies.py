@@ -1,0 +1,48 @@
+"""One currency table (data/indicators/currencies.csv) decides what is money everywhere: the number
+reader, the facts' category, the indicator unit families and the unit a chart draws money in."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.dashboard.charts.common import display_units
+from lib.extract import currencies
+from lib.extract.indicators import unit_families
+from lib.extract.numbers import find_quantities
+
+ALL = list(currencies.currencies().values())
+
+
+def test_table_is_consistent():
+    units = [c.unit for c in ALL]
+    assert len(units) == len(set(units)), "a unit listed twice"
+    for c in ALL:
+        assert c.canonical in currencies.currencies(), f"{c.unit}: its canonical {c.canonical} is not listed"
+        assert currencies.currencies()[c.canonical].iso == c.iso, f"{c.unit}: ISO differs from its canonical"
+        assert c.iso.isascii() and len(c.iso) == 3 and c.en
+
+
+@pytest.mark.parametrize("cur", ALL, ids=[c.unit for c in ALL])
+def test_every_currency_reads_as_money(cur):
+    # 12亿港币 and 12亿港元 must be one currency, or a chart would draw them as two units.
+    sentence = f"全年实际使用外资12.5亿{cur.unit}，增长3.1%。"
+    q = next(q for q in find_quantities(sentence) if q.value == 12.5)
+    assert q.unit == f"亿{cur.unit}"  # as written
+    assert q.base_unit == cur.canonical and q.currency == cur.iso
+    assert q.value_base == pytest.approx(1.25e9)
+    assert unit_families()[q.base_unit] == "money"
+    shown = display_units(pd.DataFrame([{"base_unit": q.base_unit, "value_base": q.value_base}]))
+    assert shown.loc[0, "display_unit"] == f"亿{cur.canonical}"
+    assert shown.loc[0, "display_value"] == pytest.approx(12.5)
+
+
+def test_price_per_measure_keeps_its_measure():
+    q = find_quantities("生猪出栏价格每吨300元/吨。")  # 元/吨 is a price, not an amount of money
+    assert [x.base_unit for x in q if x.value == 300] == ["元/吨"]
+
+
+def test_non_money_units_are_not_money():
+    shown = display_units(pd.DataFrame([{"base_unit": "家", "value_base": 12.0}]))
+    assert shown.loc[0, "display_unit"] == "家" and shown.loc[0, "display_value"] == 12.0
+    assert not currencies.is_money("家") and currencies.english("美金") == "US dollars"
