@@ -57,15 +57,14 @@ what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), 
 fig = charts.indicator_bars(shown, selected, what, lang)
 if log:
     ui.log_scale(fig)
-ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars")
+ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars",
+         rows=shown)  # fmt: skip
 missing = cmp.missing_regions(shown, selected)
 if missing:
     st.text(t("no_data_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in missing)))
-with st.expander(t("table_view", lang)):
-    st.dataframe(ui.named(cmp.display_table(shown, lang)), hide_index=True, column_config=ui.comparable_columns())
-    repeated = cmp.others(rows)
-    if len(repeated):
-        st.caption(t("other_sources", lang))
+repeated = cmp.others(rows)  # the drawn rows are the chart's Table tab
+if len(repeated):
+    with st.expander(t("other_sources", lang)):
         st.dataframe(ui.named(cmp.display_table(repeated, lang)), hide_index=True, column_config=ui.comparable_columns())
 
 series = cmp.period_series(facts, selected, view, lang)
@@ -75,7 +74,7 @@ if len(series):
     if log:
         ui.log_scale(lines)
     ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
-             hint="select_hint_marker")  # fmt: skip
+             hint="select_hint_marker", rows=series)  # fmt: skip
 
 context = cmp.context_rows(facts, selected, indicator, list(rows["fact_id"]), lang)
 if len(context):

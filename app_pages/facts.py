@@ -4,13 +4,10 @@ Parquet downloads of the filtered rows."""
 
 import streamlit as st
 
-from lib.dashboard import ui, url_state
+from lib.dashboard import tables, ui, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import label, region_name, t
 from lib.dashboard.safe_text import csv_safe
-
-COLUMNS = ["region", "sentence_marked", "raw", "indicator", "category", "kind", "qualifier", "period",
-           "title", "source", "published", "byline"]  # fmt: skip
 
 lang = ui.lang()
 st.title(t("page_facts", lang))
@@ -27,7 +24,7 @@ url_state.bind("q", "facts_query", url_state.Text(), "")
 query = st.text_input(t("search", lang), key="facts_query")
 c1, c2, c3 = st.columns(3)
 # Filters in the URL: ?fact_region=天津&category=economy,trade&kind=level ('' or absent: any).
-fact_regions, fact_categories, fact_kinds = (list(dict.fromkeys(facts[c])) for c in ("region", "category", "kind"))
+fact_regions, fact_categories, fact_kinds = (list(facts[c].unique()) for c in ("region", "category", "kind"))
 url_state.bind("fact_region", "facts_regions", url_state.Choices(fact_regions), [])
 url_state.bind("category", "facts_categories", url_state.Choices(fact_categories), [])
 url_state.bind("kind", "facts_kinds", url_state.Choices(fact_kinds), [])
@@ -49,10 +46,13 @@ kinds = c3.multiselect(
     key="facts_kinds",
     placeholder=t("any", lang),
 )
-rows = dd.search_facts(facts, query, regions, categories, kinds)
+rows = dd.search_facts(facts, query, regions, categories, kinds, haystack=dd.facts_search_text())
 
 st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
-st.dataframe(ui.named(dd.labelled(rows[COLUMNS], lang)), hide_index=True, column_config=ui.fact_columns())
+grid = tables.facts_grid(ui.named(rows.head(tables.MAX_TABLE_ROWS)), lang)  # a grid of 100,000 costs seconds
+if len(grid) < len(rows):
+    st.caption(t("rows_capped", lang, n=len(grid), total=len(rows)))
+st.dataframe(grid, hide_index=True, column_config=ui.fact_columns())
 export_rows = rows.drop(columns=["sentence_marked"])
 d1, d2 = st.columns(2)
 # Callables: the files are built only when a button is clicked, not on every rerun.

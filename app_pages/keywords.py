@@ -21,7 +21,7 @@ if dd.region_keywords(keywords, selected).empty:
 
 url_state.bind("top", "kw_top_n", url_state.Number(3, 15), 10)
 top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, key="kw_top_n")
-examples = dd.term_examples(dd.region_keywords(keywords, selected), articles)
+examples = dd.load_term_examples()  # every region's, once per build
 fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
 ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars", hint="select_hint_term", heading="selected_term")
 

@@ -14,7 +14,7 @@ st.title(t("page_links", lang))
 st.caption(t("links_caption", lang))
 
 articles = ui.store_articles()
-links = dd.links_with_articles(dd.load_links(), articles)
+links = dd.load_links_joined()
 if links.empty:
     st.info(t("no_links_store", lang), icon=ui.EMPTY_ICON)
     st.stop()

@@ -54,5 +54,5 @@ if facts.empty:
     st.info(t("no_facts", lang))
 else:
     fig = charts.coverage_heatmap(facts, regions=selected, lang=lang)
-    ui.chart(fig, "overview-coverage", facts, key="overview_coverage")
+    ui.chart(fig, "overview-coverage", facts, key="overview_coverage", hint="select_hint_cell", heading="selected_cell")
     ui.zip_button("overview-charts")

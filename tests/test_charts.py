@@ -70,8 +70,12 @@ def test_coverage_heatmap_counts_first_mentions_and_carries_fact_ids():
     assert list(hm.y) == ALL
     assert list(hm.x) == ["资金", "增长", "企业"]
     assert list(hm.z[1]) == [1, 1, 0]  # 郑州: the repeated 6000亿元 counts once
-    assert hm.customdata[0][0] == "f1,f2,f8"
-    assert hm.customdata[3][0] == "f9"
+    # Heatmaps take no clicks: an invisible point per cell carries the cell's fact ids.
+    cells = {(x, y): c[0] for x, y, c in zip(fig.data[1].x, fig.data[1].y, fig.data[1].customdata, strict=True)}
+    assert cells[("资金", ALL[0])] == "f1,f2,f8"
+    assert cells[("资金", ALL[3])] == "f9"
+    assert cells[("企业", "郑州")] == ""  # a blank cell selects nothing
+    assert fig.data[1].marker.opacity == 0 and fig.layout.hoverdistance == -1
 
 
 def view_rows(facts: pd.DataFrame, regions: list[str], view) -> pd.DataFrame:
@@ -184,68 +188,76 @@ EVENTS = pd.DataFrame(
 )
 
 
-def timeline_points(fig) -> dict[str, tuple]:
-    """event_id -> (trace name, x, symbol, hover note)."""
-    out = {}
-    for tr in fig.data:
-        symbols = (
-            tr.marker.symbol if isinstance(tr.marker.symbol, tuple | list) else [tr.marker.symbol] * len(tr.x)
-        )
-        for x, custom, sym in zip(tr.x, tr.customdata, symbols, strict=True):
-            out[custom[0]] = (tr.name, str(x)[:10], sym, custom[4])
-    return out
+def timeline_dots(fig) -> dict[tuple[str, str, str], list[str]]:
+    """(trace name, region, month) -> the event ids in that dot."""
+    return {
+        (tr.name, c[1], c[2]): c[0].split(",") for tr in fig.data for c in tr.customdata
+    }
 
 
 def test_timeline_title_names_the_regions_and_rows_follow_the_selection():
     fig = charts.timeline(EVENTS, regions=["郑州", "天津"])
-    assert fig.layout.title.text == "事件时间线：郑州、天津"
+    assert fig.layout.title.text == "每季度事件数：郑州、天津"  # 2014-06 to 2024-05: a dot per quarter
     assert list(fig.layout.yaxis.ticktext) == ["郑州", "天津"]
-    assert set(timeline_points(fig)) == {"e1", "e2", "e3", "e4"}
+    assert {i for ids in timeline_dots(fig).values() for i in ids} == {"e1", "e2", "e3", "e4"}
     assert fig.layout.xaxis.title.text == "日期" and fig.layout.yaxis.title.text == "地区"
     assert "WenQuanYi Micro Hei" in fig.layout.font.family
 
 
-def test_timeline_planned_events_have_their_own_hollow_trace():
-    points = timeline_points(charts.timeline(EVENTS, regions=ALL))
-    planned = {i for i, p in points.items() if p[0] == "计划"}
-    assert planned == {"e3", "e5"}
-    assert all(points[i][2].endswith("-open") for i in planned)
-    assert not any(p[2].endswith("-open") for i, p in points.items() if i not in planned)
+def test_timeline_groups_a_regions_events_by_month_with_their_count():
+    fig = charts.timeline(EVENTS, regions=["天津"])  # 2024-01 to 2024-05: a dot per month
+    assert fig.layout.title.text == "每月事件数：天津"
+    dots = timeline_dots(fig)
+    # 2024-05-19 and 近日 (published 2024-05) are one 天津 dot of 2 events, its count written in it.
+    assert sorted(dots[("事件", "天津", "2024-05")]) == ["e1", "e2"]
+    assert dots[("计划", "天津", "2024-01")] == ["e3"]  # 今年 (2024) planned: the year's first month
+    actual = next(tr for tr in fig.data if tr.name == "事件")
+    at = [c[2] for c in actual.customdata].index("2024-05")
+    assert actual.text[at] == "2" and "日期明确 0 · 年份推定 1 · 相对日期 1" in actual.customdata[at][4]
+
+
+def test_timeline_draws_plans_hollow_at_their_planned_period():
+    fig = charts.timeline(EVENTS, regions=ALL)
+    dots = timeline_dots(fig)
+    assert dots[("计划", "天津", "2024")] == ["e3"] and dots[("计划", "黑龙江", "2024")] == ["e5"]
+    assert sorted(dots[("事件", "天津", "2024")]) == ["e1", "e2"]
+    planned = next(tr for tr in fig.data if tr.name == "计划")
+    assert planned.marker.symbol == "circle-open"
+    assert next(tr for tr in fig.data if tr.name != "计划").marker.symbol == "circle"
+
+
+def test_timeline_notes_explain_relative_dates_and_undated_events():
+    fig = charts.timeline(EVENTS, regions=ALL)
+    notes = " ".join(a.text for a in fig.layout.annotations if a.text)
+    assert "1 个事件没有年份" in notes and "来源：科技日报 2024-05" in notes
+    assert "相对日期（近日、目前……）没有写明日期，按文章发布时间画出" in notes
+    no_relative = charts.timeline(EVENTS[EVENTS["date_precision"] != "relative"], regions=ALL)
+    assert "相对日期" not in " ".join(a.text for a in no_relative.layout.annotations if a.text)
+
+
+def test_timeline_stays_small_for_any_number_of_events_and_regions():
+    # 40 regions with 500 events each in three months: one dot per region and month, height capped.
+    regions = [f"地区{i}" for i in range(40)]
+    rows = [
+        event(i * 1000 + j, region, f"2024-0{1 + j % 3}-{1 + j % 28:02d}", relative="", year_inferred=False)
+        for i, region in enumerate(regions) for j in range(500)
+    ]  # fmt: skip
+    fig = charts.timeline(pd.DataFrame(rows), regions=regions)
+    assert sum(len(tr.x) for tr in fig.data) == 40 * 3
+    assert sum(len(ids) for ids in timeline_dots(fig).values()) == 40 * 500  # every event still drawn
+    notes = sum(1 for a in fig.layout.annotations if a.text)
+    assert fig.layout.height <= charts.events.MAX_HEIGHT + 18 * notes + 18
+    assert charts.timeline(EVENTS, regions=["天津"]).layout.height < fig.layout.height
 
 
 @pytest.mark.parametrize(
-    "event_id,trace,x,symbol,note",
-    [
-        ("e1", "年份推定", "2024-05-19", "diamond", "年份按发布时间或上下文推定"),
-        ("e2", "相对日期", "2024-05-01", "square", "日期按发布时间推定"),  # a month: its first day
-        ("e3", "计划", "2024-01-01", "diamond-open", "计划"),
-        ("e4", "日期明确", "2014-06-01", "circle", ""),
-    ],
+    "first,last,unit", [("2024-01", "2024-12", "month"), ("2022-01", "2024-12", "month"),
+                        ("2020-01", "2024-12", "quarter"), ("2004-01", "2024-12", "year")],
 )  # fmt: skip
-def test_timeline_marks_how_sure_a_date_is(event_id, trace, x, symbol, note):
-    name, at, sym, hover_note = timeline_points(charts.timeline(EVENTS, regions=ALL))[event_id]
-    assert (name, at, sym) == (trace, x, symbol)
-    assert note in hover_note if note else hover_note == ""
-
-
-def test_timeline_hover_labels_dates_with_their_precision_and_notes_undated_events():
-    fig = charts.timeline(EVENTS, regions=ALL)
-    labels = {c[0]: c[1] for tr in fig.data for c in tr.customdata}
-    assert (
-        labels["e1"] == "2024-05-19（日）"
-        and labels["e4"] == "2014-06（月）"
-        and labels["e2"] == "2024-05（近日）"
-    )
-    notes = " ".join(a.text for a in fig.layout.annotations if a.text)
-    assert "1 个事件没有年份" in notes and "来源：科技日报 2024-05" in notes
-
-
-def test_timeline_stacks_events_of_one_region_close_in_time():
-    # The axis spans 2014-2024, so 2024-05-01 and 2024-05-19 would overlap: they are stacked.
-    fig = charts.timeline(EVENTS, regions=["天津", "郑州"])
-    y = {c[0]: yy for tr in fig.data for yy, c in zip(tr.y, tr.customdata, strict=True)}
-    assert y["e1"] != y["e2"] and abs(y["e1"]) < 0.5 and abs(y["e2"]) < 0.5  # inside 天津's row
-    assert y["e3"] == 0 and y["e4"] == 1  # alone in their cluster: on the row's line
+def test_timeline_bins_widen_with_the_span_so_dots_never_overlap(first, last, unit):
+    assert charts.events.bin_for(pd.Timestamp(first), pd.Timestamp(last)) == unit
+    rows = pd.DataFrame([event(1, "天津", first), event(2, "天津", last)])
+    assert set(charts.events.month_groups(rows)["unit"]) == {unit}
 
 
 @pytest.mark.parametrize(
@@ -271,7 +283,7 @@ def test_timeline_empty_input_gives_a_titled_empty_figure(regions):
     empty = pd.DataFrame(columns=[name for name, _, _ in COLUMNS["events"]] + ["source", "published"])
     for df in (empty, EVENTS[EVENTS["region"] == "上饶"]):
         fig = charts.timeline(df, regions=regions)
-        assert fig.layout.title.text.startswith("事件时间线") and not fig.data
+        assert fig.layout.title.text.startswith("每月事件数") and not fig.data
         assert any("没有带日期的事件" in a.text for a in fig.layout.annotations)
 
 
@@ -320,7 +332,9 @@ def test_shared_terms_heatmap_shows_terms_of_two_or_more_regions():
     assert list(hm.x) == ["天津", "郑州", "上饶"]
     assert list(hm.y) == ["联合攻关", "科技创新"]  # heavier total weight first
     assert hm.z[0][1] is None and hm.text[0][1] == ""  # 郑州 lacks it: blank
-    assert hm.z[0][0] == pytest.approx(0.8) and hm.customdata[0][2] == charts.term_id("上饶", "联合攻关")
+    cells = {(x, y): c[0] for x, y, c in zip(fig.data[1].x, fig.data[1].y, fig.data[1].customdata, strict=True)}
+    assert hm.z[0][0] == pytest.approx(0.8) and cells[("上饶", "联合攻关")] == charts.term_id("上饶", "联合攻关")
+    assert cells[("郑州", "联合攻关")] == ""  # a click on a blank cell selects nothing
 
 
 def test_shared_terms_without_shared_terms_shows_top_terms_and_says_so():

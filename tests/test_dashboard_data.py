@@ -190,12 +190,7 @@ def test_events_for_regions(selected, include_relative, ids):
 def test_event_selection_rows_fit_the_chart_helper():
     rows = dd.event_selection_rows(dd.events_with_articles(EVENTS, ARTICLES))
     assert list(rows.columns) == [
-        "fact_id",
-        "region",
-        "raw",
-        "sentence_marked",
-        "title",
-        "source",
-        "published",
-    ]
-    assert rows.loc[0, "fact_id"] == "e1" and rows.loc[0, "raw"] == "2024-05（近日）"
+        "fact_id", "region", "date_label", "raw", "planned", "description", "sentence", "sentence_marked",
+        "title", "source", "published",
+    ]  # fmt: skip
+    assert rows.loc[0, "fact_id"] == "e1" and rows.loc[0, "date_label"] == "2024-05（近日）"

@@ -50,7 +50,7 @@ def test_every_vocabulary_category_and_scope_is_named():
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 # English labels that quote the Chinese words of the source texts on purpose (超, 近日 ...).
 QUOTES_CHINESE = {"approx_note", "timeline_caption", "include_relative", "no_links_store", "language",
-                  "facts_caption", "event_select_hint"}  # fmt: skip
+                  "facts_caption", "event_select_hint", "timeline_relative_note"}  # fmt: skip
 QUOTED = {run for key in QUOTES_CHINESE for run in CJK.findall(i18n._LABELS[key][1])}
 
 

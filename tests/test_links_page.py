@@ -274,14 +274,9 @@ def test_links_with_articles_marks_the_evidence_span():
     assert out.loc[0, "title"] == "标题" and out.loc[0, "article_region"] == "天津"
     sel = dd.link_selection_rows(out, "zh")
     assert list(sel.columns) == [
-        "fact_id",
-        "region",
-        "raw",
-        "sentence_marked",
-        "title",
-        "source",
+        "fact_id", "region", "raw", "relation", "evidence", "sentence", "sentence_marked", "title", "source",
         "published",
-    ]
+    ]  # fmt: skip
     assert sel.loc[0, "region"] == "天津 → 北京" and sel.loc[0, "raw"] == "合作（证据2）"
     table = dd.links_table(out, "en")
     assert table.loc[0, "relation"] == "Cooperation" and table.loc[0, "source_level"] == "Province"

@@ -163,9 +163,9 @@ def test_targets_are_drawn_hollow_and_labelled_target(standard_store: Path):
 
 def test_table_view_is_the_rows_drawn_and_lists_the_other_source(standard_store: Path):
     at = app(page=COMPARE)
-    drawn, repeated = at.dataframe[0].value, at.dataframe[1].value
+    drawn, repeated = at.dataframe[0].value, at.dataframe[1].value  # the chart's Table tab, other sources
     raws = [c[1] for c in chart_spec(at)["data"][0]["customdata"]]
-    assert list(drawn["raw"]) == raws and list(drawn["region"]) == ["天津", "郑州", "上饶"]
+    assert list(drawn["原文"]) == raws and list(drawn["地区"]) == ["天津", "郑州", "上饶"]
     assert list(repeated["raw"]) == ["1.8万亿元"] and list(repeated["source"]) == ["科技日报"]
 
 

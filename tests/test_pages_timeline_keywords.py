@@ -43,11 +43,16 @@ def articles_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def timeline_ids(at) -> set[str]:
-    return {c[0] for trace in chart_spec(at)["data"] for c in trace["customdata"]}
+    """The events drawn: each dot holds its events' ids, comma-joined."""
+    return {i for trace in chart_spec(at)["data"] for c in trace["customdata"] for i in c[0].split(",")}
 
 
 def timeline_regions(at) -> set[str]:
-    return {c[3] for trace in chart_spec(at)["data"] for c in trace["customdata"]}
+    return {c[1] for trace in chart_spec(at)["data"] for c in trace["customdata"]}
+
+
+def frame_with(at, column: str):
+    return next(df.value for df in at.dataframe if column in df.value.columns)
 
 
 @pytest.mark.parametrize("page", [TIMELINE, KEYWORDS])
@@ -93,20 +98,26 @@ def test_region_filter_changes_the_timeline(seeded: Path):
     assert spec["layout"]["yaxis"]["ticktext"] == ["上饶", "郑州"]
     assert "上饶、郑州" in spec["layout"]["title"]["text"]
     assert timeline_regions(at) == {"上饶", "郑州"}
-    assert set(at.dataframe[0].value["region"]) == {"上饶", "郑州"}
+    table = at.dataframe[0].value  # the chart's Table tab: one row per event drawn
+    assert set(table["地区"]) == {"上饶", "郑州"} and len(table) == len(timeline_ids(at))
 
 
 def test_relative_toggle_drops_relative_dates(seeded: Path):
     at = app(page=TIMELINE)
     with_relative = timeline_ids(at)
     names = {trace["name"] for trace in chart_spec(at)["data"]}
-    assert "相对日期" in names and "计划" in names
+    assert "计划" in names
+
+    def notes() -> str:
+        return " ".join(a["text"] for a in chart_spec(at)["layout"]["annotations"] if "text" in a)
+
+    assert "相对日期（近日、目前……）没有写明日期" in notes()
     at.toggle(key="tl_relative").set_value(False).run()
     assert not at.exception
     without = timeline_ids(at)
     assert without < with_relative
-    assert "相对日期" not in {trace["name"] for trace in chart_spec(at)["data"]}
-    assert not (at.dataframe[0].value["relative"].isin(["近日", "目前"])).any()
+    assert "相对日期" not in notes()
+    assert not at.dataframe[0].value["原文"].isin(["近日", "目前"]).any()
 
 
 def test_region_filter_changes_the_keyword_charts(seeded: Path):
@@ -136,7 +147,7 @@ def test_top_n_slider_sets_the_bars(seeded: Path):
 
 def test_shared_terms_table_lists_regions(seeded: Path):
     at = app({"region": "天津,上饶"}, page=KEYWORDS)
-    table = at.dataframe[0].value
+    table = frame_with(at, "n_regions")
     regions = store.read_table("keywords", seeded).query("scope == 'region'").groupby("term")["scope_id"]
     both = [term for term, names in regions if {"天津", "上饶"} <= set(names)]
     assert both  # the communiqués and the seed page give the two regions shared terms

@@ -187,8 +187,8 @@ def test_a_facts_link_restores_search_and_filters(seeded: Path):
     assert at.text_input(key="facts_query").value == "技术合同"
     assert at.multiselect(key="facts_regions").value == ["天津"]
     assert at.multiselect(key="facts_kinds").value == ["level"]
-    shown = at.dataframe[0].value
-    assert len(shown) and shown["sentence_marked"].str.contains("技术合同").all()
+    shown, total = at.dataframe[0].value, len(store.read_table("facts", seeded))
+    assert 0 < len(shown) < total / 10  # the search and the filters applied (cells show snippets)
     assert any("kind=nope" in e.value for e in at.text)  # the unknown kind, said
     assert at.query_params["kind"] == "level" and at.query_params["q"] == "技术合同"
 

@@ -55,12 +55,20 @@ class View:
     basis: str = ""
 
 
+_TEXT_COLUMNS = ("period", "mention_of", "source", "published", "title", "article_region", "sentence_marked")
+
+
 def with_contract(facts: pd.DataFrame) -> pd.DataFrame:
-    """``facts`` with every contract column (missing ones as ''), text columns without nulls."""
+    """``facts`` with every contract column (missing ones as ''), text columns without nulls.
+    A frame that already is so comes back as it is (callers only filter it): the cached store's
+    facts are made so once per build, and a copy per call cost 0.05 s at 100,000 facts."""
+    cols = (*CONTRACT_COLUMNS, *_TEXT_COLUMNS)
+    if all(c in facts.columns for c in cols) and not facts[list(cols)].isna().any().any():
+        return facts
     out = facts.copy()
     for col in CONTRACT_COLUMNS:
         out[col] = out[col].fillna("") if col in out.columns else ""
-    for col in ("period", "mention_of", "source", "published", "title", "article_region", "sentence_marked"):
+    for col in _TEXT_COLUMNS:
         if col not in out.columns:
             out[col] = out["sentence"] if col == "sentence_marked" else ""
         out[col] = out[col].fillna("")

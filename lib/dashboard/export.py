@@ -1,4 +1,6 @@
-"""Server-side PNG and ZIP export of Plotly figures with kaleido 1.x and Debian's chromium.
+"""Export of a chart: PNG/SVG images (kaleido 1.x and Debian's chromium), a ZIP of a page's PNGs,
+and the pure parts of the export bar under every chart (lib/dashboard/export_bar.py): the rows a
+figure draws, their CSV, a "cite this chart" text and file names.
 
 All figures of one call are rendered in ONE browser session (``kaleido.write_fig_from_object_sync``),
 about 0.2 s per figure instead of a browser start (2-3 s) per figure. MathJax is off (kaleido
@@ -9,15 +11,21 @@ with what to install; the modebar camera in the browser works without any of thi
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
 import shutil
 import tempfile
 import zipfile
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
+
+from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.safe_text import csv_safe
 
 SCALE = 2
 WIDTH = 1100
@@ -62,33 +70,45 @@ def figures_to_png(
     figs: dict[str, go.Figure], scale: float = SCALE, width: int = WIDTH, height: int = HEIGHT
 ) -> dict[str, bytes]:
     """Render every figure to PNG bytes in one kaleido browser session; keys are kept."""
+    return figures_to_images(figs, "png", scale, width, height)
+
+
+def figures_to_images(
+    figs: dict[str, go.Figure], fmt: str = "png", scale: float = SCALE, width: int = WIDTH, height: int = HEIGHT
+) -> dict[str, bytes]:
+    """Render every figure to ``fmt`` ("png" or "svg") in one kaleido browser session; keys are kept
+    (any text: the temporary files are numbered, kaleido never sees the names)."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"format {fmt!r}: use png or svg")
     if not figs:
         return {}
     browser = require_chromium()
-    stems = {name: safe_name(name) for name in figs}
-    if len(set(stems.values())) != len(stems):
-        raise ValueError(f"figure names collide once made file-safe: {stems}")
     import kaleido  # imported late: the dashboard starts without paying for it
 
     with tempfile.TemporaryDirectory(prefix="rdd-export-") as tmp:
+        paths = {name: Path(tmp) / f"{i}.{fmt}" for i, name in enumerate(figs)}
         jobs = [
             {
                 "fig": fig,
-                "path": Path(tmp) / f"{stems[name]}.png",
+                "path": paths[name],
                 # A figure that sets its own height (timeline, keyword panels) keeps it.
-                "opts": {"format": "png", "scale": scale, "width": width, "height": fig.layout.height or height},
+                "opts": {"format": fmt, "scale": scale, "width": width, "height": fig.layout.height or height},
                 "topojson": topojson_url(),  # maps: the vendored base map, never the CDN
             }
             for name, fig in figs.items()
         ]
         kaleido.write_fig_from_object_sync(jobs, kopts={"mathjax": False, "path": browser})
         out = {}
-        for name in figs:
-            path = Path(tmp) / f"{stems[name]}.png"
+        for name, path in paths.items():
             if not path.exists():
                 raise RuntimeError(f"kaleido wrote no file for figure {name!r} ({path.name})")
             out[name] = path.read_bytes()
     return out
+
+
+def figure_image(fig: go.Figure, fmt: str) -> bytes:
+    """One figure as PNG or SVG bytes (the export bar's download buttons)."""
+    return figures_to_images({"chart": fig}, fmt)["chart"]
 
 
 def zip_pngs(pngs: dict[str, bytes]) -> bytes:
@@ -131,3 +151,111 @@ def use_local_topojson() -> str | None:
         pio.defaults.topojson = maps.topojson_file_url()
         return pio.defaults.topojson
     return None
+
+
+# --- the export bar's pure parts: rows, CSV, cite text, file names ------------------------------
+
+# Columns of a chart's CSV and table, in this order, when the rows have them. ``sentence`` is the
+# sentence as written (to check against the source), ``sentence_marked`` the same with 【】.
+EXPORT_COLUMNS = [
+    "region", "indicator_name", "indicator", "kind", "period", "basis", "value", "unit", "label", "qualifier",
+    "date_label", "raw", "planned", "description", "relation", "evidence", "term", "weight",
+    "sentence", "sentence_marked", "title", "source", "published",
+]  # fmt: skip
+RENAMED = {"display_value": "value", "display_unit": "unit"}
+CITE_MAX_ARTICLES = 8
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+FILE_STEM_MAX = 120
+
+
+def drawn_ids(fig: go.Figure) -> list[str]:
+    """The row ids a figure draws, in drawing order: ``customdata[0]`` of every point of every trace
+    (heatmap cells and grouped markers hold comma-joined ids; blank cells hold '')."""
+    ids: list[str] = []
+
+    def visit(item) -> None:
+        if isinstance(item, str):
+            ids.extend(i for i in item.split(",") if i)
+        elif isinstance(item, list | tuple) and item:
+            if isinstance(item[0], str):
+                ids.extend(i for i in item[0].split(",") if i)
+            else:
+                for sub in item:  # a heatmap's rows of cells
+                    visit(sub)
+
+    for trace in fig.data:
+        custom = getattr(trace, "customdata", None)
+        if custom is None:
+            continue
+        for point in custom:
+            visit(point.tolist() if hasattr(point, "tolist") else point)
+    return list(dict.fromkeys(ids))
+
+
+def chart_rows(fig: go.Figure, details: pd.DataFrame) -> pd.DataFrame:
+    """Exactly the rows ``fig`` draws, taken from ``details`` (one row per id, ``fact_id`` column),
+    in drawing order, in the export columns: the chart's CSV and its table view."""
+    ids = drawn_ids(fig)
+    rows = details.drop_duplicates("fact_id").set_index("fact_id", drop=False)
+    rows = rows.loc[[i for i in ids if i in rows.index]].reset_index(drop=True)
+    if "display_value" not in rows.columns and "value_base" in rows.columns:
+        from lib.dashboard.charts.common import display_units  # money in 亿元, as the charts show it
+
+        rows = display_units(rows)
+    # The value as charted (亿元) replaces the stored value and unit (as written: raw keeps that).
+    rows = rows.drop(columns=[c for c in RENAMED.values() if c in rows.columns]).rename(columns=RENAMED)
+    return rows[[c for c in EXPORT_COLUMNS if c in rows.columns]]
+
+
+def chart_csv(rows: pd.DataFrame, link: str = "") -> bytes:
+    """The chart's rows as CSV (UTF-8 with BOM, so spreadsheets read the Chinese), text as written
+    (formula-looking cells prefixed with '), and ``link``: the dashboard view they come from."""
+    out = rows.assign(link=link) if link else rows
+    return csv_safe(out).to_csv(index=False).encode("utf-8-sig")
+
+
+def plain_title(fig: go.Figure) -> str:
+    """The figure's title as plain text: <br> as a space, Plotly entities unescaped, tags dropped."""
+    text = (fig.layout.title.text or "") if fig.layout.title else ""
+    text = re.sub(r"<br\s*/?>", " ", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def file_name(fig: go.Figure, ext: str, day: date | None = None, fallback: str = "chart") -> str:
+    """A download name carrying what the chart shows (its title: indicator, kind, period, regions)
+    and the export date: 地区生产总值（总量，2024年）_天津、郑州_2026-12-02.png. Characters no file
+    system accepts become '-'."""
+    stem = _NOT_IN_FILE_NAMES.sub("-", plain_title(fig) or fallback)
+    stem = re.sub(r"\s+", "_", stem).strip("-_.")[:FILE_STEM_MAX] or fallback
+    return f"{stem}_{(day or date.today()).isoformat()}.{ext}"
+
+
+def article_list(rows: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(outlet, article title, publication date) of the rows, each once, in order of appearance."""
+    if rows.empty:
+        return []
+    cols = {c: rows[c].fillna("").astype(str).str.strip() if c in rows.columns else "" for c in ("source", "title", "published")}
+    triples = pd.DataFrame(cols, index=rows.index).drop_duplicates()  # before the loop: 100,000 rows, a few articles
+    return [tr for tr in triples.itertuples(index=False, name=None) if any(tr)]
+
+
+def cite_text(
+    fig: go.Figure, rows: pd.DataFrame, link: str, accessed: date | None = None, lang: str = DEFAULT_LANG
+) -> str:
+    """"Cite this chart": outlet, chart title, the articles behind it (outlet, title, date), the
+    access date and the link to the view. Plain text: titles from data are never markup."""
+    articles = article_list(rows)
+    items = [
+        t("cite_article", lang, source=s or t("unnamed", lang), title=ti or t("unnamed", lang), date=d or "?")
+        for s, ti, d in articles[:CITE_MAX_ARTICLES]
+    ]
+    if len(articles) > CITE_MAX_ARTICLES:
+        items.append(t("cite_more", lang, n=len(articles) - CITE_MAX_ARTICLES))
+    sep = "；" if lang == "zh" else "; "
+    parts = [
+        t("cite_chart", lang, outlet=t("app_title", lang), title=plain_title(fig)),
+        t("cite_data", lang, articles=sep.join(items)) if items else "",
+        t("cite_accessed", lang, date=(accessed or date.today()).isoformat()),
+        link,
+    ]
+    return ("" if lang == "zh" else " ").join(p for p in parts[:3] if p) + (f" {link}" if link else "")

@@ -194,9 +194,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     # timeline
     "page_timeline": ("时间线", "Timeline"),
     "timeline_caption": (
-        "文章中带日期的事件，按地区排在时间轴上。空心标记：计划；◆ 年份推定；■ 相对日期（近日、目前……）。",
-        "Dated events from the articles, by region on a time axis. Hollow markers: planned; ◆ year "
-        "inferred; ■ relative dates (近日, 目前 ...).",
+        "文章中带日期的事件，按地区和时间（月；时间跨度大时按季度或年）合计：圆点中的数字是事件数，"
+        "空心为计划（画在计划时期）；相对日期（近日、目前……）按文章发布时间画出。点击圆点列出事件及其出处句子。",
+        "Dated events from the articles, counted per region and month (quarter or year over long spans): "
+        "the number in a dot is how many, hollow dots are plans (at the planned period); relative dates "
+        "(近日, 目前 ...) are drawn at the article's publication date. Click a dot to list its events and "
+        "their sentences.",
     ),
     "include_relative": ("包括相对日期（近日、目前……）", "Include relative dates (近日, 目前 ...)"),
     "include_relative_help": (
@@ -569,3 +572,68 @@ _LABELS.update(
         "src_status_failed": ("未添加", "Not added"),
     }
 )
+
+# --- the export bar, chart/table tabs, grouped timeline (lib/dashboard/export_bar.py) -------------
+
+_LABELS.update(
+    {
+        "tab_chart": ("图表", "Chart"),
+        "tab_table": ("表格", "Table"),
+        "export_png": ("PNG", "PNG"),
+        "export_svg": ("SVG", "SVG"),
+        "export_csv": ("CSV 数据", "CSV data"),
+        "export_cite": ("引用此图", "Cite this chart"),
+        "export_png_help": ("下载图片（PNG，2 倍分辨率）", "Download the chart as an image (PNG, scale 2)"),
+        "export_svg_help": ("下载矢量图（SVG），可在排版软件中编辑", "Download the chart as a vector image (SVG)"),
+        "export_csv_help": (
+            "图中画出的每一行：数值、单位、原句、文章标题、日期和本视图的链接",
+            "Every row the chart draws: value, unit, sentence, article title, date and the link to this view",
+        ),
+        "export_cite_help": ("复制下面的引用文字", "Copy the citation below"),
+        "download_cite": ("下载引用 (.txt)", "Download citation (.txt)"),
+        "table_rows": ("图中画出的 {n} 行（与 CSV 相同）", "The {n} rows the chart draws (the same as the CSV)"),
+        "cite_chart": ("{outlet}：《{title}》。", "{outlet}: “{title}”."),
+        "cite_data": ("数据来自：{articles}。", "Data from: {articles}."),
+        "cite_article": ("{source}《{title}》（{date}）", "{source}, “{title}” ({date})"),
+        "cite_more": ("另有 {n} 篇文章", "and {n} more articles"),
+        "cite_accessed": ("访问日期：{date}。", "Accessed {date}."),
+        "col_label": ("图上标注", "Label on the chart"),
+        "col_indicator_raw": ("原文指标", "Indicator as written"),
+        "col_published_date": ("发布日期", "Published"),
+        "col_weight": ("权重", "Weight"),
+        # grouped timeline
+        "chart_timeline_grouped_title": ("{per}事件数：{regions}", "Events per {per}: {regions}"),
+        "per_month": ("每月", "month"),
+        "per_quarter": ("每季度", "quarter"),
+        "per_year": ("每年", "year"),
+        "timeline_grouped_note": (
+            "每个圆点：一个地区{per}的事件，数字为事件数；空心：计划（画在计划时期）",
+            "Each dot: one region's events in one {per}, the number is how many; hollow: planned (drawn at "
+            "the planned period)",
+        ),
+        "timeline_relative_note": (
+            "相对日期（近日、目前……）没有写明日期，按文章发布时间画出",
+            "Relative dates (近日, 目前 ...) give no date: they are drawn at the article's publication month",
+        ),
+        "hover_events": ("事件", "Events"),
+        "hover_kinds": ("日期明确 {written} · 年份推定 {inferred} · 相对日期 {relative}",
+                        "as written {written} · year inferred {inferred} · relative {relative}"),
+        "select_hint_group": (
+            "点击圆点列出这个地区这个月的事件及其出处句子。",
+            "Click a dot to list that region's events of that month with their sentences.",
+        ),
+        "select_hint_cell": (
+            "点击格子列出该地区该类别的数字及其出处句子。",
+            "Click a cell to list the figures of that region and category with their sentences.",
+        ),
+        "selected_cell": ("所选格子中的数字", "Figures in the selected cell"),
+        "selected_events": ("所选事件", "Selected events"),
+        "rows_capped": (
+            "显示前 {n} 行（共 {total} 行）；下载可得全部行。",
+            "Showing the first {n} of {total} rows; the downloads hold them all.",
+        ),
+    }
+)
+
+_LABELS.update({"legend_events": ("事件", "Events"), "one_month": ("一个月", "month"),
+                "one_quarter": ("一个季度", "quarter"), "one_year": ("一年", "year")})

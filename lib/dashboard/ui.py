@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.dashboard import comparable as cmp
-from lib.dashboard import export, url_state
+from lib.dashboard import export, export_bar, tables, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, is_place, region_name, t, unit_name
 from lib.dashboard.periods import period_label
@@ -51,19 +51,32 @@ def chart(
     config: dict | None = None,
     hint: str = "select_hint",
     heading: str = "selected_point",
+    rows: pd.DataFrame | None = None,
 ) -> None:
-    """A chart (modebar PNG named ``name``), the rows behind a selected point, a server-side PNG button.
+    """Tabs Chart | Table (the rows the chart draws), the export bar (PNG, SVG, CSV, cite) and the
+    rows behind a selected point.
 
-    ``config`` adds Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and
-    ``heading`` are label keys for what to click and what the selection shows (bars, markers, links)."""
-    english_places(fig, lang())
+    ``facts`` holds a row per id the figure can draw (``fact_id``); ``rows``, when given, is a richer
+    frame of the same ids for the CSV and table (compare: values in the unit drawn). ``config`` adds
+    Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
+    label keys for what to click and what the selection shows (bars, markers, cells, links)."""
+    lg = lang()
+    english_places(fig, lg)
     fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
-    event = st.plotly_chart(
-        fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
-    )
+    drawn = export.chart_rows(fig, rows if rows is not None else facts)
+    tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
+    with tab_chart:
+        event = st.plotly_chart(
+            fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
+        )
+    with tab_table:
+        export_bar.table(named(drawn), lg)  # region names and units in the language; the CSV keeps them
+    export_bar.bar(fig, drawn, key, lg)
     selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
-    png_button({name: fig}, name, key=f"{key}_png")
+
+
+SELECTION_COLUMNS = ["region", "date_label", "raw", "description", "sentence_marked", "title", "source", "published"]
 
 
 def log_scale(fig: go.Figure) -> None:
@@ -134,11 +147,9 @@ def selected_facts(
         return
     rows = facts[facts["fact_id"].isin(ids)]
     st.markdown(f"**{t(heading, lang())}**")
-    st.dataframe(
-        named(rows[["region", "raw", "sentence_marked", "title", "source", "published"]]),
-        hide_index=True,
-        column_config=fact_columns(),
-    )
+    # The sentence as a snippet around its 【】 mark: the number stays on screen in a narrow cell.
+    shown = named(rows[[c for c in SELECTION_COLUMNS if c in rows.columns]])
+    st.dataframe(tables.table_frame(shown, lang()), hide_index=True)
 
 
 def fact_columns() -> dict:
@@ -156,9 +167,9 @@ def fact_columns() -> dict:
         "source": t("col_source", lg),
         "published": t("col_published", lg),
         "byline": t("col_byline", lg),
-        "display_value": st.column_config.NumberColumn(t("col_value", lg), format="%.4g"),
+        "display_value": st.column_config.NumberColumn(t("col_value", lg), format="localized"),
         "display_unit": t("col_unit", lg),
-        "label": t("col_value", lg),
+        "label": t("col_label", lg),
         "series": t("col_indicator", lg),
     }
 

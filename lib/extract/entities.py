@@ -314,10 +314,12 @@ def _carrier_spans(toks: list[_Tok], s: str) -> list[_Span]:
     """中国移动, 黑龙江移动: an operator named by a place, not followed by a noun (移动支付)."""
     out = []
     for i, t in enumerate(toks):
+        if not t.word.endswith(_CARRIERS):
+            continue  # most tokens: neither case below
         after = toks[i + 1] if i + 1 < len(toks) else None
         if after is not None and after.flag in ("n", "nz", "ng"):
             continue
-        if t.word.endswith(_CARRIERS) and _is_place(t.word[:-2]):
+        if _is_place(t.word[:-2]):
             out.append(_Span(t.start, t.end, t.word, "company"))
         elif t.word in _CARRIERS and i and _is_place(toks[i - 1].word):
             out.append(_Span(toks[i - 1].start, t.end, s[toks[i - 1].start : t.end], "company"))
@@ -418,7 +420,7 @@ def _people(toks: list[_Tok], orgs: list[_Span], s: str) -> list[_Span]:
             if hit:
                 out.append(_Span(*hit, s[hit[0] : hit[1]], "person", _role_before(toks, k, orgs, s)))
                 continue
-        hit = _person_after(toks, k)
+        hit = _person_after(toks, k) if t.flag.startswith("nr") else None  # only an nr token starts a name
         if not hit or (k and toks[k - 1].word in _TITLE_SET):
             continue
         nxt = next((x for x in toks[k + 1 :] if x.start >= hit[1]), None)

@@ -64,6 +64,7 @@ CATEGORIES: list[tuple[str, str]] = [
     ("energy", r"能耗|电力|用电|发电|煤|天然气|能源|千瓦|标准煤|立方米"),
     ("economy", r"生产总值|GDP|增加值|投资|消费|零售|收入|税收|产值|营收|利润|财政|经济"),
 ]
+_CATEGORY_RES = [(name, re.compile(pattern)) for name, pattern in CATEGORIES]  # asked once per figure
 CATEGORY_LABELS = {
     "growth": "增速 growth rates",
     "money": "金额 money",
@@ -162,14 +163,18 @@ def _left_phrase(left: str) -> str:
     return _strip_places(out)
 
 
+_PLACE_SUFFIX = re.compile(r"^(?:市|省|县|区|自治区)(?=.)")
+_BARE_SUFFIX = re.compile(r"[市省县区]?")
+
+
 def _strip_places(phrase: str) -> str:
     """'中宁县' or '北京' alone names the region, not the indicator; '吴忠市计划投资' -> '计划投资'."""
     for m in regions.find_places(phrase):
         if m.start == 0:
             # The place's own suffix goes with it: '吴忠' + '市计划投资'.
-            phrase = re.sub(r"^(?:市|省|县|区|自治区)(?=.)", "", phrase[m.end :])
+            phrase = _PLACE_SUFFIX.sub("", phrase[m.end :])
             break
-    return "" if re.fullmatch(r"[市省县区]?", phrase) else phrase
+    return "" if _BARE_SUFFIX.fullmatch(phrase) else phrase
 
 
 def _right_noun(right: str) -> str:
@@ -263,9 +268,12 @@ def _bare_place_clause(left: str) -> bool:
     return not rest or bool(_LINKING.fullmatch(rest))
 
 
+_TRADE_FIRST = re.compile(r"^(出口|进口)(.{2,})$")
+
+
 def _object_first(indicator: str) -> str:
     """'出口钢材' -> '钢材出口': name a trade flow the way statistics tables do."""
-    m = re.match(r"^(出口|进口)(.{2,})$", indicator)
+    m = _TRADE_FIRST.match(indicator)
     return f"{m.group(2)}{m.group(1)}" if m else indicator
 
 
@@ -477,8 +485,11 @@ def sections(body: str, year: str) -> list[Section]:
     return out
 
 
+_QUALIFIER_WORDS = re.compile(r"(?:超过?|近|约|逾|接近|将近|大约|达到?|为|了|分别)+$")
+
+
 def _strip_qualifier_words(s: str) -> str:
-    return re.sub(r"(?:超过?|近|约|逾|接近|将近|大约|达到?|为|了|分别)+$", "", s)
+    return _QUALIFIER_WORDS.sub("", s)
 
 
 def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
@@ -487,8 +498,8 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
     if currencies.is_money(base_unit):
         return "money"
     probe = f"{indicator} {unit}"
-    for name, pattern in CATEGORIES:
-        if re.search(pattern, probe):
+    for name, pattern in _CATEGORY_RES:
+        if pattern.search(probe):
             return name
     if base_unit in ("P", "EFLOPS", "PFLOPS"):
         return "compute"

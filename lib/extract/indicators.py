@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from lib import paths
 from lib.extract import currencies
 from lib.text import fold_width
@@ -81,15 +83,14 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names_by_first_char() -> dict[str, list[tuple[str, str]]]:
-    """First character -> [(normalised name, id)], longest first: the scan tries few names per position."""
-    table: dict[str, list[tuple[str, str]]] = {}
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """Every normalised name, in one leftmost-longest automaton, and each pattern's indicator id."""
+    keys: dict[str, str] = {}
     for ind in vocabulary().values():
-        for key in dict.fromkeys(_key(name) for name in ind.names):
-            table.setdefault(key[0], []).append((key, ind.id))
-    for names in table.values():
-        names.sort(key=lambda p: -len(p[0]))
-    return table
+        for name in ind.names:
+            keys.setdefault(_key(name), ind.id)
+    automaton = ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return automaton, list(keys.values())
 
 
 @dataclass(frozen=True)
@@ -103,18 +104,8 @@ def find(text: str) -> list[Mention]:
     """Every vocabulary name in ``text``, leftmost-longest, non-overlapping; offsets in ``text``.
 
     Upper-casing and width folding keep lengths, so offsets are those of the text as written."""
-    norm = _key_same_length(text)
-    table = _names_by_first_char()
-    out, i = [], 0
-    while i < len(norm):
-        for name, ind_id in table.get(norm[i], ()):
-            if norm.startswith(name, i):
-                out.append(Mention(ind_id, i, i + len(name)))
-                i += len(name)
-                break
-        else:
-            i += 1
-    return out
+    automaton, ids = _automaton()
+    return [Mention(ids[k], start, end) for k, start, end in automaton.find_matches_as_indexes(_key_same_length(text))]
 
 
 def _key_same_length(text: str) -> str:

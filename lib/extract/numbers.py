@@ -31,6 +31,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lib.extract.currencies import canonical, currencies
 from lib.text import fold_width
@@ -630,6 +631,17 @@ def find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ()) 
     ``protected_spans``: (start, end) pairs (place names, organisations) no quantity may overlap.
     Offsets and ``raw`` refer to ``text`` as written, spaces inside a number included.
     """
+    return list(_quantities_cached(text, tuple(protected_spans)))
+
+
+# The figures of a list (A、B分别增长x、y、z) each count the quantities of the same stretch after 分别
+# (facts.listed_item, subjects._listed_place): scanned once, not once per figure. Quantities are frozen.
+@lru_cache(maxsize=256)
+def _quantities_cached(text: str, protected_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    return tuple(_find_despaced(text, protected_spans))
+
+
+def _find_despaced(text: str, protected_spans: tuple[tuple[int, int], ...]) -> list[Quantity]:
     despaced = _despace(text) if " " in text or "\u3000" in text or "\xa0" in text else None
     if despaced is None:
         return _find_quantities(text, protected_spans)

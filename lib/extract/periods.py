@@ -13,25 +13,28 @@ from functools import lru_cache
 _CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
+# Each pattern with a word it cannot match without: checking for the word is much cheaper than a scan,
+# and most sentences have no 季度 or 半年.
+_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     (
         "since",
+        "年",
         re.compile(
             r"(?:从|自)(\d{4})\s?年(?:\d{1,2}月)?[\u4e00-\u9fa5]{0,4}?(?:起|以来|开始)|(\d{4})\s?年(?:\d{1,2}月)?以来"
         ),
     ),
-    ("months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
-    ("quarters", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
+    ("months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
+    ("quarters", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
     # 前10个月, 首十个月 (Hong Kong): January to that month
-    ("first_months", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个月")),
+    ("first_months", "个月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个月")),
     # 第三季 without 度 is Hong Kong's usage
-    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
-    ("month", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
-    ("half", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
-    # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given
+    ("quarter", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
+    ("month", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
+    ("half", "半年", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
+    # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given;
     # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period
-    ("year", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)")),
-    ("annual", re.compile(r"每年")),
+    ("year", "年", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)")),
+    ("annual", "每年", re.compile(r"每年")),
 ]
 
 
@@ -61,17 +64,23 @@ def _periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMention, ...
     return tuple(_scan_periods(sentence, anchor_year))
 
 
+# The matches do not depend on the anchor year, and a sentence is read with the publication year (facts)
+# and without one (subjects.macro_lead): matched once, rendered per anchor.
+@lru_cache(maxsize=256)
+def _matches(sentence: str) -> tuple[tuple[str, re.Match], ...]:
+    return tuple((kind, m) for kind, word, pat in _PATTERNS if word in sentence for m in pat.finditer(sentence))
+
+
 def _scan_periods(sentence: str, anchor_year: str) -> list[PeriodMention]:
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(sentence):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            period = _render(kind, m, anchor_year)
-            if period:
-                taken.append((m.start(), m.end()))
-                out.append(PeriodMention(m.start(), m.end(), period))
+    for kind, m in _matches(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        period = _render(kind, m, anchor_year)
+        if period:
+            taken.append((m.start(), m.end()))
+            out.append(PeriodMention(m.start(), m.end(), period))
     return sorted(out, key=lambda p: p.start)
 
 

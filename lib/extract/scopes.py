@@ -51,47 +51,55 @@ def _words() -> tuple[list[tuple[str, str]], list[tuple[str, str]], frozenset[st
 
 
 @lru_cache(maxsize=1)
-def _suffix_pattern() -> re.Pattern:
-    _, suffixes, _ = _words()
+def _suffix_pattern() -> tuple[re.Pattern, re.Pattern, dict[str, str], tuple[str, ...]]:
+    """(a name ending in a suffix, any suffix, suffix -> scope, generic modifiers), made once."""
+    _, suffixes, generic = _words()
     alternatives = "|".join(re.escape(w) for w, _ in suffixes)
-    return re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
+    name = re.compile(rf"({_NAME_CHARS}{{1,14}}?)({alternatives})(?!{_NAME_CHARS}*?(?:{alternatives}))")
+    return name, re.compile(alternatives), dict(suffixes), tuple(generic)
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The group/nation words as one alternation, longest first (so 全国重点实验室 wins over 全国), and
+    word -> scope. Scanned left to right without overlaps, as reading word by word would."""
+    words, _, _ = _words()
+    return re.compile("|".join(re.escape(w) for w, _ in words)), dict(words)
 
 
 def _word_scope(left: str, head_end: int) -> Scope | None:
     """The last group/nation word starting before ``head_end`` in ``left``; a designation (全国重点实验室)
     reads as the region's, even where it runs into the indicator phrase."""
-    words, _, _ = _words()
-    best: tuple[int, str, str] | None = None
-    head = left
-    i = 0
-    while i < head_end:
-        for word, scope in words:
-            if head.startswith(word, i):
-                # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
-                if not head[max(0, i - 3) : i].endswith(_COMPARED):
-                    best = (i, word, scope)
-                i += len(word) - 1
-                break
-        i += 1
+    pattern, scope_of = _word_pattern()
+    best: tuple[str, str] | None = None
+    for m in pattern.finditer(left):
+        i = m.start()
+        if i >= head_end:
+            break
+        # The base of a comparison (高于全国平均水平1.2个百分点) is not what the figure is about.
+        if not left[max(0, i - 3) : i].endswith(_COMPARED):
+            best = (m.group(), scope_of[m.group()])
     if best is None:
         return None
-    return REGION if best[2] == "region" else Scope(best[2], best[1])
+    return REGION if best[1] == "region" else Scope(best[1], best[0])
 
 
 def _named(head: str) -> Scope | None:
     """The last name in ``head`` that ends in a part or organisation suffix."""
+    pattern, any_suffix, scope_of, generic = _suffix_pattern()
+    if not any_suffix.search(head):
+        return None  # most heads: no suffix, so no name (the name pattern is slow to fail)
     found = None
-    for m in _suffix_pattern().finditer(head):
+    for m in pattern.finditer(head):
         found = m
     if found is None:
         return None
-    _, suffixes, generic = _words()
-    scope = dict(suffixes)[found.group(2)]
+    scope = scope_of[found.group(2)]
     modifier = _LEAD.sub("", _NOT_IN_NAME.sub("", found.group(1)))
     # A bare suffix (园区, 公司) or a class of them (全市工业园区, 保险公司) names no one in particular.
     if (
         not modifier
-        or modifier.endswith(tuple(generic))
+        or modifier.endswith(generic)
         or head[: found.start(1)].endswith(("全市", "全省", "全区", "全县"))
     ):
         return None

@@ -42,11 +42,23 @@ def simplified(text: str) -> str:
     return "".join(c if len(s := convert(c)) != 1 else s for c in text)
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """The Han characters t2s changes on their own (億, 廣, 東 …), found once per process: telling a
+    text's script is then a set lookup per character, not a conversion of the text."""
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    convert = _converter().convert
+    out = convert(block)
+    if len(out) != len(block):
+        out = "".join(s if len(s := convert(c)) == 1 else c for c in block)
+    return frozenset(c for c, s in zip(block, out, strict=True) if c != s)
+
+
 def is_traditional(text: str) -> bool:
     han = _HAN.findall(text[:20000])
     if len(han) < 4:
         return False
-    changed = sum(a != b for a, b in zip(han, simplified("".join(han)), strict=True))
+    changed = sum(map(_traditional_chars().__contains__, han))
     return changed / len(han) >= TRADITIONAL_SHARE
 
 

@@ -25,6 +25,10 @@ _NAME_AFTER = re.compile(
 )
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比|相当于|是)(?:同期)?全[国省]")
 _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
+# region_at asks these once per figure.
+_PHRASE_BREAK = re.compile(r"[，,；;]")
+_ITEM_BREAK = re.compile(r"[；;：:]")
+_NATIONAL = re.compile(r"全国(?![最第首前领排])")
 
 
 def mention_region(m: regions.PlaceMention) -> regions.Region:
@@ -64,6 +68,12 @@ def _scan_subjects(sentence: str) -> list[regions.PlaceMention]:
 
 def macro_lead(sentence: str):
     """A macro region opening the sentence (京津冀三地科技部门…) owns its joint figures."""
+    return _macro_lead_cached(sentence, id(regions._gazetteer()))
+
+
+# Asked once per figure, like subject_mentions: found once per sentence.
+@lru_cache(maxsize=256)
+def _macro_lead_cached(sentence: str, _gaz_id: int):
     start = regions.LEAD_IN.match(sentence).end()
     for p in periods.find_periods(sentence):  # 从2014年起，京津冀…
         if p.start == start:
@@ -105,17 +115,17 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
     local = [m for m in subjects if clause_start <= m.start and m.end <= pos]
     if local:
         return mention_region(local[-1])
-    phrase_start = max((m.end() for m in re.finditer(r"[，,；;]", sentence[:pos])), default=0)
+    phrase_start = max((m.end() for m in _PHRASE_BREAK.finditer(sentence, 0, pos)), default=0)
     phrase = sentence[phrase_start:pos]
     # A difference (高于全国平均水平10个百分点) belongs to the subject; a value after the base
     # (高于全国同期1.7%) is the national figure.
     compared = difference and _COMPARED.search(phrase)
-    if re.search(r"全国(?![最第首前领排])", phrase) and not compared:
+    if _NATIONAL.search(phrase) and not compared:
         return regions.NATIONAL
     if "全省" in phrase and not compared and default is not None and default.province:
         return regions.lookup(default.province) or default
     # Items of a list separated by ；: the nearest place earlier in the same item.
-    item_start = max((m.end() for m in re.finditer(r"[；;：:]", sentence[:pos])), default=0)
+    item_start = max((m.end() for m in _ITEM_BREAK.finditer(sentence, 0, pos)), default=0)
     item = [m for m in subjects if item_start <= m.start and m.end <= pos]
     if item:
         return mention_region(item[-1])

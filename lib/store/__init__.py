@@ -17,8 +17,8 @@ import hashlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -30,6 +30,9 @@ from lib.store.lock import DEFAULT_TIMEOUT_S, LockTimeout
 from lib.store.lock import write_lock as _write_lock
 from lib.store.schema import COLUMNS, SCHEMA_VERSION
 from lib.store.version import extractor_version
+
+if TYPE_CHECKING:  # pandas only in signatures: a build process never loads it (0.4 s per worker)
+    import pandas as pd
 
 __all__ = [
     "BuildFailed",

@@ -70,9 +70,8 @@ def test_modebar_camera_downloads_a_png(page: Page, streamlit_server: str, artif
 
 def test_server_side_png_and_zip(page: Page, streamlit_server: str, artifacts_dir: Path):
     open_page(page, f"{streamlit_server}/compare")
-    page.get_by_role("button", name="生成 PNG").first.click()
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="下载 PNG").first.click(timeout=60_000)
+    with page.expect_download(timeout=90_000) as info:  # the export bar's PNG: one click
+        page.get_by_role("button", name="PNG", exact=True).first.click()
     png = info.value
     png.save_as(artifacts_dir / f"server-{png.suggested_filename}")
     data = (artifacts_dir / f"server-{png.suggested_filename}").read_bytes()
@@ -102,7 +101,7 @@ def test_clicking_a_bar_shows_its_sentence(page: Page, streamlit_server: str, ar
     # Plotly's drag layer sits on top of the bars and turns a click at their position into a selection.
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page.get_by_text("所选数字")).to_be_visible()
-    selected = page.get_by_test_id("stDataFrame").first
+    selected = page.get_by_test_id("stDataFrame").filter(visible=True).first  # not the hidden Table tab's
     expect(selected).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "compare-selected-bar.png"), full_page=True)
 

@@ -100,7 +100,7 @@ def test_clicking_a_link_shows_its_sentence(page: Page, streamlit_server: str, a
     box = arrow.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page.get_by_text("所选关系")).to_be_visible()
-    selected = page.get_by_test_id("stDataFrame").first
+    selected = page.get_by_test_id("stDataFrame").filter(visible=True).first  # not a hidden Table tab's
     expect(selected).to_be_visible()
     selected.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts_dir / "links-selected.png"), full_page=True)
@@ -108,11 +108,11 @@ def test_clicking_a_link_shows_its_sentence(page: Page, streamlit_server: str, a
 
 def test_server_side_png_of_the_map(page: Page, streamlit_server: str, artifacts_dir: Path):
     open_links(page, streamlit_server)
-    page.get_by_role("button", name="生成 PNG").nth(1).click()  # the map's (the network's is first)
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="下载 PNG").first.click(timeout=60_000)
+    with page.expect_download(timeout=90_000) as info:
+        # The export bar's PNG, rendered on the click: the map's (the network's is first).
+        page.get_by_role("button", name="PNG", exact=True).nth(1).click()
     download = info.value
-    assert download.suggested_filename == "links-map.png"
+    assert download.suggested_filename.endswith(".png") and "地图" in download.suggested_filename
     path = artifacts_dir / "server-links-map.png"
     download.save_as(path)
     data = path.read_bytes()

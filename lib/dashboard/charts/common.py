@@ -72,7 +72,10 @@ def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
         return ""
     months: dict[str, set[str]] = {}
     pub = facts["published"] if "published" in facts.columns else pd.Series("", index=facts.index)
-    for src, date in zip(facts["source"].fillna(""), pub.fillna(""), strict=True):
+    # Each (outlet, month) once before the loop: a store of 100,000 facts has a few dozen.
+    pairs = pd.DataFrame({"s": facts["source"].fillna("").astype(str), "d": pub.fillna("").astype(str).str[:7]})
+    pairs = pairs.drop_duplicates()
+    for src, date in zip(pairs["s"], pairs["d"], strict=True):
         # Outlet names come from sidecars and the paste form: shown as text, never as Plotly HTML.
         months.setdefault(plotly_text(src) or "?", set()).add(plotly_text(str(date)[:7]))
     parts = [f"{src} {'、'.join(sorted(m for m in ms if m))}".strip() for src, ms in months.items()]
@@ -154,3 +157,23 @@ def empty_figure(title: str, message: str, note_lines: list[str] | None = None) 
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return base_layout(fig, title, note_lines or [])
+
+
+def cell_click_layer(
+    x: list[str], y: list[str], ids: list[list[str]], hovertemplate: str, extra: list[list] | None = None
+) -> go.Scatter:
+    """Invisible markers at the centre of every heatmap cell, so a click on a cell selects it:
+    Plotly heatmaps take no selections, scatter points do. ``ids[i][j]`` is cell (y[i], x[j])'s
+    comma-joined row ids ('' for a blank cell, so a click there selects nothing); it becomes
+    ``customdata[0]``, ``extra[i][j]`` the rest. Use with ``layout.hoverdistance = -1``: the
+    nearest centre, i.e. the cell under the pointer, answers anywhere in it."""
+    xs, ys, custom = [], [], []
+    for i, row in enumerate(ids):
+        for j, cell in enumerate(row):
+            xs.append(x[j])
+            ys.append(y[i])
+            custom.append([cell, *(extra[i][j] if extra else [])])
+    return go.Scatter(
+        x=xs, y=ys, mode="markers", customdata=custom, hovertemplate=hovertemplate, showlegend=False,
+        marker={"size": 24, "opacity": 0, "color": "#000"}, name="",
+    )  # fmt: skip

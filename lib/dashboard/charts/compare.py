@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import (
     base_layout,
+    cell_click_layer,
     empty_figure,
     in_regions,
     region_color,
@@ -187,9 +188,8 @@ def coverage_counts(facts: pd.DataFrame, regions: list[str] | None = None) -> pd
     """First mentions per region (rows) and category (columns, in the documented order)."""
     rows = in_regions(first_mentions(facts), regions)
     order = region_order(rows, regions)
-    cats = [c for c in CATEGORIES if c in set(rows["category"])] + sorted(
-        set(rows["category"]) - set(CATEGORIES)
-    )
+    present = set(rows["category"].unique())  # once: a set per category took seconds at 100,000 facts
+    cats = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
     table = pd.crosstab(rows["region"], rows["category"]) if len(rows) else pd.DataFrame()
     return table.reindex(index=order, columns=cats, fill_value=0).fillna(0).astype(int)
 
@@ -201,24 +201,38 @@ def coverage_heatmap(
     rows = in_regions(first_mentions(facts), regions)
     counts = coverage_counts(facts, regions)
     ids = rows.groupby(["region", "category"])["fact_id"].agg(",".join)
-    custom = [[ids.get((r, c), "") for c in counts.columns] for r in counts.index]
+    cell_ids = [[ids.get((r, c), "") for c in counts.columns] for r in counts.index]
     x = [label("category", c, lang) for c in counts.columns]
+    y = [plotly_text(r) for r in counts.index]
     fig = go.Figure(
         go.Heatmap(
             z=counts.values.tolist(),
             x=x,
-            y=counts.index.tolist(),
+            y=y,
             text=counts.values.tolist(),
             texttemplate="%{text}",
             colorscale="Blues",
-            customdata=custom,
             colorbar={"title": {"text": t("col_count", lang)}},
-            hovertemplate=f"<b>%{{y}}</b> · %{{x}}<br>{t('col_count', lang)}: %{{z}}<extra></extra>",
+            hoverinfo="skip",  # the click layer answers hovers and clicks
             xgap=2,
             ygap=2,
         )
     )
+    counts_list = counts.values.tolist()
+    fig.add_trace(
+        cell_click_layer(
+            x, y, cell_ids,
+            f"<b>%{{y}}</b> · %{{x}}<br>{t('col_count', lang)}: %{{customdata[1]}}<extra></extra>",
+            [[[n] for n in row] for row in counts_list],
+        )
+    )  # fmt: skip
+    fig.update_layout(hoverdistance=-1)
     fig.update_xaxes(title_text=t("col_category", lang), type="category")
     fig.update_yaxes(title_text=t("axis_region", lang), type="category", autorange="reversed")
     title = t("chart_coverage_title", lang, regions=regions_text(counts.index.tolist(), lang))
-    return base_layout(fig, title, [source_line(rows, lang)] if len(rows) else [])
+    notes = wrap_note(source_line(rows, lang)) if len(rows) else []
+    fig = base_layout(fig, title, notes)
+    # Category names are turned 45° below the cells: the source line goes under them and the axis title.
+    fig.update_xaxes(tickangle=-45)
+    fig.update_annotations(yshift=-105)
+    return fig.update_layout(margin_b=150 + 18 * len(notes))

@@ -1,12 +1,14 @@
-"""Charts of the ``events`` table: the timeline, dated events by region (rows) on a time axis,
-symbols telling how sure a date is (as written, year inferred, relative) and hollow markers for
-planned events; points of one region close in time are stacked so a burst stays readable. Also
-the date helpers the dashboard's tables reuse (``date_label``, ``event_timestamp``). (Named
-``events`` rather than ``timeline`` so the module is never shadowed by ``charts.timeline``.)
+"""Charts of the ``events`` table: the timeline, events grouped by region (rows) and month (x),
+one dot per group with its count, hollow for planned events (drawn at the planned period), so a
+burst of 近日/目前 statements or a store of 100,000 facts stays one readable chart of capped height.
+A click on a dot lists its events (``customdata[0]`` is their comma-joined ``event_id``s). Also the
+date helpers the dashboard's tables reuse (``date_label``, ``event_timestamp``). (Named ``events``
+rather than ``timeline`` so the module is never shadowed by ``charts.timeline``.)
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
@@ -24,25 +26,16 @@ from lib.dashboard.charts.common import (
 from lib.dashboard.i18n import DEFAULT_LANG, t
 from lib.dashboard.safe_text import plotly_text
 
-# Date kinds: how sure the date is. Each has its own symbol (hollow when planned) and colour.
-DATE_KINDS = ("written", "year_inferred", "relative")
-DATE_SYMBOLS = {"written": "circle", "year_inferred": "diamond", "relative": "square"}
-DATE_COLORS = {"written": "#1f77b4", "year_inferred": "#6a9fd4", "relative": "#8c8c8c"}
+DATE_KINDS = ("written", "year_inferred", "relative")  # how sure a date is
+ACTUAL_COLOR = "#1f77b4"
 PLANNED_COLOR = "#d62728"
-DATE_KIND_LABELS = {
-    "written": "date_written",
-    "year_inferred": "date_year_inferred",
-    "relative": "date_relative",
-}
-DATE_KIND_NOTES = {"written": "", "year_inferred": "note_year_inferred", "relative": "note_relative"}
 _PRECISION_LABELS = {"day": "prec_day", "month": "prec_month", "year": "prec_year"}
-# Points of one region closer in time than 1/CLUSTER_FRACTION of the axis span are stacked
-# vertically (axis units: one per region), so a burst of 近日/目前 statements stays readable.
-CLUSTER_FRACTION = 60
-STACK_STEP = 0.16
-STACK_SPAN = 0.84
-MARKER_SIZE = 11
-ROW_PX = 80
+ROW_PX = 64  # per region row, until the height cap
+MIN_ROW_PX = 22
+MAX_HEIGHT = 900  # any number of events and regions: never taller than this
+BASE_HEIGHT = 230  # title, legend, axis and notes
+PLANNED_OFFSET = 0.25  # planned dots sit just below the row's line, so both show in one month
+MAX_HOVER_EVENTS = 3
 
 
 def date_label(date: str, precision: str, relative: str = "", lang: str = DEFAULT_LANG) -> str:
@@ -68,138 +61,147 @@ def date_kind(precision: str, year_inferred: bool) -> str:
     return "year_inferred" if year_inferred else "written"
 
 
-def stack_clusters(regions: list[str], times: list[pd.Timestamp]) -> list[tuple[int, int]]:
-    """(position, size) of each point in its cluster: points of one region whose times lie within
-    1/CLUSTER_FRACTION of the whole span of the first point of their cluster (input in time order)."""
-    span = (max(times) - min(times)) if times else pd.Timedelta(0)
-    tolerance = max(span / CLUSTER_FRACTION, pd.Timedelta(days=1))
-    cluster_of: list[tuple[str, int]] = []
-    start: dict[str, pd.Timestamp] = {}
-    number: dict[str, int] = {}
-    for region, x in zip(regions, times, strict=True):
-        if region not in start or x - start[region] > tolerance:
-            start[region] = x
-            number[region] = number.get(region, -1) + 1
-        cluster_of.append((region, number[region]))
-    sizes: dict[tuple[str, int], int] = {}
-    for c in cluster_of:
-        sizes[c] = sizes.get(c, 0) + 1
-    seen: dict[tuple[str, int], int] = {}
-    out = []
-    for c in cluster_of:
-        out.append((seen.get(c, 0), sizes[c]))
-        seen[c] = seen.get(c, 0) + 1
-    return out
+# Bins by the span of the dates: dots of neighbouring bins must not overlap on a chart ~1000 px wide.
+BINS = (("month", 36), ("quarter", 120), ("year", None))  # (bin, up to this many months of span)
 
 
-def _stack_offset(position: int, size: int) -> float:
-    return (position - (size - 1) / 2) * min(STACK_STEP, STACK_SPAN / size)
+def bin_for(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return next(name for name, limit in BINS if limit is None or months <= limit)
+
+
+def bin_start(x: pd.Timestamp, unit: str) -> pd.Timestamp:
+    if unit == "year":
+        return pd.Timestamp(x.year, 1, 1)
+    if unit == "quarter":
+        return pd.Timestamp(x.year, (x.month - 1) // 3 * 3 + 1, 1)
+    return pd.Timestamp(x.year, x.month, 1)
+
+
+def bin_label(start: pd.Timestamp, unit: str) -> str:
+    if unit == "year":
+        return str(start.year)
+    if unit == "quarter":
+        return f"{start.year}Q{(start.month - 1) // 3 + 1}"
+    return start.strftime("%Y-%m")
+
+
+def month_groups(rows: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """One row per (region, bin, planned) of dated events: ``month`` (the bin's first day),
+    ``label`` (2024-05, 2024Q2, 2024), ``n``, the comma-joined ``event_ids`` in date order, counts
+    per date kind and the first descriptions. The bin is ``unit`` (month, quarter, year), else
+    chosen from the span (``bin_for``); year-only dates fall in the year's first month."""
+    x = [event_timestamp(d) for d in rows["date"]]
+    dated = rows.assign(_x=x)[[v is not None for v in x]]
+    if dated.empty:
+        return pd.DataFrame(
+            columns=["region", "month", "label", "unit", "planned", "n", "event_ids", *DATE_KINDS, "descriptions"]
+        )
+    dated = dated.sort_values("_x", kind="stable")
+    unit = unit or bin_for(dated["_x"].iloc[0], dated["_x"].iloc[-1])
+    dated["month"] = [bin_start(v, unit) for v in dated["_x"]]
+    dated["planned"] = dated["planned"].fillna(False).astype(bool)
+    dated["_kind"] = [date_kind(p, bool(i)) for p, i in zip(dated["date_precision"], dated["year_inferred"], strict=True)]
+    groups = []
+    for (region, month, planned), grp in dated.groupby(["region", "month", "planned"], sort=False):
+        kinds = grp["_kind"].value_counts()
+        groups.append(
+            {"region": region, "month": month, "label": bin_label(month, unit), "unit": unit,
+             "planned": planned, "n": len(grp),
+             "event_ids": ",".join(grp["event_id"]), **{k: int(kinds.get(k, 0)) for k in DATE_KINDS},
+             "descriptions": grp["description"].fillna("").head(MAX_HOVER_EVENTS).tolist()}
+        )  # fmt: skip
+    return pd.DataFrame(groups).sort_values(["month", "region"], kind="stable").reset_index(drop=True)
+
+
+def timeline_height(n_regions: int) -> int:
+    """Grows with the regions, capped at MAX_HEIGHT (rows get thinner, down to MIN_ROW_PX)."""
+    row = max(MIN_ROW_PX, min(ROW_PX, (MAX_HEIGHT - BASE_HEIGHT) // max(n_regions, 1)))
+    return min(MAX_HEIGHT, BASE_HEIGHT + row * max(n_regions, 1))
+
+
+def dot_size(n: int) -> float:
+    return min(34.0, 14 + 5 * math.sqrt(n - 1))
 
 
 def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] | None = None) -> go.Figure:
-    """Dated events by region (rows) on a time axis.
+    """Events per region (rows) and month (x): one dot per group, its count written in it.
 
     Input: rows of the ``events`` table; ``source``/``published`` (see
-    ``dashboard_data.events_with_articles``) feed the source line. Month and year dates are drawn
-    at the period's first day and labelled with their precision. Symbols tell how sure a date is
-    (circle: as written; diamond: year inferred; square: relative, placed at publication); planned
-    events are hollow markers in their own trace. Dates without a year are left out (noted).
-    ``customdata[0]`` is the ``event_id``.
+    ``views.events_with_articles``) feed the source line. Planned events are hollow dots in their own
+    trace, at the period they are planned for; relative dates (近日, 目前) sit at the publication
+    month, as the note says. Dates without a year are left out (noted). ``customdata[0]`` of a dot is
+    its events' ``event_id``s joined by commas.
     """
-    rows = in_regions(events, regions).copy()
-    rows["_x"] = [event_timestamp(d) for d in rows["date"]]
-    undated = int(rows["_x"].isna().sum())
-    rows = rows[rows["_x"].notna()].sort_values("_x", kind="stable")
-    order = region_order(rows, regions)
-    title = t("chart_timeline_title", lang, regions=regions_text(order, lang))
+    rows = in_regions(events, regions)
+    groups = month_groups(rows)
+    undated = len(rows) - int(groups["n"].sum()) if len(groups) else len(rows)
+    order = [r for r in region_order(rows, regions)]
+    unit = groups["unit"].iloc[0] if len(groups) else "month"
+    title = t("chart_timeline_grouped_title", lang, per=t(f"per_{unit}", lang), regions=regions_text(order, lang))
     notes = [t("undated_note", lang, n=undated)] if undated else []
-    if rows.empty or not order:
+    if groups.empty or not order:
         return empty_figure(title, t("no_events", lang), notes)
 
-    rows["_kind"] = [
-        date_kind(p, bool(i)) for p, i in zip(rows["date_precision"], rows["year_inferred"], strict=True)
-    ]
-    clusters = stack_clusters(rows["region"].tolist(), rows["_x"].tolist())
-    rows["_y"] = [
-        order.index(r) + _stack_offset(pos, size)
-        for r, (pos, size) in zip(rows["region"], clusters, strict=True)
-    ]
-    biggest = max(size for _, size in clusters)
-    relative = rows["relative"].fillna("") if "relative" in rows.columns else pd.Series("", index=rows.index)
-    rows["_label"] = [
-        date_label(d, p, r, lang)
-        for d, p, r in zip(rows["date"], rows["date_precision"], relative, strict=True)
-    ]
     hover = (
-        "<b>%{customdata[1]}</b> · %{customdata[3]}<br>"
-        f"{t('hover_description', lang)}: %{{customdata[2]}}"
-        "%{customdata[4]}<extra>%{fullData.name}</extra>"
+        "<b>%{customdata[1]}</b> · %{customdata[2]}<br>"
+        f"{t('hover_events', lang)}: %{{customdata[3]}} (%{{customdata[4]}})"
+        "%{customdata[5]}<extra>%{fullData.name}</extra>"
     )
-
-    def note(kind: str, planned: bool) -> str:
-        parts = [t(DATE_KIND_NOTES[kind], lang)] if DATE_KIND_NOTES[kind] else []
-        parts += [t("note_planned", lang)] if planned else []
-        return "".join(f"<br><i>{p}</i>" for p in parts)
-
-    def add(grp: pd.DataFrame, name: str, symbols: list[str], color: str, planned: bool) -> None:
+    fig = go.Figure()
+    for planned in (False, True):
+        grp = groups[groups["planned"] == planned]
+        if grp.empty:
+            continue
+        color = PLANNED_COLOR if planned else ACTUAL_COLOR
         fig.add_scatter(
-            name=name,
-            x=grp["_x"].tolist(),
-            y=grp["_y"].tolist(),
-            mode="markers",
+            name=t("planned" if planned else "legend_events", lang),
+            x=grp["month"].tolist(),
+            y=[order.index(r) + (PLANNED_OFFSET if planned else 0) for r in grp["region"]],
+            mode="markers+text",
+            text=[str(n) for n in grp["n"]],
+            textfont={"color": color if planned else "white", "size": 11},
             marker={
-                "symbol": symbols,
-                "size": MARKER_SIZE,
+                "symbol": "circle-open" if planned else "circle",
+                "size": [dot_size(n) for n in grp["n"]],
                 "color": color,
                 "opacity": 0.9,
-                "line": {"width": 2 if planned else 1, "color": color if planned else "white"},
+                "line": {"width": 2, "color": color},
             },
-            customdata=list(
-                zip(
-                    grp["event_id"],
-                    grp["_label"],
-                    [plotly_text(d) for d in grp["description"]],  # article text: never Plotly HTML
-                    grp["region"],
-                    [note(k, planned) for k in grp["_kind"]],
-                    strict=True,
-                )
-            ),  # fmt: skip
+            customdata=[
+                [g["event_ids"], plotly_text(g["region"]), g["label"], int(g["n"]),
+                 t("hover_kinds", lang, written=g["written"], inferred=g["year_inferred"], relative=g["relative"]),
+                 "".join(f"<br>· {plotly_text(d)}" for d in g["descriptions"])
+                 + ("<br>…" if g["n"] > len(g["descriptions"]) else "")]
+                for g in grp.to_dict("records")
+            ],  # fmt: skip
             hovertemplate=hover,
         )
-
-    fig = go.Figure()
-    planned_mask = rows["planned"].fillna(False).astype(bool)
-    for kind in DATE_KINDS:
-        grp = rows[~planned_mask & (rows["_kind"] == kind)]
-        if len(grp):
-            add(
-                grp,
-                t(DATE_KIND_LABELS[kind], lang),
-                [DATE_SYMBOLS[kind]] * len(grp),
-                DATE_COLORS[kind],
-                False,
-            )
-    planned = rows[planned_mask]
-    if len(planned):
-        symbols = [f"{DATE_SYMBOLS[k]}-open" for k in planned["_kind"]]
-        add(planned, t("planned", lang), symbols, PLANNED_COLOR, True)
-
     fig.update_xaxes(title_text=t("axis_date", lang), type="date", showgrid=True)
+    # Room for the biggest dot at either end: a share of the span, at least two months.
+    pad = max((groups["month"].max() - groups["month"].min()) * 0.04, pd.Timedelta(days=60))
+    fig.update_xaxes(range=[groups["month"].min() - pad, groups["month"].max() + pad])
     fig.update_yaxes(
         title_text=t("axis_region", lang),
         tickmode="array",
         tickvals=list(range(len(order))),
-        ticktext=order,
+        ticktext=[plotly_text(r) for r in order],
         range=[len(order) - 0.5, -0.5],
         zeroline=False,
         showgrid=False,
     )
     for i in range(1, len(order)):  # separators between the regions' rows
         fig.add_hline(y=i - 0.5, line={"color": "#e5e5e5", "width": 1})
-    notes = [t("timeline_legend_note", lang), *notes, *wrap_note(source_line(rows, lang))]
+    relative = int(groups["relative"].sum())
+    notes = [
+        t("timeline_grouped_note", lang, per=t(f"one_{unit}", lang)),
+        *([t("timeline_relative_note", lang)] if relative else []),
+        *notes,
+    ]
+    notes += wrap_note(source_line(rows, lang))
     fig = base_layout(fig, title, [n for n in notes if n])
     fig.update_layout(
-        height=220 + len(order) * max(ROW_PX, int(biggest * (MARKER_SIZE + 2) / STACK_SPAN)),
+        height=timeline_height(len(order)) + 18 * len(notes),
         legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
     )
     return fig

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from lib.dashboard.charts import keyword_rows
 from lib.dashboard.charts.common import (
     base_layout,
+    cell_click_layer,
     empty_figure,
     region_color,
     regions_text,
@@ -122,27 +123,37 @@ def shared_terms(
         return empty_figure(title, t("no_keywords", lang), sources)
     weights = rows.set_index(["term", "scope_id"])["weight"]
     z = [[weights.get((tm, r)) for r in present] for tm in terms]
+    xs = [plotly_text(r) for r in present]
+    ys = [plotly_text(tm) for tm in terms]
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[plotly_text(r) for r in present],
-            y=[plotly_text(tm) for tm in terms],
+            x=xs,
+            y=ys,
             text=[[f"{w:.2f}" if w is not None else "" for w in row] for row in z],
             texttemplate="%{text}",
-            customdata=[
-                [term_id(r, tm) if w is not None else "" for r, w in zip(present, row, strict=True)]
-                for tm, row in zip(terms, z, strict=True)
-            ],
             colorscale="Blues",
             zmin=0,
             zmax=1,
-            hoverongaps=False,
+            hoverinfo="skip",  # the click layer answers hovers and clicks
             colorbar={"title": {"text": t("hover_weight", lang)}},
-            hovertemplate=f"<b>%{{y}}</b> · %{{x}}<br>{t('hover_weight', lang)}: %{{z:.2f}}<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
+    cell_ids = [
+        [term_id(r, tm) if w is not None else "" for r, w in zip(present, row, strict=True)]
+        for tm, row in zip(terms, z, strict=True)
+    ]
+    weights_text = [[[f"{w:.2f}" if w is not None else "–"] for w in row] for row in z]
+    fig.add_trace(
+        cell_click_layer(
+            xs, ys, cell_ids,
+            f"<b>%{{y}}</b> · %{{x}}<br>{t('hover_weight', lang)}: %{{customdata[1]}}<extra></extra>",
+            weights_text,
+        )
+    )  # fmt: skip
+    fig.update_layout(hoverdistance=-1)
     fig.update_xaxes(title_text=t("axis_region", lang), type="category")
     fig.update_yaxes(title_text=t("axis_term", lang), type="category", autorange="reversed", automargin=True)
     notes = [t("keywords_note", lang), *sources]
