@@ -1,7 +1,8 @@
 """区域发展看板 · Regional development dashboard: the entry script.
 
-It owns what every page shares: page config, the sidebar region filter (kept in
-``st.session_state`` and mirrored to the URL's ``?region=``) and the navigation. Pages live in
+It owns what every page shares: page config, the language and the sidebar region filter (kept in
+``st.session_state`` and mirrored to the URL's ``?lang=`` and ``?region=`` by lib/dashboard/url_state.py)
+and the navigation. Pages live in
 ``app_pages/``, not ``pages/``: a folder named ``pages`` beside this file switches Streamlit into
 its legacy multipage mode and the filter loses its value (see docs/decisions.md).
 
@@ -10,51 +11,47 @@ its legacy multipage mode and the filter loses its value (see docs/decisions.md)
 
 import streamlit as st
 
+from lib.dashboard import url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
-from lib.dashboard.safe_text import markdown_text
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, LANGS, region_name, t
 
-st.set_page_config(page_title="区域发展看板", page_icon="🗺️", layout="wide")
-
-st.session_state.setdefault(LANG_KEY, DEFAULT_LANG)
+# The language first: every label below depends on it. ?lang= and ?region= are read on a session's
+# first run and written back on every run (page switches drop the query string).
+url_state.bind(url_state.LANG_PARAM, LANG_KEY, url_state.Choice(list(LANGS)), DEFAULT_LANG)
+st.set_page_config(page_title=t("app_title", st.session_state[LANG_KEY]), page_icon="🗺️", layout="wide")
 with st.sidebar:
-    lang = st.radio(t("language"), list(LANGS), key=LANG_KEY, format_func=LANGS.get, horizontal=True)
+    lang = st.radio(
+        t("language"), list(LANGS), key=LANG_KEY, format_func=LANGS.get, horizontal=True,
+        on_change=url_state.language_changed,
+    )  # fmt: skip
 
 dd.pin_build()  # every table this run loads comes from one build, even if a rebuild switches meanwhile
 articles = dd.load_articles()
 regions = dd.region_options(articles)
 
-# First run of a session: the URL seeds the filter (default: every region in the store).
-if dd.REGION_KEY not in st.session_state:
-    parsed = dd.regions_from_param(st.query_params.get(dd.REGION_PARAM), regions)
-    st.session_state[dd.REGION_KEY] = parsed.selected
-    if parsed.unknown:
-        names = markdown_text("、".join(parsed.unknown))  # URL text: never rendered as Markdown
-        st.toast(t("unknown_regions", lang, names=names), icon="⚠️")
-else:
-    # The store may have been rebuilt since: drop regions it no longer has.
-    kept = [r for r in st.session_state[dd.REGION_KEY] if r in regions]
-    if kept != st.session_state[dd.REGION_KEY]:
-        st.session_state[dd.REGION_KEY] = kept
-
+url_state.bind_regions(regions, english=lambda r: region_name(r, "en"))
 with st.sidebar:
-    selected = st.multiselect(
+    st.checkbox(
+        t("all_regions", lang),
+        key=url_state.ALL_REGIONS_KEY,
+        on_change=url_state.all_regions_toggled,
+        args=(regions,),
+        disabled=not regions,
+        help=t("all_regions_help", lang),
+    )
+    st.multiselect(
         t("regions", lang),
         regions,
-        key=dd.REGION_KEY,
+        key=url_state.REGION_KEY,
+        on_change=url_state.regions_changed,
+        args=(regions,),
+        format_func=lambda r: region_name(r, lang),
         placeholder=t("regions_placeholder", lang),
         disabled=not regions,
         help=t("regions_help", lang),
     )
     if not regions:
         st.caption(t("no_regions", lang))
-
-# Page switches drop query parameters: re-assert the filter on every run.
-value = dd.region_param(selected, regions)
-if value is None:
-    st.query_params.pop(dd.REGION_PARAM, None)
-else:
-    st.query_params[dd.REGION_PARAM] = value
 
 page = st.navigation(
     [
@@ -72,4 +69,5 @@ page = st.navigation(
         st.Page("app_pages/sources.py", title=t("page_sources", lang), icon=":material/upload_file:"),
     ]
 )
+url_state.start_page(page.url_path)
 page.run()

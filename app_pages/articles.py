@@ -19,9 +19,9 @@ st.subheader(f"{t('page_articles', lang)} · {len(shown)} / {len(articles)}")
 if not selected:
     st.warning(t("no_region_selected", lang), icon=":material/arrow_back:")
 st.dataframe(
-    shown,
+    ui.named(shown),
     hide_index=True,
     column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
 )
 if unattributed:
-    st.caption(f"{unattributed} article(s) without a region are not listed.")
+    st.caption(t("articles_unattributed", lang, n=unattributed))

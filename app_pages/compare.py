@@ -4,10 +4,10 @@ figure of the indicator as context cards. The choice of figures is lib/dashboard
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t
 from lib.dashboard.periods import period_label
 
 MAX_CARDS = 9
@@ -33,35 +33,46 @@ counts = dict(indicators)
 c1, c2, c3 = st.columns([3, 2, 2])
 indicator = ui.pick(
     c1, t("indicator", lang), list(counts), "cmp_indicator",
-    lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang),
+    lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang), param="indicator",
 )  # fmt: skip
-kinds = {f"{k}|{tk}": (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
-kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang))]
-periods = {f"{p}|{b}": (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
+# Option keys are URL values (?kind=target:level, ?period=2024:cumulative): readable, nothing to escape.
+kinds = {f"{k}:{tk}".rstrip(":"): (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
+kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang),
+                     param="kind")]  # fmt: skip
+periods = {f"{p}:{b}".rstrip(":"): (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
 period = periods[
-    ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang))
-]
+    ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang),
+            param="period")
+]  # fmt: skip
 view = cmp.View(indicator, *kind, *period)
+log = False
+if kind[0] == "level":  # a log scale only for levels: growth rates and changes can be negative
+    url_state.bind("log", "cmp_log", url_state.Flag(), False)
+    log = st.toggle(t("log_scale", lang), key="cmp_log", help=t("log_scale_help", lang))
 
 rows = cmp.view_rows(facts, selected, view, lang)
 shown = cmp.drawn(rows)
 name = cmp.indicator_name(indicator, lang)
 what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), period=period_label(*period, lang))
 fig = charts.indicator_bars(shown, selected, what, lang)
+if log:
+    ui.log_scale(fig)
 ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars",
          rows=shown)  # fmt: skip
 missing = cmp.missing_regions(shown, selected)
 if missing:
-    st.text(t("no_data_regions", lang, regions="、".join(missing)))
+    st.text(t("no_data_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in missing)))
 repeated = cmp.others(rows)  # the drawn rows are the chart's Table tab
 if len(repeated):
     with st.expander(t("other_sources", lang)):
-        st.dataframe(cmp.display_table(repeated, lang), hide_index=True, column_config=ui.comparable_columns())
+        st.dataframe(ui.named(cmp.display_table(repeated, lang)), hide_index=True, column_config=ui.comparable_columns())
 
 series = cmp.period_series(facts, selected, view, lang)
 if len(series):
     st.subheader(t("over_periods", lang))
     lines = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)
+    if log:
+        ui.log_scale(lines)
     ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
              hint="select_hint_marker", rows=series)  # fmt: skip
 
@@ -72,5 +83,5 @@ if len(context):
     ui.fact_cards(context.head(MAX_CARDS), lang)
     if len(context) > MAX_CARDS:
         st.caption(t("context_more", lang, n=len(context) - MAX_CARDS))
-        st.dataframe(cmp.display_table(context, lang), hide_index=True, column_config=ui.comparable_columns())
+        st.dataframe(ui.named(cmp.display_table(context, lang)), hide_index=True, column_config=ui.comparable_columns())
 ui.zip_button("compare-charts")

@@ -4,9 +4,9 @@ Parquet downloads of the filtered rows."""
 
 import streamlit as st
 
-from lib.dashboard import tables, ui
+from lib.dashboard import tables, ui, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import label, t
+from lib.dashboard.i18n import label, region_name, t
 from lib.dashboard.safe_text import csv_safe
 
 lang = ui.lang()
@@ -20,21 +20,28 @@ if facts.empty:
     st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
+url_state.bind("q", "facts_query", url_state.Text(), "")
 query = st.text_input(t("search", lang), key="facts_query")
 c1, c2, c3 = st.columns(3)
+# Filters in the URL: ?fact_region=天津&category=economy,trade&kind=level ('' or absent: any).
+fact_regions, fact_categories, fact_kinds = (list(facts[c].unique()) for c in ("region", "category", "kind"))
+url_state.bind("fact_region", "facts_regions", url_state.Choices(fact_regions), [])
+url_state.bind("category", "facts_categories", url_state.Choices(fact_categories), [])
+url_state.bind("kind", "facts_kinds", url_state.Choices(fact_kinds), [])
 regions = c1.multiselect(
     t("fact_region", lang),
-    list(facts["region"].unique()),
+    fact_regions,
     key="facts_regions",
+    format_func=lambda r: region_name(r, lang),
     placeholder=t("any", lang),
 )
 categories = c2.multiselect(
-    t("category", lang), list(facts["category"].unique()),
+    t("category", lang), fact_categories,
     format_func=lambda c: label("category", c, lang), key="facts_categories", placeholder=t("any", lang),
 )  # fmt: skip
 kinds = c3.multiselect(
     t("kind", lang),
-    list(facts["kind"].unique()),
+    fact_kinds,
     format_func=lambda k: label("kind", k, lang),
     key="facts_kinds",
     placeholder=t("any", lang),
@@ -42,7 +49,7 @@ kinds = c3.multiselect(
 rows = dd.search_facts(facts, query, regions, categories, kinds, haystack=dd.facts_search_text())
 
 st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
-grid = tables.facts_grid(rows, lang)  # the first rows: a grid of 100,000 costs seconds to send
+grid = tables.facts_grid(ui.named(rows.head(tables.MAX_TABLE_ROWS)), lang)  # a grid of 100,000 costs seconds
 if len(grid) < len(rows):
     st.caption(t("rows_capped", lang, n=len(grid), total=len(rows)))
 st.dataframe(grid, hide_index=True, column_config=ui.fact_columns())

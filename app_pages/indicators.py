@@ -34,11 +34,12 @@ st.dataframe(
 ids = list(table.sort_values("n_facts", ascending=False, kind="stable")["id"])
 names = dict(zip(table["id"], table["name_zh" if lang == "zh" else "name_en"], strict=True))
 counts = dict(zip(table["id"], table["n_facts"], strict=True))
-chosen = ui.pick(st, t("indicator_pick", lang), ids, "ind_pick", lambda i: f"{names[i]} · {i} ({counts[i]})")
+chosen = ui.pick(st, t("indicator_pick", lang), ids, "ind_pick", lambda i: f"{names[i]} · {i} ({counts[i]})",
+                 param="indicator")  # fmt: skip
 st.subheader(t("indicator_figures", lang, name=names[chosen]), anchor=False)
 figures = cmp.indicator_figures(facts, chosen, selected)
 if figures.empty:
     st.info(t("no_indicator_figures", lang), icon=ui.EMPTY_ICON)
 else:
     shown = cmp.display_table(figures, lang, [c for c in cmp.TABLE_COLUMNS if c != "indicator_name"])
-    st.dataframe(shown, hide_index=True, column_config=ui.comparable_columns())
+    st.dataframe(ui.named(shown), hide_index=True, column_config=ui.comparable_columns())

@@ -3,9 +3,9 @@
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t
 
 lang = ui.lang()
 ui.begin_page()
@@ -19,7 +19,8 @@ if dd.region_keywords(keywords, selected).empty:
     st.info(t("no_keywords", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
-top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, value=10, key="kw_top_n")
+url_state.bind("top", "kw_top_n", url_state.Number(3, 15), 10)
+top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, key="kw_top_n")
 examples = dd.load_term_examples()  # every region's, once per build
 fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
 ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars", hint="select_hint_term", heading="selected_term")
@@ -33,7 +34,7 @@ with st.expander(t("shared_table", lang), expanded=True):
         st.caption(t("no_shared_note", lang))
     else:
         st.dataframe(
-            shared.assign(regions=shared["regions"].map(("、" if lang == "zh" else ", ").join)),
+            shared.assign(regions=[("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in rs) for rs in shared["regions"]]),
             hide_index=True,
             column_config={
                 "term": t("col_term", lang),

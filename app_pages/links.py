@@ -4,7 +4,7 @@ the same links as a table."""
 
 import streamlit as st
 
-from lib.dashboard import charts, maps, ui
+from lib.dashboard import charts, maps, ui, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import RELATIONS, label, t
 
@@ -23,10 +23,10 @@ if not selected:
     st.info(t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
+url_state.bind("relation", "links_relations", url_state.Choices(list(RELATIONS)), list(RELATIONS))
 relations = st.multiselect(
     t("relations", lang),
     list(RELATIONS),
-    default=list(RELATIONS),
     format_func=lambda r: label("relation", r, lang),
     key="links_relations",
 )
@@ -59,7 +59,7 @@ else:
 
 with st.expander(t("table_view", lang)):
     st.dataframe(
-        dd.links_table(shown, lang),
+        ui.named(dd.links_table(shown, lang)),
         hide_index=True,
         column_config={
             "source_region": t("col_from", lang),

@@ -7,7 +7,7 @@ import streamlit as st
 from lib.dashboard import charts, ui
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import t
+from lib.dashboard.i18n import region_name, t, unit_name
 from lib.dashboard.periods import period_label
 from lib.dashboard.safe_text import markdown_text
 
@@ -24,7 +24,7 @@ facts = dd.load_facts_joined()
 
 for region in selected:  # full width: eight metrics need the room
     with st.container(border=True):
-        st.subheader(markdown_text(region), anchor=False)
+        st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
         figures = cmp.headline_figures(facts, region, lang)
         for start in range(0, len(figures), PER_ROW):
@@ -34,10 +34,14 @@ for region in selected:  # full width: eight metrics need the room
                     if row is None:
                         st.metric(item["name"], t("no_data", lang))
                         continue
-                    unit = "" if row["display_unit"] == "%" else f" {row['display_unit']}"
-                    st.metric(item["name"], f"{row['label']}{unit}", help=markdown_text(row["title"]) or None)
+                    unit = "" if row["display_unit"] == "%" else unit_name(row["display_unit"], lang)
+                    # English units are long (100 million yuan): they go on the line under the figure.
+                    short = lang == "zh" or not unit
+                    value = f"{row['label']} {unit}" if short and unit else row["label"]
+                    st.metric(item["name"], value, help=markdown_text(row["title"]) or None)
                     # Period and outlet come from data: plain text, never Markdown.
-                    st.text(f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}")
+                    where = f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}"
+                    st.text(where if short else f"{unit} · {where}")
         st.caption(t("articles_behind", lang))
         st.dataframe(
             dd.articles_for_regions(articles, [region]).drop(columns=["region"]),

@@ -7,10 +7,10 @@ from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 
 st.title(t("page_tables", ui.lang()))
-st.caption(f"Store: `{sources.folder_label(dd.processed_dir())}`")  # never the server's absolute path
+st.caption(t("tables_store", ui.lang(), folder=sources.folder_label(dd.processed_dir())))  # never the absolute path
 
 summary = dd.store_summary()
 if summary.empty:
-    st.info(dd.EMPTY_STORE_MESSAGE, icon=ui.EMPTY_ICON)
+    st.info(t("empty_store", ui.lang()), icon=ui.EMPTY_ICON)
 else:
-    st.dataframe(summary, hide_index=True)
+    st.dataframe(summary, hide_index=True, column_config={c: t(f"tables_col_{c}", ui.lang()) for c in summary.columns})

@@ -4,7 +4,7 @@ same events in the Table tab."""
 
 import streamlit as st
 
-from lib.dashboard import charts, ui
+from lib.dashboard import charts, ui, url_state
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import t
 
@@ -16,9 +16,8 @@ st.caption(t("timeline_caption", lang))
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
 
-include_relative = st.toggle(
-    t("include_relative", lang), value=True, key="tl_relative", help=t("include_relative_help", lang)
-)
+url_state.bind("relative", "tl_relative", url_state.Flag(), True)
+include_relative = st.toggle(t("include_relative", lang), key="tl_relative", help=t("include_relative_help", lang))
 events = dd.events_for_regions(dd.load_events_joined(lang), selected, include_relative)
 if events.empty:
     st.info(t("no_events", lang), icon=ui.EMPTY_ICON)

@@ -146,7 +146,8 @@ def test_filter_defaults_to_all_regions(small_store: Path):
     assert region_filter(at).options == ["天津", "郑州", "上饶", "黑龙江"]
     assert region_filter(at).value == ["天津", "郑州", "上饶", "黑龙江"]
     assert len(at.dataframe[0].value) == len(ARTICLES)
-    assert "region" not in at.query_params  # all regions: nothing to say in the URL
+    assert at.query_params["region"] == "all"  # explicit: a link says "all regions", not nothing
+    assert at.sidebar.checkbox(key="regions_all").value
 
 
 @pytest.mark.parametrize(
@@ -171,9 +172,12 @@ def test_selection_is_mirrored_to_the_url(small_store: Path):
     at = app(page=ARTICLES_PAGE)
     region_filter(at).set_value(["郑州", "天津"]).run()
     assert at.query_params["region"] == "郑州,天津"
+    assert not at.sidebar.checkbox(key="regions_all").value  # a chosen list leaves "all" mode
     assert set(at.dataframe[0].value["region"]) == {"郑州", "天津"}
     region_filter(at).set_value(["天津", "郑州", "上饶", "黑龙江"]).run()
-    assert "region" not in at.query_params
+    assert at.query_params["region"] == "天津,郑州,上饶,黑龙江"  # every region by hand: still a list
+    at.sidebar.checkbox(key="regions_all").check().run()
+    assert at.query_params["region"] == "all"
 
 
 def test_switching_pages_keeps_the_filter(small_store: Path):

@@ -129,7 +129,7 @@ def test_indicator_lines_over_periods():
 
 def test_english_labels_and_font_pinned():
     fig = charts.indicator_bars(view_rows(STANDARD, ALL, GDP), ALL, "GDP", lang="en")
-    assert fig.layout.title.text.startswith("GDP<br>天津")
+    assert fig.layout.title.text.startswith("GDP<br>Tianjin")  # region names in English (the gazetteer)
     assert fig.layout.xaxis.title.text == "Region"
     assert "no data" in [a.text for a in fig.layout.annotations]
     assert "WenQuanYi Micro Hei" in fig.layout.font.family

@@ -119,8 +119,8 @@ def test_compare_starts_on_what_the_regions_share(standard_store: Path):
     picker = at.selectbox(key="cmp_indicator")
     assert picker.value == "gdp"
     assert picker.format_func("gdp") == "地区生产总值 (3/4 地区)"
-    assert at.selectbox(key="cmp_kind").value == "level|"
-    assert at.selectbox(key="cmp_period").value == "2024|"
+    assert at.selectbox(key="cmp_kind").value == "level"
+    assert at.selectbox(key="cmp_period").value == "2024"
     assert bar_ids(at) == ["tj-gdp", "zz-gdp", "sr-gdp"]  # the communiqué's, not the newspaper's
     spec = chart_spec(at)
     assert spec["layout"]["xaxis"]["categoryarray"] == REGIONS
@@ -154,7 +154,7 @@ def test_targets_are_drawn_hollow_and_labelled_target(standard_store: Path):
     at = app(page=COMPARE)
     kinds = at.selectbox(key="cmp_kind")
     assert kinds.options == ["总量", "增长率", "目标（增长率）"]  # targets last, apart from actual growth
-    kinds.set_value("target|change_pct").run()
+    kinds.set_value("target:change_pct").run()
     bar = chart_spec(at)["data"][0]
     assert bar["name"] == "目标" and bar["marker"]["color"] == "rgba(0,0,0,0)"
     assert bar_ids(at) == ["zz-target", "sr-target"]

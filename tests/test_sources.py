@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import shutil
 import threading
 import time
@@ -19,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import paths, pipeline, store
-from lib.dashboard import sources
+from lib.dashboard import i18n, sources
 from lib.dashboard import views as dd
 from lib.dashboard.i18n import LANG_KEY
 from lib.ingest import reader
@@ -476,7 +475,7 @@ def test_uploading_files_adds_good_ones_and_names_bad_ones(use_dirs, tmp_path: P
     assert not at.exception
     outcome = at.dataframe[1].value
     assert outcome["file"].tolist() == ["武汉.txt", "空.txt"]
-    assert outcome["status"].tolist() == [sources.label("status_saved"), sources.label("status_failed")]
+    assert outcome["status"].tolist() == [i18n.t("src_status_saved"), i18n.t("src_status_failed")]
     assert at.error and "武汉" in at.sidebar.multiselect[0].options
     assert [p.name.split("_")[0] for p in sources.input_files(raw)].count("空") == 0
 
@@ -487,18 +486,6 @@ def test_page_in_english(use_dirs, tmp_path: Path):
     assert not at.exception
     assert at.title[0].value == "Sources"
     assert at.button(key="sources_add_text").label == "Add text"
-
-
-@pytest.mark.parametrize("key", sorted(sources.LABELS))
-def test_labels_have_both_languages_with_the_same_fields(key: str):
-    zh, en = sources.LABELS[key]
-    assert zh and en
-    assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en))
-
-
-def test_unknown_label_is_an_error_naming_it():
-    with pytest.raises(KeyError, match="no label 'nope'"):
-        sources.label("nope")
 
 
 def test_adding_nothing_new_shows_why_and_keeps_the_input(use_dirs, tmp_path: Path):
@@ -586,3 +573,33 @@ def test_read_only_refuses_saving_and_rebuilding_below_the_page(tmp_path, monkey
     with pytest.raises(sources.ReadOnly):
         sources.rebuild(raw, tmp_path / "store")
     assert list(raw.iterdir()) == [] and not (tmp_path / "store").exists()
+
+
+def test_new_regions_keep_the_store_order_and_leave_old_ones_out():
+    assert sources.new_regions(["天津", "郑州"], ["天津", "武汉", "郑州", "成都"]) == ["武汉", "成都"]
+    assert sources.new_regions(["天津"], ["天津"]) == []
+
+
+def add_wuhan(at: AppTest) -> AppTest:
+    at.file_uploader[0].set_value([("武汉.txt", WUHAN.encode("utf-8"), "text/plain")]).run()
+    return at.button(key="sources_add_files").click().run()
+
+
+def test_after_an_upload_with_all_regions_the_new_region_is_selected_and_said(use_dirs, tmp_path: Path):
+    at = add_wuhan(sources_page(tmp_path))
+    assert not at.exception
+    assert at.sidebar.multiselect[0].value[-1] == "武汉"
+    assert at.query_params["region"] == "all"
+    assert any(i.value == i18n.t("src_new_regions_selected") for i in at.info)
+    assert "武汉" in [x.value for x in at.text]
+
+
+def test_after_an_upload_with_a_region_list_the_new_region_is_offered_not_selected(use_dirs, tmp_path: Path):
+    at = sources_page(tmp_path)
+    at.sidebar.multiselect[0].set_value([SEED_REGIONS[0]]).run()
+    at = add_wuhan(at)
+    assert not at.exception
+    assert at.sidebar.multiselect[0].value == [SEED_REGIONS[0]]  # the user's choice stays
+    assert "武汉" in at.sidebar.multiselect[0].options
+    assert any(i.value == i18n.t("src_new_regions_offered") for i in at.info)
+    assert "武汉" in [x.value for x in at.text]

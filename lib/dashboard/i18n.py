@@ -1,11 +1,18 @@
-"""Chinese (default) and English labels for the dashboard and its charts.
+"""Chinese (default) and English labels for the dashboard and its charts: the one label table.
 
 ``t(key, lang)`` looks a label up; a missing key is an error naming it, so a typo fails in tests
 rather than showing a raw key to users. Codes used in the tables (categories, kinds, qualifiers)
 have their own small dictionaries with ``label(group, code, lang)``, which falls back to the code.
+Names from data: ``region_name`` (data/gazetteer/names_en.csv, pinyin or English), ``unit_name``
+(亿元 -> 100 million yuan); indicator names come from the vocabulary (``comparable.indicator_name``).
 """
 
 from __future__ import annotations
+
+import csv
+import functools
+
+from lib import paths
 
 LANGS = {"zh": "中文", "en": "English"}
 DEFAULT_LANG = "zh"
@@ -19,11 +26,27 @@ _LABELS: dict[str, tuple[str, str]] = {
     "regions": ("地区", "Regions"),
     "regions_placeholder": ("选择地区", "Choose regions"),
     "regions_help": (
-        "数据表中的地区；所选地区保存在网址中（?region=…）。",
-        "Regions found in the article store. The selection is kept in the URL (?region=...).",
+        "数据表中的地区；所选地区保存在网址中（?region=…），复制网址即可打开同一视图。",
+        "Regions found in the article store. The selection is kept in the URL (?region=...): a copied "
+        "link opens the same view.",
+    ),
+    "all_regions": ("所有地区（含以后添加的）", "All regions (including ones added later)"),
+    "all_regions_help": (
+        "勾选：网址写 region=all，以后添加的地区也包括在内。不勾选：网址列出所选地区，以后不变。",
+        "Checked: the URL says region=all and regions added later are included. Unchecked: the URL "
+        "lists the selected regions and stays that list.",
     ),
     "no_regions": ("还没有地区：请运行 `make data`。", "No regions yet: run `make data`."),
-    "unknown_regions": ("网址中的未知地区已忽略：{names}", "Unknown regions in the URL, ignored: {names}"),
+    "empty_store": (
+        "还没有数据表：运行 `make data` 从 `data/raw/` 生成；或把文章（.txt/.html，可附 NAME.meta.json）"
+        "放进 `data/raw/` 后运行 `make data`。",
+        "No tables yet: run `make data` to build them from `data/raw/`, or add articles (.txt/.html, "
+        "optional NAME.meta.json) to `data/raw/` and run `make data`.",
+    ),
+    "url_ignored": (
+        "网址中的 {name}={value} 在此不可用，已忽略。",
+        "The link's {name}={value} is not available here and was ignored.",
+    ),
     "no_region_selected": (
         "未选择地区：请在侧栏中选择。",
         "No region selected: choose regions in the sidebar.",
@@ -34,6 +57,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_articles": ("文章", "Articles"),
     "page_tables": ("数据表", "Tables"),
     "page_sources": ("数据来源", "Sources"),
+    "articles_unattributed": ("另有 {n} 篇文章没有地区，未列出。", "{n} article(s) without a region are not listed."),
+    "tables_store": ("数据表文件夹：`{folder}`", "Store: `{folder}`"),
+    "tables_col_table": ("数据表", "Table"),
+    "tables_col_rows": ("行数", "Rows"),
+    "tables_col_columns": ("列数", "Columns"),
+    "tables_col_modified": ("生成时间", "Built"),
     # overview
     "overview_caption": (
         "每个所选地区的标准主要指标（全地区数字、最新时期、注明时期和出处）及其出处文章。",
@@ -59,6 +88,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_pick": ("时期", "Period"),
     "target_of": ("目标（{kind}）", "target ({kind})"),
     "table_view": ("数据表视图", "Table view"),
+    "log_scale": ("对数刻度", "Log scale"),
+    "log_scale_help": (
+        "数值差别很大时（如省与地级市的总量），对数刻度让小的柱子也看得清。",
+        "When values differ a lot (a province's total beside a city's), a log scale keeps small bars readable.",
+    ),
     "no_facts": ("所选地区没有可对比的数字。", "No comparable figures for the selected regions."),
     "no_standard": (
         "所选地区没有全地区的标准指标数字（见“指标词表”页）。",
@@ -324,6 +358,50 @@ def keys() -> list[str]:
     return list(_LABELS)
 
 
+@functools.cache
+def _region_names_en() -> dict[str, str]:
+    path = paths.GAZETTEER_DIR / "names_en.csv"
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return {row["name"]: row["name_en"] for row in csv.DictReader(f)}
+    except OSError:
+        return {}
+
+
+def is_place(name: object) -> bool:
+    """Whether ``name`` is a place the gazetteer has an English name for."""
+    return isinstance(name, str) and name in _region_names_en()
+
+
+def region_name(region: str, lang: str = DEFAULT_LANG) -> str:
+    """A region's name in ``lang``: as stored in Chinese; in English from the gazetteer's names_en.csv
+    (pinyin for Chinese divisions, English for macro regions and foreign places), else as stored."""
+    if _index(lang) == 0 or not region:
+        return region
+    return _region_names_en().get(region, region)
+
+
+UNITS: dict[str, str] = {
+    "亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan",
+    "亿美元": "100 million US dollars", "万美元": "10,000 US dollars", "美元": "US dollars",
+    "亿欧元": "100 million euros", "亿港元": "100 million HK dollars", "亿日元": "100 million yen",
+    "个百分点": "percentage points", "%": "%", "人": "people", "万人": "10,000 people",
+    "人次": "person-times", "万人次": "10,000 person-times", "家": "firms", "个": "units", "项": "items",
+    "件": "items", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
+    "千瓦": "kW", "万千瓦": "10,000 kW", "平方米": "m²", "万平方米": "10,000 m²", "公里": "km",
+    "千米": "km", "辆": "vehicles", "万辆": "10,000 vehicles", "标箱": "TEU", "万标箱": "10,000 TEU",
+    "公顷": "hectares", "亩": "mu", "万亩": "10,000 mu", "所": "institutions", "座": "facilities",
+    "张": "cards", "台": "machines", "套": "sets", "户": "households", "元/人": "yuan per person",
+}  # fmt: skip
+
+
+def unit_name(unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A display unit in ``lang`` (亿元 -> 100 million yuan); units without an English name stay as written."""
+    if _index(lang) == 0:
+        return unit
+    return UNITS.get(unit, unit)
+
+
 # --- Links page (区域协同): labels, relation and level names ------------------------------------
 
 _LABELS.update(
@@ -423,6 +501,77 @@ _LABELS.update(
     }
 )
 
+
+# --- Sources page (数据来源: uploads) -----------------------------------------------------------------
+
+_LABELS.update(
+    {
+        "src_page_title": ("数据来源", "Sources"),
+        "src_caption": (
+            "新文章与其他输入文件一起保存在原始数据文件夹（`{raw}`）中，随后重建全部数据表。"
+            "支持 {types}，每个文件最大 {limit}。",
+            "New articles are kept with the other inputs in the raw folder (`{raw}`); then every table is "
+            "rebuilt. Accepted: {types}, at most {limit} per file.",
+        ),
+        "src_add_header": ("添加文章", "Add articles"),
+        "src_read_only": (
+            "此看板为只读：不能上传文章，也不能重建数据表。",
+            "This dashboard is read-only: articles cannot be uploaded and the tables are not rebuilt.",
+        ),
+        "src_password": ("上传密码", "Upload password"),
+        "src_password_needed": ("添加文章需要上传密码。", "Adding articles needs the upload password."),
+        "src_password_wrong": ("密码不正确。", "Wrong password."),
+        "src_limits": (
+            "标题最多 {title} 字，来源最多 {source} 字；超长的会被拒绝。",
+            "Title at most {title} characters, source at most {source}; longer ones are refused.",
+        ),
+        "src_skipped_inputs": ("上次重建跳过的输入文件：", "Input files the last build skipped:"),
+        "src_col_reason": ("原因", "Reason"),
+        "src_tab_upload": ("上传文件", "Upload files"),
+        "src_tab_paste": ("粘贴文本", "Paste text"),
+        "src_uploader": ("文章文件（{types}，每个最大 {limit}）", "Article files ({types}, at most {limit} each)"),
+        "src_add_files": ("添加文件", "Add files"),
+        "src_text": ("文章正文", "Article text"),
+        "src_title": ("标题（可选）", "Title (optional)"),
+        "src_source": ("来源（可选）", "Source (optional)"),
+        "src_date": ("日期（可选）", "Date (optional)"),
+        "src_add_text": ("添加文本", "Add text"),
+        "src_running": ("正在添加文章…", "Adding articles…"),
+        "src_stage_saving": ("保存文件…", "Saving files…"),
+        "src_stage_waiting": ("等待其他会话的重建完成…", "Waiting for another session's rebuild…"),
+        "src_stage_rebuilding": ("重建数据表…", "Rebuilding the tables…"),
+        "src_stage_done": ("完成", "Done"),
+        "src_finished_added": ("已添加", "Added"),
+        "src_finished_nothing": ("没有新文章", "Nothing new"),
+        "src_added": ("已添加 {n} 个文件，数据表已重建。", "Added {n} file(s); the tables were rebuilt."),
+        "src_new_articles": ("新文章", "New articles"),
+        "src_new_regions_selected": (
+            "新地区已加入侧栏的地区筛选并已选中（筛选为“所有地区”）：",
+            "New regions are in the sidebar's region filter and selected (the filter is 'all regions'):",
+        ),
+        "src_new_regions_offered": (
+            "新地区已加入侧栏的地区筛选，未选中（筛选是所选地区的列表，在侧栏中添加即可）：",
+            "New regions are offered in the sidebar's region filter, not selected (the filter is a list of "
+            "chosen regions; add them there):",
+        ),
+        "src_outcomes": ("各文件的结果", "Result per file"),
+        "src_failed": ("{n} 个文件未添加（见下表）。", "{n} file(s) not added (see the table)."),
+        "src_nothing_new": (
+            "没有新内容：这些文章已在数据来源中。",
+            "Nothing new: these articles are already stored.",
+        ),
+        "src_rebuild_problems": ("重建时有输入文件无法读取：", "Some input files could not be read in the rebuild:"),
+        "src_articles": ("文章 · {n}", "Articles · {n}"),
+        "src_col_file": ("文件", "File"),
+        "src_col_status": ("结果", "Result"),
+        "src_col_detail": ("说明", "Details"),
+        "src_col_input_file": ("输入文件", "Input file"),
+        "src_col_problem": ("问题", "Problem"),
+        "src_status_saved": ("已保存", "Saved"),
+        "src_status_duplicate": ("已存在，未重复保存", "Already stored, not saved again"),
+        "src_status_failed": ("未添加", "Not added"),
+    }
+)
 
 # --- the export bar, chart/table tabs, grouped timeline (lib/dashboard/export_bar.py) -------------
 

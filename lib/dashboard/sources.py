@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib import paths, pipeline, store
+from lib.dashboard.i18n import t
 from lib.files import file_mode
 from lib.ingest import reader
 
@@ -458,6 +459,11 @@ def articles_from(articles: pd.DataFrame, content_hashes: list[str]) -> pd.DataF
     return article_list(articles[articles["content_hash"].isin(content_hashes)])
 
 
+def new_regions(before: list[str], after: list[str]) -> list[str]:
+    """Regions the store has now and did not have before an add, in the store's order."""
+    return [r for r in after if r not in set(before)]
+
+
 def outcome_row(name: str, saved: SavedInput | None = None, error: UploadError | None = None) -> dict:
     """One row of the "what happened to each file" table: file, status code, detail.
 
@@ -477,80 +483,5 @@ def outcome_row(name: str, saved: SavedInput | None = None, error: UploadError |
 def outcome_table(rows: list[dict], lang: str = "zh") -> pd.DataFrame:
     """The outcome rows for display: status codes in words."""
     table = pd.DataFrame(rows, columns=["file", "status", "detail"])
-    table["status"] = [label(f"status_{s}", lang) for s in table["status"]]
+    table["status"] = [t(f"src_status_{s}", lang) for s in table["status"]]
     return table
-
-
-# ---------------------------------------------------------------------------------------------
-# Page labels: (Chinese, English), the shape of lib/i18n._LABELS so they can move there.
-# ---------------------------------------------------------------------------------------------
-
-LABELS: dict[str, tuple[str, str]] = {
-    "page_title": ("数据来源", "Sources"),
-    "caption": (
-        "新文章与其他输入文件一起保存在原始数据文件夹（`{raw}`）中，随后重建全部数据表。"
-        "支持 {types}，每个文件最大 {limit}。",
-        "New articles are kept with the other inputs in the raw folder (`{raw}`); then every table is "
-        "rebuilt. Accepted: {types}, at most {limit} per file.",
-    ),
-    "add_header": ("添加文章", "Add articles"),
-    "read_only": (
-        "此看板为只读：不能上传文章，也不能重建数据表。",
-        "This dashboard is read-only: articles cannot be uploaded and the tables are not rebuilt.",
-    ),
-    "password": ("上传密码", "Upload password"),
-    "password_needed": ("添加文章需要上传密码。", "Adding articles needs the upload password."),
-    "password_wrong": ("密码不正确。", "Wrong password."),
-    "limits": (
-        "标题最多 {title} 字，来源最多 {source} 字；超长的会被拒绝。",
-        "Title at most {title} characters, source at most {source}; longer ones are refused.",
-    ),
-    "skipped_inputs": ("上次重建跳过的输入文件：", "Input files the last build skipped:"),
-    "col_reason": ("原因", "Reason"),
-    "tab_upload": ("上传文件", "Upload files"),
-    "tab_paste": ("粘贴文本", "Paste text"),
-    "uploader": ("文章文件（{types}，每个最大 {limit}）", "Article files ({types}, at most {limit} each)"),
-    "add_files": ("添加文件", "Add files"),
-    "text": ("文章正文", "Article text"),
-    "title": ("标题（可选）", "Title (optional)"),
-    "source": ("来源（可选）", "Source (optional)"),
-    "date": ("日期（可选）", "Date (optional)"),
-    "add_text": ("添加文本", "Add text"),
-    "running": ("正在添加文章…", "Adding articles…"),
-    "stage_saving": ("保存文件…", "Saving files…"),
-    "stage_waiting": ("等待其他会话的重建完成…", "Waiting for another session's rebuild…"),
-    "stage_rebuilding": ("重建数据表…", "Rebuilding the tables…"),
-    "stage_done": ("完成", "Done"),
-    "finished_added": ("已添加", "Added"),
-    "finished_nothing": ("没有新文章", "Nothing new"),
-    "added": ("已添加 {n} 个文件，数据表已重建。", "Added {n} file(s); the tables were rebuilt."),
-    "new_articles": ("新文章", "New articles"),
-    "outcomes": ("各文件的结果", "Result per file"),
-    "failed": ("{n} 个文件未添加（见下表）。", "{n} file(s) not added (see the table)."),
-    "nothing_new": (
-        "没有新内容：这些文章已在数据来源中。",
-        "Nothing new: these articles are already stored.",
-    ),
-    "rebuild_problems": ("重建时有输入文件无法读取：", "Some input files could not be read in the rebuild:"),
-    "articles": ("文章 · {n}", "Articles · {n}"),
-    "col_file": ("文件", "File"),
-    "col_status": ("结果", "Result"),
-    "col_detail": ("说明", "Details"),
-    "col_input_file": ("输入文件", "Input file"),
-    "col_problem": ("问题", "Problem"),
-    "status_saved": ("已保存", "Saved"),
-    "status_duplicate": ("已存在，未重复保存", "Already stored, not saved again"),
-    "status_failed": ("未添加", "Not added"),
-}
-
-
-def label(key: str, lang: str = "zh", **fmt: object) -> str:
-    """This page's label for ``key`` in ``lang`` ("zh" or "en"); a missing key is an error naming it."""
-    try:
-        pair = LABELS[key]
-    except KeyError:
-        raise KeyError(f"no label {key!r} in lib/dashboard/sources.py LABELS") from None
-    if lang not in ("zh", "en"):
-        raise ValueError(f"unknown language {lang!r}: use 'zh' or 'en'")
-    text = pair[0 if lang == "zh" else 1]
-    return text.format(**fmt) if fmt else text

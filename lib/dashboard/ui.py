@@ -14,10 +14,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.dashboard import comparable as cmp
-from lib.dashboard import export, export_bar, tables
+from lib.dashboard import export, export_bar, tables, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, t
+from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, is_place, region_name, t, unit_name
 from lib.dashboard.periods import period_label
+from lib.dashboard.phone_layout import fit_for_phones
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
 
@@ -60,6 +61,8 @@ def chart(
     Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
     label keys for what to click and what the selection shows (bars, markers, cells, links)."""
     lg = lang()
+    english_places(fig, lg)
+    fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     drawn = export.chart_rows(fig, rows if rows is not None else facts)
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
@@ -68,12 +71,72 @@ def chart(
             fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
         )
     with tab_table:
-        export_bar.table(drawn, lg)
+        export_bar.table(named(drawn), lg)  # region names and units in the language; the CSV keeps them
     export_bar.bar(fig, drawn, key, lg)
     selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
 
 
 SELECTION_COLUMNS = ["region", "date_label", "raw", "description", "sentence_marked", "title", "source", "published"]
+
+
+def log_scale(fig: go.Figure) -> None:
+    """The value axis on a log scale; notes placed at value 0 (无数据) move to the axis' foot."""
+    fig.update_yaxes(type="log")
+    for note in fig.layout.annotations:
+        if note.yref == "y" and note.y == 0:
+            note.update(yref="paper", y=0)
+
+
+def english_places(fig: go.Figure, lg: str) -> None:
+    """In English, region names on a chart's category axes, legend entries and point labels become
+    the gazetteer's English names (charts are drawn with the stored names, which selections and
+    colours depend on). Only the shown text changes; the data behind each point stays."""
+    if lg == DEFAULT_LANG:
+        return
+    for trace in fig.data:
+        if is_place(getattr(trace, "name", None)):
+            trace.name = region_name(trace.name, lg)
+        text = getattr(trace, "text", None)
+        if isinstance(text, tuple | list) and text and all(is_place(x) or not x for x in text):
+            trace.text = [region_name(x, lg) if isinstance(x, str) else x for x in text]
+    for axis in [k for k in fig.layout if k.startswith(("xaxis", "yaxis"))]:
+        ax = fig.layout[axis]
+        if ax.ticktext is not None:  # rows placed by number (the timeline): relabel the ticks
+            ax.ticktext = [region_name(x, lg) if isinstance(x, str) else x for x in ax.ticktext]
+            continue
+        categories = list(ax.categoryarray) if ax.categoryarray is not None else _axis_values(fig, axis)
+        if categories and all(is_place(c) for c in categories):  # not a mix such as keyword terms (data)
+            ax.update(tickmode="array", tickvals=categories, ticktext=[region_name(c, lg) for c in categories])
+    for note in fig.layout.annotations:  # subplot titles: one region each
+        if is_place(note.text):
+            note.text = region_name(note.text, lg)
+
+
+def _axis_values(fig: go.Figure, axis: str) -> list[str]:
+    """The string values drawn on a category axis (``xaxis2`` -> the traces on ``x2``)."""
+    letter, ref = axis[0], axis[0] + axis[5:]
+    values: dict[str, None] = {}
+    for trace in fig.data:
+        if getattr(trace, f"{letter}axis", None) in (ref, None) and getattr(trace, letter, None) is not None:
+            values |= dict.fromkeys(v for v in getattr(trace, letter) if isinstance(v, str))
+    return list(values)
+
+
+REGION_COLUMNS = ("region", "article_region", "source_region", "target_region")
+
+
+def named(df: pd.DataFrame) -> pd.DataFrame:
+    """A table for display in the current language: region names (English from the gazetteer) and
+    display units (亿元 -> 100 million yuan); other cells stay as written."""
+    lg = lang()
+    if lg == DEFAULT_LANG:
+        return df
+    out = df.copy()
+    for col in [c for c in REGION_COLUMNS if c in out.columns]:
+        out[col] = out[col].map(lambda r: region_name(r, lg) if isinstance(r, str) else r)
+    if "display_unit" in out.columns:
+        out["display_unit"] = out["display_unit"].map(lambda u: unit_name(u, lg) if isinstance(u, str) else u)
+    return out
 
 
 def selected_facts(
@@ -85,7 +148,8 @@ def selected_facts(
     rows = facts[facts["fact_id"].isin(ids)]
     st.markdown(f"**{t(heading, lang())}**")
     # The sentence as a snippet around its 【】 mark: the number stays on screen in a narrow cell.
-    st.dataframe(tables.table_frame(rows[[c for c in SELECTION_COLUMNS if c in rows.columns]], lang()), hide_index=True)
+    shown = named(rows[[c for c in SELECTION_COLUMNS if c in rows.columns]])
+    st.dataframe(tables.table_frame(shown, lang()), hide_index=True)
 
 
 def fact_columns() -> dict:
@@ -159,7 +223,7 @@ def store_articles() -> pd.DataFrame:
     """The store's articles; stops the page with the empty-store message when there are none."""
     articles = dd.load_articles()
     if articles.empty:
-        st.info(dd.EMPTY_STORE_MESSAGE, icon=EMPTY_ICON)
+        st.info(t("empty_store", lang()), icon=EMPTY_ICON)
         st.stop()
     return articles
 
@@ -173,10 +237,13 @@ def selected_regions(required: bool = False) -> list[str]:
     return selected
 
 
-def pick(container, label: str, options: list[str], key: str, format_func) -> str:
+def pick(container, label: str, options: list[str], key: str, format_func, param: str | None = None) -> str:
     """A selectbox that starts on ``options[0]`` and falls back to it when the remembered choice is
-    no longer offered (another indicator, another region selection)."""
-    if st.session_state.get(key) not in options:
+    no longer offered (another indicator, another region selection); with ``param``, its value
+    also lives in the URL's ``?param=`` (lib/dashboard/url_state.py)."""
+    if param is not None:
+        url_state.bind(param, key, url_state.Choice(options), options[0])
+    elif st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
     return container.selectbox(label, options, key=key, format_func=format_func)
 
@@ -198,9 +265,10 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
     columns = st.columns(per_row)
     for i, row in enumerate(rows.to_dict("records")):
         with columns[i % per_row].container(border=True):
-            st.text(f"{row['region']} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
+            st.text(f"{region_name(row['region'], lg)} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
             kind = cmp.kind_label(row["kind"], row.get("target_kind", ""), lg)
-            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}：{row['raw']}")
+            colon = "：" if lg == "zh" else ": "
+            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}{colon}{row['raw']}")
             with st.expander(t("open_fact", lg)):
                 st.text(row["sentence_marked"])
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))

@@ -1,14 +1,12 @@
 """What the dashboard shell needs from the store: cached table loads and the shared region filter.
 
 Pages stay thin: they call these functions and lay out the results. The pure helpers
-(``region_options``, ``regions_from_param``, ``region_param``, ``articles_for_regions``) take
+(``region_options``, ``articles_for_regions``) take
 values and return values, so they are tested without Streamlit.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -22,18 +20,10 @@ from lib.dashboard.charts.keyword_rows import SHARED_COLUMNS as SHARED_COLUMNS  
 from lib.dashboard.charts.keyword_rows import region_keywords as region_keywords
 from lib.dashboard.charts.keyword_rows import shared_terms as shared_terms
 from lib.dashboard.i18n import label
+from lib.dashboard.url_state import REGION_KEY as REGION_KEY  # re-exported (the filter)
 
-# Session-state key of the sidebar region multiselect (set in app.py, read by every page).
-REGION_KEY = "regions"
-# URL query parameter mirroring the filter: a comma-separated list, absent when all regions are selected.
-REGION_PARAM = "region"
 ARTICLE_COLUMNS = ["title", "region", "source", "published", "byline"]
-EMPTY_STORE_MESSAGE = (
-    "还没有数据表 · No tables yet: run `make data` to build them from `data/raw/`, "
-    "or add articles (.txt/.html, optional NAME.meta.json) to `data/raw/` and run `make data`."
-)
 
-_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def processed_dir() -> Path:
@@ -95,46 +85,6 @@ def region_options(articles: pd.DataFrame) -> list[str]:
     if "region" not in articles.columns:
         raise ValueError(f"the articles table has no 'region' column (columns: {list(articles.columns)})")
     return [r for r in dict.fromkeys(articles["region"].fillna("")) if r]
-
-
-@dataclass(frozen=True)
-class ParsedRegions:
-    selected: list[str]
-    unknown: list[str] = field(default_factory=list)
-
-
-def regions_from_param(raw: str | None, options: list[str]) -> ParsedRegions:
-    """The filter a URL's ``region=`` value asks for.
-
-    Absent -> all options. Tokens are split on , ， 、 ; and matched exactly, else by a unique
-    prefix (天津 -> 天津市). '' -> nothing selected. When no token matches, all options are
-    selected and the unknown tokens are reported so the page can say so.
-    """
-    if raw is None:
-        return ParsedRegions(list(options))
-    selected: list[str] = []
-    unknown: list[str] = []
-    for token in (t.strip() for t in _SEPARATORS.split(raw)):
-        if not token:
-            continue
-        match = token if token in options else None
-        if match is None:
-            prefixed = [o for o in options if o.startswith(token)]
-            match = prefixed[0] if len(prefixed) == 1 else None
-        if match is None:
-            unknown.append(token)
-        elif match not in selected:
-            selected.append(match)
-    if unknown and not selected:
-        return ParsedRegions(list(options), unknown)
-    return ParsedRegions(selected, unknown)
-
-
-def region_param(selected: list[str], options: list[str]) -> str | None:
-    """The URL value for a selection: None (drop the parameter) when everything is selected."""
-    if set(selected) == set(options):
-        return None
-    return ",".join(selected)
 
 
 def articles_for_regions(articles: pd.DataFrame, selected: list[str]) -> pd.DataFrame:

@@ -54,7 +54,7 @@ def test_export_bar_downloads_png_svg_csv_and_a_citation(page: Page, streamlit_s
 
     name, svg = download(page, "SVG", artifacts_dir)
     assert name.endswith(f"_{TODAY}.svg") and "天津、郑州、上饶" in name, name  # what, regions, date
-    texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]  # lines are tspans
     assert any("天津" in t for t in texts) and any("来源" in t for t in texts)  # text, not outlines
     # Look at the SVG as a browser draws it: Chinese glyphs, nothing cut.
     viewer = page.context.new_page()

@@ -57,7 +57,7 @@ def test_filter_survives_page_switch_and_stays_in_url(
     expect(multiselect.get_by_role("button", name=f"Remove {regions[1]}")).to_have_count(0)
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("数据表")).click()
-    expect(page.get_by_role("heading", name=re.compile("数据表"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("数据表"))).to_be_visible(timeout=15_000)  # a loaded CI machine
     expect(multiselect.get_by_role("button", name=f"Remove {regions[0]}")).to_be_visible()
     expect(page).to_have_url(re.compile(r"region="))
     assert parse_qs(urlparse(page.url).query)["region"] == [regions[0]]

@@ -66,6 +66,9 @@ def test_upload_a_file_and_see_its_region(
     # The rerun after the rebuild: success message, and the new region is in the sidebar filter.
     expect(page.get_by_test_id("stAlert").filter(has_text="已添加 1 个文件")).to_be_visible(timeout=60_000)
     expect(region_filter.get_by_role("button", name="Remove 武汉")).to_be_visible()
+    expect(page.get_by_text(re.compile("新地区已加入侧栏的地区筛选并已选中"))).to_be_visible()  # and said so
+    expect(page.get_by_test_id("stText").filter(has_text="武汉")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"region=all"))
     expect(page.get_by_text("新文章", exact=True)).to_be_visible()  # caption of the new-articles table
     expect(page.get_by_role("heading", name="文章 · 5")).to_be_visible()  # the whole list, one more
     page.wait_for_timeout(800)  # let the data grids paint before the screenshot
@@ -80,3 +83,24 @@ def test_upload_a_file_and_see_its_region(
     page.goto(base)
     expect(region_filter.get_by_role("button", name="Remove 武汉")).to_be_visible()
     assert outside == [], f"the page called out to the internet: {outside}"
+
+
+def test_upload_with_a_region_list_offers_the_new_region(
+    page: Page, writable_server: tuple[str, Path, Path], tmp_path: Path, artifacts_dir: Path
+):
+    base, _, _ = writable_server
+    article = tmp_path / "武汉光谷.txt"
+    article.write_text(WUHAN, encoding="utf-8")
+    page.goto(f"{base}/sources?region=天津")  # a link with an explicit list
+    expect(page.get_by_role("heading", name="数据来源")).to_be_visible()
+    page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(article))
+    expect(page.get_by_role("button", name="Remove 武汉光谷.txt")).to_be_visible()
+    page.get_by_role("button", name="添加文件").click()
+
+    expect(page.get_by_text(re.compile("新地区已加入侧栏的地区筛选，未选中"))).to_be_visible(timeout=60_000)
+    region_filter = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    expect(region_filter.get_by_role("button", name="Remove 武汉")).to_have_count(0)  # not selected
+    expect(region_filter.get_by_role("button", name="Remove 天津")).to_be_visible()
+    region_filter.get_by_role("combobox").click()
+    expect(page.get_by_role("option", name="武汉")).to_be_visible()  # but offered
+    page.screenshot(path=str(artifacts_dir / "sources-upload-region-list.png"), full_page=True)

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.i18n import DEFAULT_LANG, region_name, t
 from lib.dashboard.safe_text import plotly_text
 from lib.extract import currencies
 
@@ -85,7 +85,7 @@ def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
 def regions_text(regions: list[str], lang: str = DEFAULT_LANG) -> str:
     """Region names for a chart title, escaped for Plotly (link places come from article text)."""
     sep = "、" if lang == "zh" else ", "
-    regions = [plotly_text(r) for r in regions]
+    regions = [plotly_text(region_name(r, lang)) for r in regions]
     if len(regions) <= MAX_REGIONS_IN_TITLE:
         return sep.join(regions)
     shown = regions[: MAX_REGIONS_IN_TITLE - 1]

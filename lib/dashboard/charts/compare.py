@@ -25,7 +25,7 @@ from lib.dashboard.charts.common import (
     source_line,
     wrap_note,
 )
-from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, label, t
+from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, label, t, unit_name
 from lib.dashboard.periods import period_key, period_label
 from lib.dashboard.safe_text import plotly_text
 
@@ -72,7 +72,7 @@ def _hover(unit: str, lang: str, x: str = "%{x}") -> str:
 
 
 def _axis_title(what: str, unit: str, lang: str) -> str:
-    return t("what_unit", lang, what=plotly_text(what), unit=plotly_text(unit)) if unit else plotly_text(what)
+    return t("what_unit", lang, what=plotly_text(what), unit=plotly_text(unit_name(unit, lang))) if unit else plotly_text(what)
 
 
 def _is_target(rows: pd.DataFrame) -> bool:

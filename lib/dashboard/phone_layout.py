@@ -1,0 +1,149 @@
+"""Charts that read on a 390 px phone and on a desktop alike (the server never knows the width).
+
+``fit_for_phones(fig)`` is applied to every chart the dashboard shows (``ui.chart``), so also to
+its PNG exports:
+
+- the title starts below the modebar (it floats over the top 30 px) and its long lines are broken
+  where a phone would cut them;
+- the legend lies flat under the chart, below the notes, instead of beside or above the plot (a
+  legend at the side takes a third of a phone's width, one above collides with the title);
+- notes under the chart (source lines) are broken to a phone's width;
+- colour bars lie flat under the chart too.
+
+Margins and height grow by what the moved parts need, so the plot area keeps its size. Widths are
+estimated in "units": a CJK character is 2, anything else 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+import plotly.graph_objects as go
+
+MODEBAR_PX = 40  # the modebar's strip at the top of a chart
+TITLE_UNITS = 36  # a title line that fits 358 px (390 px minus the page's padding) at 18 px
+PHONE_CHART_PX = 358  # a chart's width on a 390 px phone (the page's padding taken off)
+NOTE_UNIT_PX = 6  # an 11 px note: a CJK character is about 11 px, two units
+TITLE_LINE_PX = 24
+NOTE_LINE_PX = 16
+LEGEND_ROW_PX = 24
+LEGEND_WIDTH_PX = 340
+COLORBAR_PX = 60
+_BREAK_AFTER = re.compile(r"(?<=[，、；：,;:）)])|(?<= )")  # where a line may be broken
+
+
+def units(text: str) -> int:
+    plain = re.sub(r"<[^>]+>|&[a-z]+;", "x", text)  # a tag counts as nothing much, an entity as one
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in plain)
+
+
+def wrap(line: str, width: int) -> list[str]:
+    """``line`` broken at commas, colons and spaces into pieces of at most ``width`` units
+    (a piece with no break point stays whole)."""
+    out: list[str] = []
+    for part in _BREAK_AFTER.split(line):
+        if out and units(out[-1]) + units(part) <= width:
+            out[-1] += part
+        else:
+            out.append(part)
+    return [p.strip() for p in out if p.strip()] or [line]
+
+
+def rewrap(text: str, width: int) -> str:
+    return "<br>".join(piece for line in text.split("<br>") for piece in wrap(line, width))
+
+
+def legend_groups(fig: go.Figure) -> list[list[str]]:
+    """The legend's entries as plotly lays a flat legend out: a group's entries (and its title) one
+    under the other, groups side by side; the legend's own title is one more block. [] without a legend."""
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2):
+        return []
+    groups: dict[object, list[str]] = {}
+    for i, trace in enumerate(fig.data):
+        if trace.showlegend is False or not trace.name:
+            continue
+        entries = groups.setdefault(trace.legendgroup or ("", i), [])
+        if not entries and trace.legendgrouptitle and trace.legendgrouptitle.text:
+            entries.append(trace.legendgrouptitle.text)
+        entries.append(trace.name)
+    title = fig.layout.legend.title.text if fig.layout.legend and fig.layout.legend.title else None
+    return ([[title]] if title and groups else []) + list(groups.values())
+
+
+def legend_rows(groups: list[list[str]]) -> int:
+    """Rows a flat legend needs at a phone's width (symbol and gap about 40 px, 7 px a unit)."""
+    rows, line_rows, used = 0, 0, 0
+    for entries in groups:
+        w = 40 + 7 * max(units(e) for e in entries)
+        if used and used + w > LEGEND_WIDTH_PX:
+            rows, line_rows, used = rows + line_rows, 0, 0
+        used += w
+        line_rows = max(line_rows, len(entries))
+    return rows + line_rows
+
+
+def rotated_ticks_px(fig: go.Figure) -> int:
+    """How much taller the x tick labels get when a phone has to turn them (many category labels
+    side by side in about 280 px): 0 when they fit flat."""
+    axis = fig.layout.xaxis
+    if axis.visible is False:
+        return 0
+    labels = list(axis.ticktext or axis.categoryarray or [])
+    if not labels:
+        labels = list(dict.fromkeys(v for t in fig.data if t.type in ("heatmap", "bar") for v in (t.x or [])
+                                    if isinstance(v, str)))  # fmt: skip
+    if not labels:
+        return 0
+    widest = 7 * max(units(str(x)) for x in labels)
+    return max(widest - 16, 0) if len(labels) * (widest + 8) > 280 else 0
+
+
+def y_labels_px(fig: go.Figure) -> int:
+    """The width of the widest y category label (keyword terms), which pushes the plot right."""
+    labels = [v for t in fig.data if t.type == "bar" and t.orientation == "h" for v in (t.y or []) if isinstance(v, str)]
+    return 7 * max((units(x) for x in labels), default=0)
+
+
+def fit_for_phones(fig: go.Figure) -> go.Figure:
+    layout = fig.layout
+    height = layout.height or 450
+    top = layout.margin.t if layout.margin.t is not None else 80
+    bottom = layout.margin.b if layout.margin.b is not None else 80
+
+    title = (layout.title.text or "") if layout.title else ""
+    if title:
+        title = rewrap(title, TITLE_UNITS)
+        lines = title.count("<br>") + 1
+        # plotly anchors a title of several lines by its first line: lift the pad by the lines below it
+        pad = MODEBAR_PX + TITLE_LINE_PX * (lines - 1)
+        layout.title.update(text=title, yref="container", y=1, yanchor="top", pad={"t": pad})
+        new_top = MODEBAR_PX + TITLE_LINE_PX * lines + 12
+    else:
+        new_top = MODEBAR_PX + 6
+    if any(a.yref == "paper" and (a.y or 0) >= 1 for a in layout.annotations):
+        new_top += TITLE_LINE_PX  # subplot titles sit just above the plot, under the title
+
+    extra_notes = turned = rotated_ticks_px(fig)
+    left = max(layout.margin.l if layout.margin.l is not None else 80, y_labels_px(fig) + 24)  # labels push the plot
+    note_units = max(int((PHONE_CHART_PX - left - 10) / NOTE_UNIT_PX), 20)  # notes start at the plot's left
+    for note in layout.annotations:
+        if note.yref == "paper" and (note.y or 0) <= 0 and note.yanchor == "top" and note.text:
+            before = note.text.count("<br>")
+            note.text = rewrap(note.text, note_units)
+            extra_notes += NOTE_LINE_PX * (note.text.count("<br>") - before)
+            note.yshift = (note.yshift or 0) - turned  # below tick labels a phone turns upright
+
+    groups = legend_groups(fig)
+    legend_px = LEGEND_ROW_PX * legend_rows(groups) + 8 if groups else 0
+    if groups:
+        layout.legend.update(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left")
+
+    bars = [t for t in fig.data if hasattr(t, "colorbar") and t.showscale is not False]
+    colorbar_px = COLORBAR_PX if bars else 0
+    new_bottom = bottom + extra_notes + legend_px + colorbar_px
+    layout.margin.update(t=new_top, b=new_bottom)
+    layout.height = max(height + (new_top - top) + (new_bottom - bottom), 300)
+    for trace in bars:  # under the legend, flat
+        trace.colorbar.update(orientation="h", yref="container", y=legend_px / layout.height, yanchor="bottom",
+                              x=0, xanchor="left", thickness=12, len=0.6)  # fmt: skip
+    return fig

@@ -1,0 +1,113 @@
+"""Charts on a 390 x 844 phone and at 1400 x 900: the title below the modebar and inside the chart,
+the legend under the plot, notes not cut at the right edge, headline cards in reading order, and a
+PNG from the modebar camera with nothing cut at its edges. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+
+from lib.dashboard.comparable import HEADLINES, headline_name
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": (390, 844), "desktop": (1400, 900)}
+CHART = '[data-testid="stPlotlyChart"]'
+PAGES = ["compare", "timeline", "links", "keywords"]
+
+
+def phone_page(browser: Browser, device: str) -> Page:
+    width, height = SIZES[device]
+    touch = device == "phone"
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height}, is_mobile=touch,
+                                  has_touch=touch)  # fmt: skip
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    return pg
+
+
+def box(locator) -> dict:
+    b = locator.bounding_box()
+    assert b is not None, f"{locator} is not drawn"
+    return b
+
+
+def settle(page: Page) -> None:
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").wait_for(state="attached")
+    page.wait_for_timeout(500)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+
+
+@pytest.mark.parametrize("device", list(SIZES))
+@pytest.mark.parametrize("name", PAGES)
+def test_chart_parts_do_not_overlap_or_overflow(browser: Browser, streamlit_server: str, artifacts_dir: Path,
+                                                name: str, device: str):  # fmt: skip
+    page = phone_page(browser, device)
+    try:
+        page.goto(f"{streamlit_server}/{name}")
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        chart.hover()  # the modebar shows on hover (and on touch)
+        page.wait_for_timeout(300)
+        svg = box(chart.locator(".main-svg").first)
+        title = box(chart.locator(".gtitle").first)
+        plot = box(chart.locator(".nsewdrag, .geo .bglayer, .geolayer").first)
+        modebar = box(chart.locator(".modebar").first)
+
+        assert title["x"] + title["width"] <= svg["x"] + svg["width"] + 1, "the title runs out of the chart"
+        assert title["y"] >= modebar["y"] + modebar["height"] - 2, "the modebar covers the title"
+        legends = chart.locator(".legend")
+        if legends.count():
+            legend = box(legends.first)
+            assert legend["y"] >= plot["y"] + plot["height"], "the legend is not under the plot"
+        for note in chart.locator(".annotation").all():
+            b = note.bounding_box()
+            if b:
+                assert b["x"] + b["width"] <= svg["x"] + svg["width"] + 1, f"a note is cut: {note.text_content()} {b} {svg}"
+        page.screenshot(path=str(artifacts_dir / f"layout-{name}-{device}.png"), full_page=False)
+    finally:
+        page.context.close()
+
+
+def test_headline_cards_in_reading_order_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path):
+    page = phone_page(browser, "phone")
+    try:
+        page.goto(f"{streamlit_server}/?region=天津")
+        settle(page)
+        labels = page.get_by_test_id("stMetricLabel")
+        expect(labels.first).to_be_visible()
+        page.wait_for_timeout(500)
+        tops = labels.evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")  # one layout
+        names = [x.strip() for x in labels.all_inner_texts()]
+        assert names == [headline_name(i, k) for i, k in HEADLINES]
+        assert tops == sorted(tops), "cards are not in reading order"
+        page.screenshot(path=str(artifacts_dir / "layout-overview-phone.png"), full_page=False)
+    finally:
+        page.context.close()
+
+
+def test_the_camera_png_on_a_phone_is_not_cut(browser: Browser, streamlit_server: str, artifacts_dir: Path):
+    page = phone_page(browser, "phone")
+    try:
+        page.goto(f"{streamlit_server}/timeline")
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.hover()
+        with page.expect_download() as download:
+            chart.locator('.modebar-btn[data-title="Download plot as a PNG"]').click()
+        data = Path(download.value.path()).read_bytes()
+        (artifacts_dir / "layout-timeline-phone-export.png").write_bytes(data)
+        image = Image.open(io.BytesIO(data)).convert("L")
+        width, height = image.size
+        assert width >= 2 * 340  # scale 2 of the phone's chart width
+        for x in (0, 1, width - 2, width - 1):  # text cut at an edge leaves dark pixels there
+            column = [image.getpixel((x, y)) for y in range(height)]
+            assert min(column) > 200, f"something is cut at x={x} of the exported PNG"
+    finally:
+        page.context.close()
