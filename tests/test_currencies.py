@@ -46,3 +46,12 @@ def test_non_money_units_are_not_money():
     shown = display_units(pd.DataFrame([{"base_unit": "家", "value_base": 12.0}]))
     assert shown.loc[0, "display_unit"] == "家" and shown.loc[0, "display_value"] == 12.0
     assert not currencies.is_money("家") and currencies.english("美金") == "US dollars"
+
+
+def test_people_in_wan_only_when_every_figure_is_that_large():
+    populations = pd.DataFrame([{"base_unit": "人", "value_base": 13_640_000.0}, {"base_unit": "人", "value_base": 6_401_000.0}])
+    shown = display_units(populations)
+    assert shown["display_unit"].tolist() == ["万人", "万人"]
+    assert shown["display_value"].tolist() == [pytest.approx(1364.0), pytest.approx(640.1)]
+    mixed = display_units(pd.DataFrame([{"base_unit": "人", "value_base": 97.0}, {"base_unit": "人", "value_base": 120_000.0}]))
+    assert mixed["display_unit"].tolist() == ["人", "人"]  # one unit for a chart's rows, never 人 beside 万人

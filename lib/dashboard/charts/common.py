@@ -20,6 +20,8 @@ from lib.extract import currencies
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 YI = 1e8
+WAN = 1e4
+PEOPLE_UNITS = ("人", "人次")
 QUALIFIER_MARK = {"exact": "", "more_than": ">", "at_least": "≥", "nearly": "≈", "about": "≈", "at_most": "≤"}
 MAX_REGIONS_IN_TITLE = 5
 # ASCII names for common units, used in download file names (others become a short hash).
@@ -39,13 +41,21 @@ def region_color(region: str) -> str:
 
 
 def display_units(facts: pd.DataFrame) -> pd.DataFrame:
-    """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...), counts in their base unit."""
+    """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...); people in 万人 (万人次) when
+    every figure of the rows in that unit is 10,000 or more, as the bureaus write populations; other counts
+    in their base unit. One unit per base unit for all the rows, so a chart never mixes 人 and 万人."""
     out = facts.copy()
     base = out["base_unit"].fillna("")
     # Money is charted in 亿 of its currency (value_base / 1e8); the currency table says what is money.
     is_money = base.map(currencies.is_money).astype(bool)
     out["display_unit"] = base.where(~is_money, "亿" + base.map(currencies.canonical))
     out["display_value"] = out["value_base"].where(~is_money, out["value_base"] / YI)
+    for unit in PEOPLE_UNITS:
+        mine = base == unit
+        values = out.loc[mine, "value_base"].abs()
+        if mine.any() and (values >= WAN).all():
+            out.loc[mine, "display_value"] = out.loc[mine, "value_base"] / WAN
+            out.loc[mine, "display_unit"] = "万" + unit
     return out
 
 
