@@ -221,3 +221,18 @@ def test_log_scale_lives_in_the_link_for_levels(seeded: Path):
     assert chart_spec(at)["layout"]["yaxis"]["type"] == "log"
     at = app({"indicator": "gdp", "kind": "level"}, page=COMPARE)
     assert chart_spec(at)["layout"]["yaxis"].get("type") != "log"
+
+
+def test_all_mode_survives_streamlit_dropping_the_checkbox_state(monkeypatch: pytest.MonkeyPatch):
+    # Streamlit forgets a widget's state after a run that did not draw it (one cut short by a rerun,
+    # as after an upload's rebuild); "all" mode must not turn into a frozen list of today's regions.
+    from types import SimpleNamespace
+
+    fake = SimpleNamespace(session_state={}, query_params={}, text=lambda *a, **k: None)
+    monkeypatch.setattr(url_state, "st", fake)
+    url_state.bind_regions(["天津", "郑州"])
+    assert fake.query_params["region"] == "all"
+    del fake.session_state[url_state.ALL_REGIONS_KEY]  # what Streamlit does to an undrawn widget's key
+    url_state.bind_regions(["天津", "郑州", "武汉"])  # the next run, over a store with a new region
+    assert fake.query_params["region"] == "all"
+    assert fake.session_state[url_state.REGION_KEY] == ["天津", "郑州", "武汉"]

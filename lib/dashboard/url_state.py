@@ -38,6 +38,9 @@ KEPT_KEY = "_url_kept"  # widget key -> value when its page was last shown
 NOTICES_KEY = "_url_notices"  # parameter -> (message, widget key, value the notice is about)
 REGION_KEY = "regions"  # the sidebar multiselect (app.py); pages read the selection from here
 ALL_REGIONS_KEY = "regions_all"  # the sidebar "all regions" checkbox
+# The mode again, outside any widget: Streamlit drops a widget's state when a run ends without drawing it
+# (a run cut short by a rerun), and "all" mode must survive that, or a rebuild would freeze it into a list.
+ALL_MODE_KEY = "_regions_all_mode"
 REGION_PARAM = "region"
 LANG_PARAM = "lang"
 
@@ -265,11 +268,13 @@ def bind_regions(options: Sequence[str], english: Callable[[str], str] | None = 
     state = st.session_state
     if REGION_KEY not in state:
         parsed = parse_regions(st.query_params.get(REGION_PARAM), options, english)
-        state[ALL_REGIONS_KEY] = parsed.all
+        state[ALL_REGIONS_KEY] = state[ALL_MODE_KEY] = parsed.all
         state[REGION_KEY] = parsed.selected
         if parsed.ignored:
             _remember_notice(REGION_PARAM, parsed.ignored, REGION_KEY, parsed.selected)
-    state.setdefault(ALL_REGIONS_KEY, False)
+    if ALL_REGIONS_KEY not in state:
+        state[ALL_REGIONS_KEY] = state.get(ALL_MODE_KEY, False)
+    state[ALL_MODE_KEY] = state[ALL_REGIONS_KEY]
     if state[ALL_REGIONS_KEY]:
         if state[REGION_KEY] != list(options):
             state[REGION_KEY] = list(options)
