@@ -55,3 +55,12 @@ def test_people_in_wan_only_when_every_figure_is_that_large():
     assert shown["display_value"].tolist() == [pytest.approx(1364.0), pytest.approx(640.1)]
     mixed = display_units(pd.DataFrame([{"base_unit": "人", "value_base": 97.0}, {"base_unit": "人", "value_base": 120_000.0}]))
     assert mixed["display_unit"].tolist() == ["人", "人"]  # one unit for a chart's rows, never 人 beside 万人
+
+
+def test_money_units_in_english_come_from_the_currency_table():
+    from lib.dashboard.i18n import unit_name
+
+    assert [unit_name(u, "en") for u in ("亿元", "万亿元", "元", "亿美元", "亿韩元")] == [
+        "100 million yuan", "trillion yuan", "yuan", "100 million US dollars", "100 million won",
+    ]  # fmt: skip
+    assert unit_name("亿元", "zh") == "亿元"

@@ -20,6 +20,7 @@ def test_seed_page_detection_and_values(scores):
     assert s.correct["value"] / s.matched >= 0.95
     assert s.correct["qualifier"] / s.matched >= 0.9
     assert s.correct["kind"] / s.matched >= 0.9
+    assert s.accuracy("region") >= 0.85 and s.accuracy("indicator") >= 0.90 and s.accuracy("period") >= 0.82
 
 
 def test_dev_articles(scores):
@@ -29,8 +30,9 @@ def test_dev_articles(scores):
     assert s.gold >= 400
     assert s.matched / s.extracted >= 0.95 and s.matched / s.gold >= 0.95
     assert s.correct["value"] / s.matched >= 0.97
-    assert s.correct["region"] / s.matched >= 0.85
-    assert s.correct["kind"] / s.matched >= 0.9
+    assert s.correct["region"] / s.matched >= 0.93
+    assert s.correct["kind"] / s.matched >= 0.95
+    assert s.accuracy("qualifier") >= 0.96 and s.accuracy("indicator") >= 0.77 and s.accuracy("period") >= 0.69
 
 
 def test_matching_pairs_a_gold_row_with_the_fact_in_its_sentence():
@@ -48,16 +50,16 @@ OFFICIAL_FLOORS = {
     # About two points under the figures measured when the floors were set (README, Quality).
     "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                      period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
-    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.85,
-                    period=0.89, scope=0.95, indicator_id=0.89, grouped=0.65, right=0.77, coverage=0.81),
+    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.89,
+                    period=0.90, scope=0.95, indicator_id=0.89, grouped=0.65, right=0.77, coverage=0.81),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
-    "reports": dict(precision=0.96, recall=0.98, value=0.97, region=0.98, kind=0.96, indicator=0.85,
-                    period=0.91, scope=0.98, indicator_id=0.93, grouped=0.70, right=0.95, coverage=0.81),
+    "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.91,
+                    period=0.91, scope=0.98, indicator_id=0.93, grouped=0.71, right=0.95, coverage=0.81),
     # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
     # budget analysis, a budget report); its grouping is far below the aims.
-    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.87, kind=0.89, indicator=0.85,
-                     period=0.88, scope=0.96, indicator_id=0.87, grouped=0.35, right=0.67, coverage=0.66),
+    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
+                     period=0.89, scope=0.96, indicator_id=0.88, grouped=0.36, right=0.68, coverage=0.66),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
 # three shorter texts in full, as the reports2 set.

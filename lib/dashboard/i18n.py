@@ -13,6 +13,7 @@ import csv
 import functools
 
 from lib import paths
+from lib.extract import currencies
 
 LANGS = {"zh": "中文", "en": "English"}
 DEFAULT_LANG = "zh"
@@ -382,9 +383,6 @@ def region_name(region: str, lang: str = DEFAULT_LANG) -> str:
 
 
 UNITS: dict[str, str] = {
-    "亿元": "100 million yuan", "万亿元": "trillion yuan", "万元": "10,000 yuan", "元": "yuan",
-    "亿美元": "100 million US dollars", "万美元": "10,000 US dollars", "美元": "US dollars",
-    "亿欧元": "100 million euros", "亿港元": "100 million HK dollars", "亿日元": "100 million yen",
     "个百分点": "percentage points", "%": "%", "人": "people", "万人": "10,000 people",
     "人次": "person-times", "万人次": "10,000 person-times", "家": "firms", "个": "units", "项": "items",
     "件": "items", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
@@ -399,7 +397,16 @@ def unit_name(unit: str, lang: str = DEFAULT_LANG) -> str:
     """A display unit in ``lang`` (亿元 -> 100 million yuan); units without an English name stay as written."""
     if _index(lang) == 0:
         return unit
-    return UNITS.get(unit, unit)
+    if unit in UNITS:
+        return UNITS[unit]
+    for mult, en in _MONEY_MULTIPLIERS:  # money from the one currency table: 亿美元 -> 100 million US dollars
+        rest = unit[len(mult) :]
+        if unit.startswith(mult) and currencies.is_money(rest):
+            return f"{en} {currencies.english(rest)}".strip()
+    return unit
+
+
+_MONEY_MULTIPLIERS = (("万亿", "trillion"), ("亿", "100 million"), ("万", "10,000"), ("", ""))
 
 
 # --- Links page (区域协同): labels, relation and level names ------------------------------------

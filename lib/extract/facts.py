@@ -8,14 +8,13 @@ number said twice about the same thing as a second mention of one fact.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from lib import paths, text
+from lib import text
 from lib.extract import currencies, indicators, numbers, periods, regions, scopes, subjects
 from lib.model import Article
 
@@ -391,8 +390,7 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
 @lru_cache(maxsize=1)
 def _stock_words() -> re.Pattern:
     """data/indicators/stock_words.csv: indicators counted at a date (存栏, 余额), not over a period."""
-    with open(paths.DATA_DIR / "indicators" / "stock_words.csv", encoding="utf-8", newline="") as fh:
-        words = [r["word"] for r in csv.DictReader(fh) if r["word"]]
+    words = [r["word"] for r in indicators.read_vocabulary_csv("stock_words.csv") if r["word"]]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 

@@ -35,7 +35,7 @@ class Indicator:
     kinds: frozenset[str]
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
+def read_vocabulary_csv(name: str) -> list[dict[str, str]]:
     path = paths.DATA_DIR / "indicators" / name
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -46,7 +46,7 @@ def vocabulary() -> dict[str, Indicator]:
     """id -> Indicator, in file order. A name given to two indicators is an error naming both."""
     out: dict[str, Indicator] = {}
     owner: dict[str, str] = {}
-    for row in _read_csv("indicators.csv"):
+    for row in read_vocabulary_csv("indicators.csv"):
         names = tuple(dict.fromkeys([row["name_zh"], *[s for s in row["synonyms"].split("|") if s]]))
         ind = Indicator(
             id=row["id"],
@@ -75,7 +75,7 @@ def vocabulary() -> dict[str, Indicator]:
 def unit_families() -> dict[str, str]:
     """base_unit -> family; every currency of currencies.csv is money."""
     money = {unit: "money" for unit in currencies.currencies()}
-    return {**money, **{r["base_unit"]: r["family"] for r in _read_csv("unit_families.csv")}}
+    return {**money, **{r["base_unit"]: r["family"] for r in read_vocabulary_csv("unit_families.csv")}}
 
 
 def _key(name: str) -> str:
@@ -116,12 +116,12 @@ def _key_same_length(text: str) -> str:
 @lru_cache(maxsize=1)
 def _breakdowns() -> tuple[str, ...]:
     """Words that, right before a name, make a part of the indicator (城镇常住人口, 市本级…预算收入)."""
-    return tuple(r["affix"] for r in _read_csv("affixes.csv") if r["position"] == "breakdown")
+    return tuple(r["affix"] for r in read_vocabulary_csv("affixes.csv") if r["position"] == "breakdown")
 
 
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = _read_csv("affixes.csv")
+    rows = read_vocabulary_csv("affixes.csv")
     by = {
         pos: sorted((r["affix"] for r in rows if r["position"] == pos), key=len, reverse=True)
         for pos in ("prefix", "suffix")
