@@ -131,6 +131,7 @@ def test_article_scoring_counts_a_leak_and_a_wrong_region(monkeypatch):
 
 def test_official_texts_events_floor():
     # Every event of the official tuning texts is labelled (gold/events_read.csv, one event in eight texts), so
-    # each event extracted from them counts: precision is low (reference dates of figures read as events).
+    # each event extracted from them counts: precision is low (reference dates of figures read as events, 20% on
+    # 2026-12-02 after signature lines and quoted names stopped counting).
     ev = evaluate.official_events()
-    assert ev["gold"] >= 1 and ev["recall"] >= 1.0 and ev["precision"] >= 0.10
+    assert ev["gold"] >= 1 and ev["recall"] >= 1.0 and ev["precision"] >= 0.19
