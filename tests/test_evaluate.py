@@ -101,9 +101,10 @@ def test_comparability_counts_pairs_of_the_same_indicator():
 
 
 # Articles of a page (gold/pages/articles.csv): the seed page's four articles, eight official texts and the eight dev
-# articles of one report each are all split out whole with their region today; pages of short reports have no gold
-# yet (none stored).
-ARTICLE_FLOORS = {"seed": (4, 1.0), "single": (8, 1.0), "dev": (8, 1.0)}
+# articles of one report each are all split out whole with their region today. Pages of short reports (2026-12-02):
+# tuning 7/8 (3/4 without ../private/pages; 酉阳县 names no region in the gazetteer), holdout 6/6 (4/4 without it).
+# The least counts are the committed assembled pages' reports; the private pages add to them where present.
+ARTICLE_FLOORS = {"seed": (4, 1.0), "single": (8, 1.0), "dev": (8, 1.0), "tuning": (4, 0.75), "holdout": (4, 1.0)}
 
 
 @pytest.mark.parametrize("name", ARTICLE_FLOORS)
