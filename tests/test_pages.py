@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lib import evaluate, paths, pipeline
+from lib.extract import facts
 from lib.ingest import layout, reader
 
 ASSEMBLED = evaluate.PAGES_CORPUS / "assembled_briefs_1.txt"
@@ -63,6 +64,14 @@ def test_each_report_is_its_own_article_with_its_region(row):
     assert not any(o["first_words"] in article.text or o["last_words"] in article.text for o in others)
     assert article.title == row["title"]
     assert article.region in row["region"].split("|")
+
+
+@pytest.mark.parametrize("row", [_case(r) for r in TUNING if r["doc"] == "assembled_briefs_1"])
+def test_every_figure_of_a_report_is_about_its_region(row):
+    # Before the split every figure of the page was 金昌's (one article); a report's figures stay its own.
+    article = next(a for a in _articles(ASSEMBLED) if row["first_words"] in a.text)
+    got = {f["region"] for f in facts.extract(article)}
+    assert got and got <= set(row["region"].split("|")), got
 
 
 def test_the_assembled_page_makes_one_article_per_report():
