@@ -9,7 +9,9 @@ far from its body. The split uses only general cues:
 * caption credits (…供图, …摄) and 图为…;
 * sentence continuity: a paragraph that stops mid-sentence is continued by the next fragment that
   starts mid-sentence or, failing that, by the fragment whose places match it best;
-* which region a fragment talks about (an injected ``place_counter``, so this module stays pure).
+* which region a fragment talks about (an injected ``place_counter``, so this module stays pure);
+* on a page of several short reports: a headline naming a place the report before does not (once that
+  report ended), a report opening with its dateline, a caption block above the reports, end furniture.
 
 A file with one article comes through as one article.
 """
@@ -581,9 +583,8 @@ def _place_orphan_headings(
 
 
 def _piece_from_headings(group: list[str]) -> Piece:
-    group = [
-        re.sub(r"\s*\|$", "", g) for g in group
-    ]  # a crawled table cell's closing bar (各地群众欢度佳节 |)
+    # A crawled table cell's closing bar is not the headline's (各地群众欢度佳节 |).
+    group = [re.sub(r"\s*\|$", "", g) for g in group]
     column = ""
     if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
         column = group.pop(0)
