@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract import regions, subjects
+from lib.extract import clauses, regions
 
 
 @pytest.mark.parametrize(
@@ -22,20 +22,20 @@ from lib.extract import regions, subjects
     ],
 )
 def test_region_at(sentence, figure, default, expected):
-    region = subjects.region_at(sentence, sentence.index(figure), regions.lookup(default))
+    region = clauses.region_at(sentence, sentence.index(figure), regions.lookup(default))
     assert region.region == expected
 
 
 def test_a_place_opening_a_sentence_carries_to_the_next():
     default = regions.lookup("广东")
-    assert subjects.carried_subject("广州全市固定资产投资增长19.8%。", default).region == "广州"
-    assert subjects.carried_subject("全省规模以上工业增加值增长8%。", default) is None
+    assert clauses.carried_subject("广州全市固定资产投资增长19.8%。", default).region == "广州"
+    assert clauses.carried_subject("全省规模以上工业增加值增长8%。", default) is None
 
 
 def test_sentence_subject_ignores_places_inside_names():
     default = regions.lookup("天津")
-    assert subjects.sentence_subject("青海央宗药业是近期签约落户的企业之一。", default) == default
-    assert subjects.sentence_subject("北京市一季度GDP增长5%。", default).region == "北京"
+    assert clauses.sentence_subject("青海央宗药业是近期签约落户的企业之一。", default) == default
+    assert clauses.sentence_subject("北京市一季度GDP增长5%。", default).region == "北京"
 
 
 @pytest.mark.parametrize(
@@ -48,5 +48,5 @@ def test_sentence_subject_ignores_places_inside_names():
     ],
 )
 def test_lists_and_comparisons(sentence, figure, difference, expected):
-    region = subjects.region_at(sentence, sentence.index(figure), regions.lookup("福建"), difference=difference)
+    region = clauses.region_at(sentence, sentence.index(figure), regions.lookup("福建"), difference=difference)
     assert region.region == expected

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import paths
-from lib.extract import periods, regions
+from lib.extract import clauses, periods, regions
 
 SCOPES = ("region", "part", "organisation", "group", "nation")
 # A name is the CJK/Latin run before its suffix; these words open a clause and are not part of a name.
 _LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|截至目前|截至|全年|今年|去年|上年|年末|全市|全省|全区|该市|我市|本市)+")
 _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·—\-“”]"
-_CLAUSE = re.compile(r"[，,；;：:。！？!?（）()]")
 # Verbs and function words inside a run end a name: '推动天开园' -> '天开园'.
 _NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
 
@@ -113,14 +112,15 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
     ``region`` is the place the figure was assigned to (regions.NATIONAL, a macro region, or a place)."""
     if region is not None and region.level == "macro":
         return Scope("group", region.region)
-    clause_start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, pos)), default=0)
+    st = clauses.of(sentence)
+    clause_start = st.start(pos, clauses.ASIDE_BREAKS)
     left = sentence[clause_start:pos]
     at = left.rfind(indicator) if indicator else -1
     head = left[:at] if at >= 0 else left
     found = _named(head) or _word_scope(left, len(head))
     if found is None and clause_start > 0:
         # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
-        first = _LEAD.sub("", sentence[: _CLAUSE.search(sentence).start()])[:20]
+        first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
         opening = _named(first)
         found = opening if opening is not None and first.startswith(opening.subject) else None
     if found is None and region is regions.NATIONAL:
