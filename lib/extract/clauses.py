@@ -93,6 +93,21 @@ class Clauses:
             a = cut + 1
         return out
 
+    def asides(self) -> list[tuple[int, int]]:
+        """Bracketed stretches （…）, as spans from the opening to the closing mark (outermost pairs)."""
+        opens, closes = self.marks.get(OPEN, ()), self.marks.get(CLOSE, ())
+        events = sorted([(i, 1) for i in opens] + [(i, -1) for i in closes])
+        out, depth, start = [], 0, 0
+        for i, step in events:
+            if step == 1:
+                start = i if depth == 0 else start
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    out.append((start, i + 1))
+        return out
+
     def marks_of(self, breaks: frozenset[str]) -> list[int]:
         """The offsets of every mark of ``breaks``, in order."""
         return sorted(i for role in breaks for i in self.marks.get(role, ()))
@@ -172,6 +187,7 @@ def _figure_end(sentence: str, pos: int) -> int:
 
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比|相当于|是)(?:同期)?全[国省]")
 _NATIONAL = re.compile(r"全国(?![最第首前领排])")
+_INCLUSION = re.compile(r"不含|不包括|含|包括|除")
 
 
 def _listed_place(sentence: str, pos: int, end: int | None, mentions: list[regions.PlaceMention]):
@@ -200,7 +216,10 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
     made the subject (carry); then the article's region.
     """
     st = of(sentence)
-    mentions = subjects.subject_mentions(sentence)
+    # A place that brackets closed before the figure include or leave out (银川市（不含宁东）下降0.5%) is not
+    # what the figure is about; a bracketed place alone names where a thing is (长三角G60科创走廊(上饶)…).
+    asides = [(a, b) for a, b in st.asides() if b <= pos and _INCLUSION.match(sentence, a + 1)]
+    mentions = [m for m in subjects.subject_mentions(sentence) if not any(a < m.start < b for a, b in asides)]
     listed = _listed_place(sentence, pos, end, mentions)
     if listed is not None:
         return listed
