@@ -59,3 +59,67 @@ def test_sentence_subject_ignores_places_inside_names():
 def test_lists_and_comparisons(sentence, figure, difference, expected):
     region = clauses.region_at(sentence, sentence.index(figure), regions.lookup("福建"), difference=difference)
     assert region.region == expected
+
+
+def _figure(sentence: str, figure: str) -> tuple[int, int]:
+    start = sentence.index(figure)
+    return start, start + len(figure)
+
+
+@pytest.mark.parametrize(
+    "sentence,figure,default,expected",
+    [
+        # A figure between a comparison word and 的全国 is the base: the nation's figure.
+        (
+            "对比来看，去年前三季度GDP同比增速排名前五位分别是西藏、贵州、甘肃、云南和宁夏，"
+            "这五省份今年前三季度GDP增速均低于9.8%的全国增速。",
+            "9.8%",
+            "全国",
+            "全国",
+        ),
+        ("全市城镇居民人均可支配收入增长5.2%，高于5.0%的全省平均水平。", "5.0%", "郑州", "河南"),
+        ("全市城镇居民人均可支配收入增长5.2%，高于5.0%的全省平均水平。", "5.2%", "郑州", "郑州"),
+    ],
+)
+def test_a_figure_that_is_the_base_of_a_comparison(sentence, figure, default, expected):
+    start, end = _figure(sentence, figure)
+    assert clauses.region_at(sentence, start, regions.lookup(default), end=end).region == expected
+
+
+LIST_OF_PARTS = (
+    "截至7月底未开工项目共5个，按责任单位（主管单位）划分分别是：银川市2个，银川市一体化绿色交通建设项目和"
+    "宁夏隆基乐叶科技有限公司年产3GW单晶电池项目；吴忠市1个，吴忠太阳山开发区热电联产项目；自治区卫生健康委1个，"
+    "自治区疾病控制中心迁建项目；宁夏广播电视台1个，宁夏广播电视传输发射基地迁建项目。"
+)
+
+
+@pytest.mark.parametrize("figure,expected", [("吴忠市1个", "吴忠"), ("自治区卫生健康委1个", "宁夏"), ("银川市2个", "银川")])
+def test_a_part_of_a_list_that_names_no_place_keeps_the_articles_region(figure, expected):
+    start = LIST_OF_PARTS.index(figure) + figure.index("个") - 1
+    assert clauses.region_at(LIST_OF_PARTS, start, regions.lookup("宁夏")).region == expected
+
+
+def test_a_part_after_a_semicolon_without_a_list_keeps_the_sentences_subject():
+    s = "北京市一季度地区生产总值增长5%；规模以上工业增加值增长6%。"
+    assert clauses.region_at(s, s.index("6%"), regions.lookup("天津")).region == "北京"
+
+
+def test_three_places_named_by_their_count_are_the_group_named_before():
+    from lib.extract import facts
+    from lib.model import Article
+
+    body = (
+        "从2014年起，京津冀三地科技部门先后聚焦多个领域，累计实施合作专项177项。\n"
+        "朱玉兵表示，未来，三地将坚持产业应用为导向，开展协同攻关。之前三地支持资金规模是每年1200万元，今年计划增加到3000万元。"
+    )
+    article = Article(
+        article_id="a", input_file="a.txt", content_hash="h", source="", published="2024-05", title="", text=body,
+        region="天津", province="天津", level="province",
+    )  # fmt: skip
+    got = {r["raw"]: (r["region"], r["scope"]) for r in facts.extract(article)}
+    assert got["1200万元"] == ("京津冀", "group")
+    assert got["3000万元"] == ("京津冀", "group")
+    # The count must match the group: two places are not 京津冀.
+    group = regions.lookup("京津冀")
+    s = "两地支持资金规模是每年1200万元。"
+    assert clauses.region_at(s, s.index("1200"), regions.lookup("天津"), group=group).region == "天津"

@@ -188,6 +188,12 @@ def _figure_end(sentence: str, pos: int) -> int:
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比|相当于|是)(?:同期)?全[国省]")
 _NATIONAL = re.compile(r"全国(?![最第首前领排])")
 _INCLUSION = re.compile(r"不含|不包括|含|包括|除")
+# 均低于9.8%的全国增速: a figure between a comparison word and 的全国 (的全省) is the base, the nation's figure.
+_BASE_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|好于|超过)$")
+_BASE_AFTER = re.compile(r"的(全国|全省)")
+# 三地, 两地: a group of places named by their count, referring to a group named earlier (京津冀三地 …; 三地…).
+_COUNTED_GROUP = re.compile(r"(?<!第)([两二三四五六七八九])地")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _listed_place(sentence: str, pos: int, end: int | None, mentions: list[regions.PlaceMention]):
@@ -205,7 +211,9 @@ def _listed_place(sentence: str, pos: int, end: int | None, mentions: list[regio
     return subjects.mention_region(places[listing.index])
 
 
-def region_at(sentence: str, pos: int, default, carry=None, difference: bool = False, end: int | None = None):
+def region_at(
+    sentence: str, pos: int, default, carry=None, difference: bool = False, end: int | None = None, group=None
+):
     """The region a figure at ``pos`` is about.
 
     A list of places paired with figures by 分别 comes first; then the place named in the figure's
@@ -213,7 +221,10 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
     are only the base of a comparison: 高于全国平均水平10个百分点); then the place of its item in a list of
     clauses (…；固原市计划投资59亿元); then a macro region opening the sentence (京津冀三地…); then the
     sentence's subject (regions.sentence_region); then the place a previous sentence of the paragraph
-    made the subject (carry); then the article's region.
+    made the subject (carry); then the article's region. A figure that is the base of a comparison
+    (低于9.8%的全国增速) is the nation's; 三地 in the figure's phrase is ``group``, the macro region named
+    last before the sentence, when it has that many members (in the phrase or the sentence's opening clause). In a list of parts after a colon
+    (分别是：银川市2个，…；自治区卫生健康委1个), a part that names no place is not about an earlier part's place.
     """
     st = of(sentence)
     # A place that brackets closed before the figure include or leave out (银川市（不含宁东）下降0.5%) is not
@@ -227,7 +238,16 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
     local = [m for m in mentions if item_start <= m.start and m.end <= pos]
     if local:
         return subjects.mention_region(local[-1])
+    base = end is not None and _BASE_BEFORE.search(sentence, 0, pos) and _BASE_AFTER.match(sentence, end)
+    if base and base.group(1) == "全国":
+        return regions.NATIONAL
+    if base and default is not None and default.province:
+        return regions.lookup(default.province) or default
     phrase = sentence[st.start(pos, PHRASE_BREAKS) : pos]
+    # In the figure's phrase, or in the sentence's opening clause (its subject: 之前三地…，今年计划增加到3000万元).
+    counted = _COUNTED_GROUP.search(phrase) or _COUNTED_GROUP.search(sentence, 0, min(pos, st.end(0)))
+    if counted and group is not None and len(group.members) == _COUNTS[counted.group(1)]:
+        return group
     # A difference (高于全国平均水平10个百分点) belongs to the subject; a value after the base
     # (高于全国同期1.7%) is the national figure.
     compared = difference and _COMPARED.search(phrase)
@@ -239,6 +259,8 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
     item = [m for m in mentions if part_start <= m.start and m.end <= pos]
     if item:
         return subjects.mention_region(item[-1])
+    if part_start and sentence[part_start - 1] in "；;" and _opens_list(st, part_start):
+        return carry or default
     lead = subjects.macro_lead(sentence)
     if lead is not None and lead.end <= pos:
         return lead.region
@@ -249,6 +271,12 @@ def region_at(sentence: str, pos: int, default, carry=None, difference: bool = F
             same = [m for m in before if m.region == lead]
             return subjects.mention_region(same[0]) if same else lead
     return carry or default
+
+
+def _opens_list(st: Clauses, part_start: int) -> bool:
+    """A colon stands before the first ；of the sentence: its ；-parts are the items of a list."""
+    colons, semicolons = st.marks.get(COLON, ()), st.marks.get(SEMICOLON, ())
+    return bool(colons and semicolons and colons[0] < semicolons[0] < part_start)
 
 
 def carried_subject(sentence: str, default):

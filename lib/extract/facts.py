@@ -492,6 +492,7 @@ def extract(article: Article) -> list[dict]:
     year = reference_year(article)
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
+    group = None  # the macro region named last (京津冀): what a later 三地 refers to
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period = None, 0, "", ""
@@ -505,9 +506,10 @@ def extract(article: Article) -> list[dict]:
             # the report's year.
             found = _facts_in_sentence(
                 article, field, sent, default, carry, topic, year,
-                period or section.period or report_year, section.planned,
+                period or section.period or report_year, section.planned, group,
             )  # fmt: skip
             rows.extend(found)
+            group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
             carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
@@ -522,7 +524,7 @@ def extract(article: Article) -> list[dict]:
 
 def _facts_in_sentence(
     article: Article, field: str, sent: text.Sentence, default, carry, topic: str, year: str, period: str,
-    planned: bool = False,
+    planned: bool = False, group=None,
 ) -> list[dict]:
     out = []
     previous = ""
@@ -537,7 +539,7 @@ def _facts_in_sentence(
         kind = "target" if planned or _is_target(sent.text, q) else measured
         region = clauses.region_at(
             sent.text, q.start, default, carry,
-            difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple", end=q.end,
+            difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple", end=q.end, group=group,
         )  # fmt: skip
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
         if region is regions.NATIONAL and scope.scope != "nation":
