@@ -27,7 +27,6 @@ def _scan_end(s: str, pos: int, chars: str) -> int:
     "breaks,chars",
     [
         (clauses.CLAUSE_BREAKS, "，,；;：:。！？!?\n"),
-        (clauses.PHRASE_BREAKS, "，,；;。！？!?\n"),
         (clauses.PART_BREAKS, "；;：:。！？!?\n"),
         (clauses.ITEM_BREAKS, "，,；;、：:（(。！？!?\n"),
         (clauses.ASIDE_BREAKS, "，,；;：:。！？!?\n（）()"),
@@ -48,8 +47,8 @@ def test_a_clause_ends_at_comma_semicolon_and_colon():
     st = clauses.of(SENTENCE)
     at = SENTENCE.index("232")
     assert SENTENCE[slice(*st.clause_at(at))] == "吴忠市计划投资232亿元"
-    # Read across the colon (a phrase), the clause starts at the sentence start.
-    assert st.start(at, clauses.PHRASE_BREAKS) == 0
+    # The colon opens the list: the clause starts after it.
+    assert SENTENCE[st.start(at) - 1] == "："
     # A part of a list of clauses runs from the colon to the ；.
     assert SENTENCE[st.start(SENTENCE.index("63.5"), clauses.PART_BREAKS) :].startswith("吴忠市")
 

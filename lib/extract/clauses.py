@@ -38,7 +38,6 @@ _MARKS = re.compile("[" + re.escape("".join(_ROLE)) + "]")
 
 # The units questions read in, as sets of the roles that bound them.
 CLAUSE_BREAKS = frozenset({END, CLAUSE, SEMICOLON, COLON})  # a clause
-PHRASE_BREAKS = frozenset({END, CLAUSE, SEMICOLON})  # a clause, read across a colon
 PART_BREAKS = frozenset({END, SEMICOLON, COLON})  # a part of a list of clauses (…；…) or a statement after ：
 ITEM_BREAKS = CLAUSE_BREAKS | {ITEM, OPEN}  # an item of a 、 list, or the aside opened by （
 ASIDE_BREAKS = CLAUSE_BREAKS | {OPEN, CLOSE}  # a clause, brackets cut out
@@ -159,7 +158,7 @@ def respectively(sentence: str, pos: int, end: int | None = None) -> Listing | N
         earlier = sentence.rfind("分别", 0, i)
         items = _items_before(st, earlier) if earlier >= 0 else items
     q_end = _figure_end(sentence, pos) if end is None else end
-    count = len(numbers.find_quantities(sentence[i : st.end(q_end, PHRASE_BREAKS)]))
+    count = len(numbers.find_quantities(sentence[i : st.end(q_end)]))
     if len(items) < count and items and _LIST_SPLIT.search(sentence, *items[-1]):
         a, b = items[-1]
         cuts = [m.start() for m in _LIST_SPLIT.finditer(sentence, a, b)]
@@ -243,7 +242,7 @@ def region_at(
         return regions.NATIONAL
     if base and default is not None and default.province:
         return regions.lookup(default.province) or default
-    phrase = sentence[st.start(pos, PHRASE_BREAKS) : pos]
+    phrase = sentence[st.start(pos) : pos]
     # In the figure's phrase, or in the sentence's opening clause (its subject: 之前三地…，今年计划增加到3000万元).
     counted = _COUNTED_GROUP.search(phrase) or _COUNTED_GROUP.search(sentence, 0, min(pos, st.end(0)))
     if counted and group is not None and len(group.members) == _COUNTS[counted.group(1)]:
@@ -314,5 +313,5 @@ def statement_region(sentence: str, span: tuple[int, int], default) -> str:
 
 def relating_place(sentence: str, end: int, default):
     """The place doing the relating in a link whose partner names no source (links): the subject of the
-    sentence up to the end of the link's clause."""
-    return regions.sentence_region(sentence[:end], default)
+    sentence up to the end of the link's clause, a place inside a name left out as for figures."""
+    return sentence_subject(sentence[:end], default)

@@ -130,7 +130,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
-    clause_end = clauses.of(sentence).end(pos, clauses.PHRASE_BREAKS)
+    clause_end = clauses.of(sentence).end(pos)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
 

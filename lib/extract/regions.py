@@ -488,7 +488,7 @@ def sentence_region(sentence: str, default: Region) -> Region:
     if not candidates:
         return default
     starts = {LEAD_IN.match(sentence).end()}
-    starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.PHRASE_BREAKS - {clauses.END})}
+    starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.CLAUSE_BREAKS - {clauses.END})}
     for m in candidates:
         if m.start in starts:
             return m.region
