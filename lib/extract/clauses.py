@@ -229,7 +229,7 @@ def region_at(
     # A place that brackets closed before the figure include or leave out (银川市（不含宁东）下降0.5%) is not
     # what the figure is about; a bracketed place alone names where a thing is (长三角G60科创走廊(上饶)…).
     asides = [(a, b) for a, b in st.asides() if b <= pos and _INCLUSION.match(sentence, a + 1)]
-    mentions = [m for m in subjects.subject_mentions(sentence) if not any(a < m.start < b for a, b in asides)]
+    mentions = [m for m in _subjects(sentence, default) if not any(a < m.start < b for a, b in asides)]
     listed = _listed_place(sentence, pos, end, mentions)
     if listed is not None:
         return listed
@@ -270,6 +270,33 @@ def region_at(
             same = [m for m in before if m.region == lead]
             return subjects.mention_region(same[0]) if same else lead
     return carry or default
+
+
+def _subjects(sentence: str, default) -> list[regions.PlaceMention]:
+    """subjects.subject_mentions, and the counties of the article's region written by their short name alone
+    where a list item or a clause starts (分县区看，中宁、海原分别增长…): the gazetteer counts a district's or
+    county's short name only with its suffix, since alone it is often a word, but a short name of the
+    article's own counties heading an item is the place."""
+    found = subjects.subject_mentions(sentence)
+    if default is None or default.level not in ("province", "prefecture"):
+        return found
+    return sorted(found + list(_own_counties(sentence, default.region, tuple(found))), key=lambda m: m.start)
+
+
+@lru_cache(maxsize=256)
+def _own_counties(sentence: str, region: str, found: tuple) -> tuple[regions.PlaceMention, ...]:
+    st = of(sentence)
+    out: list[regions.PlaceMention] = []
+    for short, province in subjects.county_shorts(region):  # a few dozen names per region
+        for m in re.finditer(re.escape(short), sentence):
+            a, b = m.start(), m.end()
+            if any(x.start < b and a < x.end for x in (*found, *out)):
+                continue
+            if regions.LEAD_IN.match(sentence, st.start(a, ITEM_BREAKS)).end() != a:
+                continue  # not at the start of an item or a clause
+            parent = regions.lookup(short) or regions.lookup(province)
+            out.append(regions.PlaceMention(a, b, short, parent, "county"))
+    return tuple(out)
 
 
 def _opens_list(st: Clauses, part_start: int) -> bool:

@@ -544,6 +544,8 @@ def _facts_in_sentence(
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
         if region is regions.NATIONAL and scope.scope != "nation":
             region = default  # 全国重点实验室: a national designation of the region's own lab
+        elif scope.scope == "group" and region is not None and region.level not in ("macro", "country"):
+            region = default  # 银川、石嘴山、吴忠三市…合计: the group's figure is not its last member's
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
         basis = basis_for(sent.text, q, figure_period)

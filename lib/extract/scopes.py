@@ -123,6 +123,8 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
         first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
         opening = _named(first)
         found = opening if opening is not None and first.startswith(opening.subject) else None
+    if found is not None and region is not None and region.level == "county" and found.subject == region.name:
+        return REGION  # 滨海新区 is a county-level district: its figure is its own region's, not a part's
     if found is None and region is regions.NATIONAL:
         return Scope("nation", region.region)
     return found or REGION

@@ -26,12 +26,52 @@ _COUNTY_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
 
 
 def mention_region(m: regions.PlaceMention) -> regions.Region:
-    """A county names its own region (中宁县 -> 中宁); zones and districts stand for their city."""
-    if m.kind == "county" and _COUNTY_SUFFIX.search(m.surface):
+    """A county names its own region, by the gazetteer's short name (中宁县 -> 中宁, 滨海新区 -> 滨海, 巩义 ->
+    巩义); zones stand for their city, unless the zone is directly under its province (雄安, 宁东)."""
+    if m.kind != "county":
+        return m.region
+    known = county_names().get(m.surface)
+    if known is not None:
+        short, full = known
+        return regions.Region(short, full, m.region.province, "county", m.region.lat, m.region.lon)
+    if _COUNTY_SUFFIX.search(m.surface):
         short = _COUNTY_SUFFIX.sub("", m.surface)
         if len(short) >= 2:
             return regions.Region(short, m.surface, m.region.province, "county", m.region.lat, m.region.lon)
     return m.region
+
+
+@lru_cache(maxsize=256)
+def county_shorts(region: str) -> tuple[tuple[str, str], ...]:
+    """(name, province) of the counties of a prefecture or province that find_places does not count alone: short
+    names (not a common word, one home) and full names shared with other prefectures; the longest first."""
+    rows = [
+        r
+        for r in regions._read("places.csv")
+        if r["kind"] == "county" and region in (r["prefecture"], r["province"]) and len(r["short"]) >= 2
+        and r["common_word"] != "1" and county_names().get(r["short"], ("", ""))[1] == r["name"]
+    ]  # fmt: skip
+    # A full name found in several prefectures (朝阳区) is the article's own when only one of them is in its region.
+    same = [r for r in regions._read("places.csv") if r["ambiguous"] == "1" and region in (r["prefecture"], r["province"])]
+    homes = {r["name"]: sum(x["name"] == r["name"] for x in same) for r in same}
+    names = [(r["short"], r["province"]) for r in rows] + [(r["name"], r["province"]) for r in same if homes[r["name"]] == 1]
+    return tuple(sorted(names, key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=1)
+def county_names() -> dict[str, tuple[str, str]]:
+    """County-level names (full and short) -> (short, full), where the name has one home."""
+    rows = [r for r in regions._read("places.csv") if r["kind"] == "county" and r["ambiguous"] != "1"]
+    homes: dict[str, set[str]] = {}
+    for r in rows:
+        for name in {r["name"], r["short"]} - {""}:
+            homes.setdefault(name, set()).add(r["name"])
+    out = {}
+    for r in rows:
+        for name in {r["name"], r["short"]} - {""}:
+            if len(homes[name]) == 1:
+                out[name] = (r["short"] or r["name"], r["name"])
+    return out
 
 
 def subject_mentions(sentence: str) -> list[regions.PlaceMention]:
