@@ -152,6 +152,19 @@ def _facts(body: str, region: str) -> dict[str, tuple[str, str]]:
         ("海淀区企业营收增长10%，朝阳区增长8%。", "北京", {"10%": ("海淀", "region"), "8%": ("朝阳", "region")}),
         # Not heading an item, a short name is a word of the phrase, not the subject.
         ("推动中宁枸杞产业发展，产值增长5%。", "中卫", {"5%": ("中卫", "region")}),
+        # A place starting an airport's name is not the subject (zhengzhou_2023 communiqué, tuning).
+        (
+            "郑州新郑国际机场全年完成货邮吞吐量60.8万吨，比上年下降2.7%；旅客吞吐量2535.8万人次，增长175.0%。",
+            "郑州",
+            {"60.8万吨": ("郑州", "region"), "2.7%": ("郑州", "region")},
+        ),
+        # The nation's figure after a group it is compared with (dev 07, tuning): nation, not the group 五省.
+        (
+            "对比来看，去年前三季度GDP同比增速排名前五位分别是西藏、贵州、甘肃、云南和宁夏，"
+            "这五省份今年前三季度GDP增速均低于9.8%的全国增速。",
+            "全国",
+            {"9.8%": ("全国", "nation")},
+        ),
         # Places listed and counted together are a group, not their last member.
         ("银川、石嘴山、吴忠三市地区生产总值合计3000亿元。", "宁夏", {"3000亿元": ("宁夏", "group")}),
     ],

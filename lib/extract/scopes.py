@@ -24,6 +24,7 @@ _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·—\-“”]"
 _NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
 
 
+_BASE_OF = re.compile(r"[^，,；;的]{1,12}的全国")  # the figure names the nation's level: 9.8%的全国增速
 _COMPARED = (*periods.COMPARISON_WORDS, "超过", "超出", "占", "相当于")  # 占全国: a share of the nation
 
 
@@ -125,6 +126,7 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
         found = opening if opening is not None and first.startswith(opening.subject) else None
     if found is not None and region is not None and region.level == "county" and found.subject == region.name:
         return REGION  # 滨海新区 is a county-level district: its figure is its own region's, not a part's
-    if found is None and region is regions.NATIONAL:
+    if region is regions.NATIONAL and (found is None or (found.scope == "group" and _BASE_OF.match(sentence, pos))):
+        # The nation's figure (低于9.8%的全国增速): the group before it (这五省份) is what it is compared with.
         return Scope("nation", region.region)
     return found or REGION

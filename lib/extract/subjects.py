@@ -16,7 +16,7 @@ from lib.extract import periods, regions
 # A place inside a name is not a subject either: 滨海—中关村科技园, 上海凌鹊卫星、… 等8家企业.
 _ORG_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
-    r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所)"
+    r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所|机场)"
 )
 # A list of firm names closed by 等N家 (上海凌鹊卫星、卫建逸天等8家企业): the place starts a name.
 _NAME_AFTER = re.compile(
