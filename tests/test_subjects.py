@@ -165,6 +165,20 @@ def _facts(body: str, region: str) -> dict[str, tuple[str, str]]:
             "全国",
             {"9.8%": ("全国", "nation")},
         ),
+        # Figures after the bases of a comparison (分别高于全国、全省…) and a share of the whole (占全省的比重) are
+        # the subject's.
+        (
+            "全年全市地区生产总值1300亿元，比上年增长4.5%，分别高于全国、全省0.5个和1.2个百分点。",
+            "齐齐哈尔",
+            {"0.5个": ("齐齐哈尔", "region"), "1.2个百分点": ("齐齐哈尔", "region")},
+        ),
+        ("全市地区生产总值占全省的比重为8.5%。", "齐齐哈尔", {"8.5%": ("齐齐哈尔", "region")}),
+        # A county-level district named in the clause is a place, not a part of the next district's figure.
+        (
+            "滨海新区、和平区、河西区地区生产总值分别增长5.2%、4.1%和3.9%。",
+            "天津",
+            {"5.2%": ("滨海", "region"), "4.1%": ("和平", "region"), "3.9%": ("河西", "region")},
+        ),
         # Places listed and counted together are a group, not their last member.
         ("银川、石嘴山、吴忠三市地区生产总值合计3000亿元。", "宁夏", {"3000亿元": ("宁夏", "group")}),
     ],

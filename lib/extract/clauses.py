@@ -186,6 +186,9 @@ def _figure_end(sentence: str, pos: int) -> int:
 
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|好于|比|较|相比|相当于|是)(?:同期)?全[国省]")
 _NATIONAL = re.compile(r"全国(?![最第首前领排])")
+_SHARE_OF = re.compile(r"占(?:全国|全省)")
+_BASE_ITEM = r"(?:全国|全省|全区|全市)(?:平均水平|平均|同期)?"
+_BASES = re.compile(rf"(?:高于|低于|快于|慢于|好于|超过|超出|比|较){_BASE_ITEM}(?:[、和]{_BASE_ITEM})+")
 _INCLUSION = re.compile(r"不含|不包括|含|包括|除")
 # 均低于9.8%的全国增速: a figure between a comparison word and 的全国 (的全省) is the base, the nation's figure.
 _BASE_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|好于|超过)$")
@@ -248,8 +251,11 @@ def region_at(
     if counted and group is not None and len(group.members) == _COUNTS[counted.group(1)]:
         return group
     # A difference (高于全国平均水平10个百分点) belongs to the subject; a value after the base
-    # (高于全国同期1.7%) is the national figure.
-    compared = difference and _COMPARED.search(phrase)
+    # (高于全国同期1.7%) is the national figure. A share of the whole (占全省的比重为8.5%) and the figures paired
+    # with the bases of a comparison (分别高于全国、全省0.5个和1.2个百分点) are the subject's too.
+    compared = (
+        (difference and _COMPARED.search(phrase)) or _SHARE_OF.search(phrase) or _paired_with_bases(sentence, pos)
+    )
     if _NATIONAL.search(phrase) and not compared:
         return regions.NATIONAL
     if "全省" in phrase and not compared and default is not None and default.province:
@@ -297,6 +303,15 @@ def _own_counties(sentence: str, region: str, found: tuple) -> tuple[regions.Pla
             parent = regions.lookup(short) or regions.lookup(province)
             out.append(regions.PlaceMention(a, b, short, parent, "county"))
     return tuple(out)
+
+
+def _paired_with_bases(sentence: str, pos: int) -> bool:
+    """分别高于全国、全省0.5个和1.2个百分点: the figures after a list of bases of a comparison (the subject's)."""
+    i = sentence.rfind("分别", 0, pos)
+    if i < 0 or of(sentence).start(pos) > i:
+        return False
+    m = _BASES.match(sentence, i + 2)
+    return m is not None and m.end() <= pos
 
 
 def _opens_list(st: Clauses, part_start: int) -> bool:

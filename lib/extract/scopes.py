@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import paths
-from lib.extract import clauses, periods, regions
+from lib.extract import clauses, periods, regions, subjects
 
 SCOPES = ("region", "part", "organisation", "group", "nation")
 # A name is the CJK/Latin run before its suffix; these words open a clause and are not part of a name.
@@ -124,8 +124,8 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
         first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
         opening = _named(first)
         found = opening if opening is not None and first.startswith(opening.subject) else None
-    if found is not None and region is not None and region.level == "county" and found.subject == region.name:
-        return REGION  # 滨海新区 is a county-level district: its figure is its own region's, not a part's
+    if found is not None and (found.subject in subjects.county_names() or region is not None and found.subject == region.name):
+        return REGION  # 滨海新区 is a county-level district, not a part: the resolver gave the figure its region
     if region is regions.NATIONAL and (found is None or (found.scope == "group" and _BASE_OF.match(sentence, pos))):
         # The nation's figure (低于9.8%的全国增速): the group before it (这五省份) is what it is compared with.
         return Scope("nation", region.region)
