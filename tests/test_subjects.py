@@ -181,6 +181,14 @@ def _facts(body: str, region: str) -> dict[str, tuple[str, str]]:
         ),
         # Places listed and counted together are a group, not their last member.
         ("银川、石嘴山、吴忠三市地区生产总值合计3000亿元。", "宁夏", {"3000亿元": ("宁夏", "group")}),
+        # The group word inside the indicator phrase (两市GDP) still names the group; with 分别 the figures are the
+        # members' own.
+        ("郑州、开封两市GDP合计1.9万亿元。", "郑州", {"1.9万亿元": ("郑州", "group")}),
+        (
+            "北京、天津两市技术合同成交额分别为8536.9亿元和1965.8亿元。",
+            "天津",
+            {"8536.9亿元": ("北京", "region"), "1965.8亿元": ("天津", "region")},
+        ),
     ],
 )
 def test_counties_and_groups_of_the_articles_region(body, region, expected):

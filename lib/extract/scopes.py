@@ -84,6 +84,14 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
     return REGION if best[1] == "region" else Scope(best[1], best[0])
 
 
+def _group_indicator(indicator: str) -> Scope | None:
+    """An indicator phrase that opens with a group (郑州、开封两市GDP合计…: indicator 两市GDP): the group is the
+    figure's subject, not what it counts."""
+    pattern, scope_of = _word_pattern()
+    m = pattern.match(indicator)
+    return Scope("group", m.group()) if m and scope_of[m.group()] == "group" else None
+
+
 def _named(head: str) -> Scope | None:
     """The last name in ``head`` that ends in a part or organisation suffix."""
     pattern, any_suffix, scope_of, generic = _suffix_pattern()
@@ -118,7 +126,8 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
     left = sentence[clause_start:pos]
     at = left.rfind(indicator) if indicator else -1
     head = left[:at] if at >= 0 else left
-    found = _named(head) or _word_scope(left, len(head))
+    # With 分别 the figures are the members' own (北京、天津两市技术合同成交额分别为…).
+    found = _named(head) or _word_scope(left, len(head)) or ("分别" not in left and _group_indicator(indicator)) or None
     if found is None and clause_start > 0:
         # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
         first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
