@@ -11,16 +11,19 @@ with its own delimiter set (see docs/decisions.md, "One clause model"). Punctuat
 * brackets （）(): an aside inside a clause.
 
 Full-width and ASCII forms have the same role, so a sentence and its ``text.fold_width`` form have the same
-structure. Questions differ in which roles bound their unit (a clause, a phrase, a list item); each names
-its roles from the constants below, and all of them read the marks found once per sentence, by bisection.
+structure. Questions differ in which roles bound their unit (a clause, a part of a list of clauses, a list
+item, an aside); each names its roles from the constants below, and all of them read the marks found once
+per sentence, by bisection.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from lib.extract import numbers, regions, subjects
 
@@ -48,7 +51,7 @@ class Clauses:
     """The punctuation marks of one sentence, by role: offsets in increasing order."""
 
     text: str
-    marks: dict[str, tuple[int, ...]]
+    marks: Mapping[str, tuple[int, ...]]  # read-only: one object per sentence is shared by every caller
 
     def start(self, pos: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> int:
         """Where the unit holding ``pos`` starts: just after the last mark of ``breaks`` before ``pos``."""
@@ -126,7 +129,7 @@ def _of_cached(sentence: str) -> Clauses:
     marks: dict[str, list[int]] = {}
     for m in _MARKS.finditer(sentence):
         marks.setdefault(_ROLE[m.group()], []).append(m.start())
-    return Clauses(sentence, {role: tuple(at) for role, at in marks.items()})
+    return Clauses(sentence, MappingProxyType({role: tuple(at) for role, at in marks.items()}))
 
 
 # --- 分别: a list of items paired with a list of figures --------------------------------------------
