@@ -61,7 +61,7 @@ def test_compare_csv_rows_are_exactly_the_bars_drawn():
 
 def test_heatmap_csv_holds_the_facts_of_its_cells():
     fig = charts.coverage_heatmap(CHART_FACTS, regions=["天津", "郑州", "上饶", "黑龙江"])
-    drawn = export.chart_rows(fig, CHART_FACTS)
+    drawn = export.chart_rows(fig, charts.coverage_rows(CHART_FACTS), key="cell")
     first_mentions = CHART_FACTS[CHART_FACTS["mention_of"] == ""]
     assert sorted(r["raw"] for r in csv_rows(export.chart_csv(drawn))) == sorted(first_mentions["raw"])
     assert int(sum(sum(row) for row in fig.data[0].z)) == len(drawn)  # the counts are these rows

@@ -52,28 +52,33 @@ def chart(
     hint: str = "select_hint",
     heading: str = "selected_point",
     rows: pd.DataFrame | None = None,
+    by: str = "fact_id",
 ) -> None:
     """Tabs Chart | Table (the rows the chart draws), the export bar (PNG, SVG, CSV, cite) and the
     rows behind a selected point.
 
     ``facts`` holds a row per id the figure can draw (``fact_id``); ``rows``, when given, is a richer
-    frame of the same ids for the CSV and table (compare: values in the unit drawn). ``config`` adds
+    frame of the same ids for the CSV and table (compare: values in the unit drawn). ``by`` is the
+    column ``customdata[0]`` names (a heatmap's ``cell``: all the cell's rows). ``config`` adds
     Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
     label keys for what to click and what the selection shows (bars, markers, cells, links)."""
     lg = lang()
     english_places(fig, lg)
     fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
-    drawn = export.chart_rows(fig, rows if rows is not None else facts)
+    source = rows if rows is not None else facts
+    drawn = export.drawn_positions(export.drawn_ids(fig), source, by)
+    shown = export.rows_at(source, drawn[: tables.MAX_TABLE_ROWS])  # the grid's rows; the CSV takes all
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
     with tab_chart:
         event = st.plotly_chart(
             fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
         )
     with tab_table:
-        export_bar.table(named(drawn), lg)  # region names and units in the language; the CSV keeps them
-    export_bar.bar(fig, drawn, key, lg)
-    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
+        export_bar.table(named(shown), lg, total=len(drawn))  # names and units in the language; the CSV keeps them
+    cited = source[[c for c in export.CITE_COLUMNS if c in source.columns]].iloc[drawn]
+    export_bar.bar(fig, lambda: export.rows_at(source, drawn), cited, key, lg)
+    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading, by=by)
 
 
 SELECTION_COLUMNS = ["region", "date_label", "raw", "description", "sentence_marked", "title", "source", "published"]
@@ -140,12 +145,13 @@ def named(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def selected_facts(
-    ids: list[str], facts: pd.DataFrame, hint: str = "select_hint", heading: str = "selected_point"
+    ids: list[str], facts: pd.DataFrame, hint: str = "select_hint", heading: str = "selected_point",
+    by: str = "fact_id",
 ) -> None:
     if not ids:
         st.caption(t(hint, lang()))
         return
-    rows = facts[facts["fact_id"].isin(ids)]
+    rows = export.rows_for(ids, facts, by)
     st.markdown(f"**{t(heading, lang())}**")
     # The sentence as a snippet around its 【】 mark: the number stays on screen in a narrow cell.
     shown = named(rows[[c for c in SELECTION_COLUMNS if c in rows.columns]])
