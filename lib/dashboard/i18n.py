@@ -87,6 +87,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "indicator_option": ("{name} ({n}/{total} 地区)", "{name} ({n}/{total} regions)"),
     "measure": ("类型", "Kind"),
     "period_pick": ("时期", "Period"),
+    "unit_pick": ("单位", "Unit"),
     "target_of": ("目标（{kind}）", "target ({kind})"),
     "table_view": ("数据表视图", "Table view"),
     "log_scale": ("对数刻度", "Log scale"),
@@ -404,6 +405,13 @@ def unit_name(unit: str, lang: str = DEFAULT_LANG) -> str:
         if unit.startswith(mult) and currencies.is_money(rest):
             return f"{en} {currencies.english(rest)}".strip()
     return unit
+
+
+def unit_label(unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A unit as a choice in a picker: its name in ``lang``, the written unit after it when they
+    differ (项 and 份 are both "items" in English; "items (份)" tells them apart)."""
+    name = unit_name(unit, lang)
+    return name if name == unit else f"{name} ({unit})"
 
 
 _MONEY_MULTIPLIERS = (("万亿", "trillion"), ("亿", "100 million"), ("万", "10,000"), ("", ""))
