@@ -149,10 +149,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "selected_event": ("所选事件", "Selected event"),
     "selected_link": ("所选关系", "Selected relation"),
     "selected_term": ("所选关键词", "Selected term"),
-    "render_png": ("生成 PNG", "Render PNG"),
-    "download_png": ("下载 PNG", "Download PNG"),
-    "render_zip": ("生成本页全部图表 (ZIP)", "Render all charts on this page (ZIP)"),
-    "download_zip": ("下载全部图表 (ZIP)", "Download all charts (ZIP)"),
+    "download_zip": ("下载本页全部图表 (ZIP)", "Download all charts on this page (ZIP)"),
+    "download_zip_help": (
+        "本页每张图表一个 PNG（2 倍分辨率），点击时在服务器上生成，需几秒。",
+        "One PNG per chart of this page (scale 2), rendered on the server when clicked: a few seconds.",
+    ),
     "export_unavailable": (
         "服务器端 PNG 导出不可用：{reason}。图表右上角的相机按钮仍可下载 PNG。",
         "Server-side PNG export is unavailable: {reason}. The camera button on each chart still "
