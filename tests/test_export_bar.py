@@ -178,3 +178,11 @@ def test_timeline_table_tab_lists_every_event_drawn(seeded: Path):
     events = store.read_table("events", seeded)
     assert len(at.dataframe[0].value) == len(ids) == len(events)
     assert chart_spec(at)["layout"]["height"] <= 1000  # one chart of capped height
+
+
+def test_drawn_positions_follow_the_drawing_order_each_fact_once():
+    details = pd.DataFrame({"fact_id": ["a", "b", "c", "b"], "cell": ["x", "y", "x", "y"]})
+    assert list(export.drawn_positions(["c", "a", "b"], details)) == [2, 0, 1]  # b once
+    cells = pd.DataFrame({"fact_id": ["a", "b", "c", "d"], "cell": ["x", "y", "x", "y"]})
+    assert list(export.drawn_positions(["y", "x"], cells, key="cell")) == [1, 3, 0, 2]  # a cell's rows all
+    assert list(export.drawn_positions(["zz"], details)) == []
