@@ -387,7 +387,7 @@ def region_name(region: str, lang: str = DEFAULT_LANG) -> str:
 UNITS: dict[str, str] = {
     "个百分点": "percentage points", "%": "%", "人": "people", "万人": "10,000 people",
     "人次": "person-times", "万人次": "10,000 person-times", "家": "firms", "个": "units", "项": "items",
-    "件": "items", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
+    "件": "items", "份": "documents", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
     "千瓦": "kW", "万千瓦": "10,000 kW", "平方米": "m²", "万平方米": "10,000 m²", "公里": "km",
     "千米": "km", "辆": "vehicles", "万辆": "10,000 vehicles", "标箱": "TEU", "万标箱": "10,000 TEU",
     "公顷": "hectares", "亩": "mu", "万亩": "10,000 mu", "所": "institutions", "座": "facilities",
