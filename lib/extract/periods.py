@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lib.extract import clauses
+
 _CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -128,7 +130,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
-    clause_end = next((i for i in range(pos, len(sentence)) if sentence[i] in "，,；;。"), len(sentence))
+    clause_end = clauses.of(sentence).end(pos)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
 
