@@ -98,10 +98,18 @@ def rotated_ticks_px(fig: go.Figure) -> int:
     return max(widest - 16, 0) if len(labels) * (widest + 8) > 280 else 0
 
 
+AXIS_TITLE_PX = 22  # a y axis title beside its tick labels
+
+
 def y_labels_px(fig: go.Figure) -> int:
-    """The width of the widest y category label (keyword terms), which pushes the plot right."""
-    labels = [v for t in fig.data if t.type == "bar" and t.orientation == "h" for v in (t.y or []) if isinstance(v, str)]
-    return 7 * max((units(x) for x in labels), default=0)
+    """The width of the widest y category label (keyword terms, heatmap rows) and of the axis title
+    beside them, which push the plot (and the notes that start at its left edge) right."""
+    labels = [v for t in fig.data if (t.type == "bar" and t.orientation == "h") or t.type == "heatmap"
+              for v in (t.y or []) if isinstance(v, str)]  # fmt: skip
+    if not labels:
+        return 0
+    titled = fig.layout.yaxis.title.text if fig.layout.yaxis and fig.layout.yaxis.title else None
+    return 7 * max(units(x) for x in labels) + (AXIS_TITLE_PX if titled else 0)
 
 
 def fit_for_phones(fig: go.Figure) -> go.Figure:

@@ -170,11 +170,11 @@ def test_overview_of_100000_facts_sends_cell_keys_and_lists_a_clicked_cell(
     sent = heatmap.evaluate("el => el.data.map(tr => JSON.stringify(tr.customdata || [])).join('').length")
     cells = heatmap.evaluate("el => (el.data[1].customdata || []).length")
     assert cells > 0 and sent < 200 * cells, (sent, cells)  # a short key per cell, not its ids
-    rows_before = len(heatmap.locator(".ytick text").all_text_contents())
+    columns_before = len(heatmap.locator(".xtick text").all_text_contents())  # a column per region
     page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 天津").click()  # a filter change redraws it
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
     heatmap = page.locator(CHART).first
-    expect(heatmap.locator(".ytick text")).to_have_count(rows_before - 1)
+    expect(heatmap.locator(".xtick text")).to_have_count(columns_before - 1)
     # The fullest cell, as a user clicks the darkest one.
     i, j, n, rows, cols = heatmap.evaluate(
         "el => { const z = el.data[0].z; let b = [0, 0, -1];"

@@ -137,3 +137,35 @@ def test_keyword_panels_read_on_a_phone(browser: Browser, streamlit_server: str,
         page.screenshot(path=str(artifacts_dir / "layout-keywords-phone-panels.png"), full_page=False)
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("device", list(SIZES))
+def test_coverage_heatmap_reads_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path, device: str):
+    # Regions x 22 category columns were 8 px wide at 390 px, and the source note ran past the right
+    # edge: now categories are rows, a column per region, and the note is broken to the plot's width.
+    page = phone_page(browser, device)
+    try:
+        page.goto(streamlit_server)
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        rows, cols = chart.locator(".js-plotly-plot").evaluate("el => [el.data[0].z.length, el.data[0].z[0].length]")
+        assert rows >= 10 and cols == 4, (rows, cols)  # the seed store: many categories, four regions
+        svg = box(chart.locator(".main-svg").first)
+        area = box(chart.locator(".nsewdrag").first)
+        assert area["width"] / cols >= 40 and area["height"] / rows >= 18, (area, rows, cols)
+        assert area["x"] + area["width"] <= svg["x"] + svg["width"]
+        for note in chart.locator(".annotation").all():
+            b = box(note)
+            assert b["x"] >= svg["x"] - 1 and b["x"] + b["width"] <= svg["x"] + svg["width"] + 1, note.text_content()
+        counts = [box(el) for el in chart.locator(".heatmaplayer text").all()]
+        assert len(counts) == rows * cols
+        assert all(b["width"] <= area["width"] / cols for b in counts), "a count is wider than its cell"
+        for axis in ("xtick", "ytick"):  # category and region names: none over another, all in the chart
+            labels = [b for el in chart.locator(f".{axis} text").all() if (b := el.bounding_box()) and b["width"]]
+            assert labels and not [(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :] if _overlap(a, b)]
+            assert min(b["x"] for b in labels) >= svg["x"] - 1, axis
+        page.screenshot(path=str(artifacts_dir / f"layout-overview-coverage-{device}.png"), full_page=False)
+    finally:
+        page.context.close()
