@@ -19,7 +19,7 @@ st.caption(t("compare_caption", lang))
 
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
-facts = dd.load_facts_joined()
+facts = dd.load_indicator_mentions()  # every row the page can draw or list, once per build
 
 indicators = cmp.indicator_options(facts, selected)
 if not indicators:

@@ -54,7 +54,8 @@ coverage = dd.load_coverage_rows()  # a cell's key in the chart, its facts found
 if coverage.empty:
     st.info(t("no_facts", lang))
 else:
-    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang)
+    counts, cells = dd.load_coverage_index()  # once per build: a filter change only picks from them
+    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang, counts=counts)
     ui.chart(fig, "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
-             heading="selected_cell", by="cell")  # fmt: skip
+             heading="selected_cell", by="cell", index=cells)  # fmt: skip
     ui.zip_button("overview-charts")

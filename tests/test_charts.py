@@ -384,3 +384,15 @@ def keywords_fig(regions):
         ]
     )
     return charts.keyword_bars(rows, regions)
+
+
+def test_coverage_heatmap_from_every_regions_counts_equals_one_counted_for_the_selection():
+    # The Overview counts every region once per build and takes the selected ones on a filter change.
+    counts = charts.coverage_counts(FACTS)
+    for regions in (ALL, ALL[:2], [ALL[3], ALL[1]], ["黑龙江"]):
+        assert charts.coverage_heatmap(FACTS, regions, counts=counts).to_json() == charts.coverage_heatmap(FACTS, regions).to_json()
+
+
+def test_month_groups_read_the_drawn_dates_when_the_rows_carry_them():
+    rows = EVENTS.assign(drawn_at=[charts.event_timestamp(d) for d in EVENTS["date"]])
+    pd.testing.assert_frame_equal(charts.events.month_groups(rows), charts.events.month_groups(EVENTS))

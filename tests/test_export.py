@@ -6,6 +6,7 @@ import io
 import os
 import zipfile
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -69,3 +70,10 @@ def test_non_ascii_name_is_refused():
 def test_png_size_rejects_other_bytes():
     with pytest.raises(ValueError):
         export.png_size(b"GIF89a....")
+
+
+def test_drawn_positions_from_a_group_index_equal_the_matched_ones():
+    details = pd.DataFrame({"fact_id": ["a", "b", "c", "d", "e"], "cell": ["x|1", "y|1", "x|1", "x|2", "y|1"]})
+    index = export.group_positions(details, "cell")
+    for ids in (["y|1", "x|1"], ["x|2"], ["x|1", "nope", "x|2"], []):
+        assert list(export.drawn_positions(ids, details, "cell", index)) == list(export.drawn_positions(ids, details, "cell"))

@@ -193,12 +193,18 @@ def drawn_ids(fig: go.Figure) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def drawn_positions(ids: list[str], details: pd.DataFrame, key: str = "fact_id") -> np.ndarray:
+def drawn_positions(
+    ids: list[str], details: pd.DataFrame, key: str = "fact_id", index: dict[str, np.ndarray] | None = None
+) -> np.ndarray:
     """Row positions in ``details`` of the rows whose ``key`` column is one of ``ids``, in the order of
     ``ids``. ``key`` is ``fact_id`` (each fact once) or a group's key (a heatmap cell's ``cell``:
     every row of the cell, whose rows are distinct facts already). Positions, not rows: taking rows copies every column
     (0.1 s for a cell set of 56,000 facts), so the table takes its first rows only and the CSV the
-    rest when downloaded."""
+    rest when downloaded. ``index``, for a group key, is ``group_positions(details, key)`` made once
+    (a cell set of 94,000 rows took 45 ms to match per run)."""
+    if index is not None and key != "fact_id":
+        parts = [index[k] for k in ids if k in index]
+        return np.concatenate(parts) if parts else np.array([], dtype=np.intp)
     order = {k: i for i, k in enumerate(ids)}
     keys = details[key]
     positions = np.flatnonzero(keys.isin(order).to_numpy())
@@ -208,6 +214,11 @@ def drawn_positions(ids: list[str], details: pd.DataFrame, key: str = "fact_id")
     if key == "fact_id" and len(positions) > 1:  # a group key (a cell) holds each fact once already
         positions = positions[~pd.Index(details["fact_id"].to_numpy()[positions]).duplicated()]
     return positions
+
+
+def group_positions(details: pd.DataFrame, key: str) -> dict[str, np.ndarray]:
+    """Each ``key`` value's row positions in ``details``, ascending (for ``drawn_positions``)."""
+    return {k: np.asarray(v, dtype=np.intp) for k, v in details.groupby(key, sort=False).indices.items()}
 
 
 def rows_for(ids: list[str], details: pd.DataFrame, key: str = "fact_id") -> pd.DataFrame:

@@ -43,6 +43,7 @@ def chart(
     heading: str = "selected_point",
     rows: pd.DataFrame | None = None,
     by: str = "fact_id",
+    index: dict | None = None,
 ) -> None:
     """Tabs Chart | Table (the rows the chart draws), the export bar (PNG, SVG, CSV, cite) and the
     rows behind a selected point.
@@ -51,13 +52,14 @@ def chart(
     frame of the same ids for the CSV and table (compare: values in the unit drawn). ``by`` is the
     column ``customdata[0]`` names (a heatmap's ``cell``: all the cell's rows). ``config`` adds
     Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
-    label keys for what to click and what the selection shows (bars, markers, cells, links)."""
+    label keys for what to click and what the selection shows (bars, markers, cells, links); ``index``
+    is ``export.group_positions(source, by)`` when the page keeps it per build."""
     lg = lang()
     english_places(fig, lg)
     fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
     source = rows if rows is not None else facts
-    drawn = export.drawn_positions(export.drawn_ids(fig), source, by)
+    drawn = export.drawn_positions(export.drawn_ids(fig), source, by, index)
     shown = export.rows_at(source, drawn[: tables.MAX_TABLE_ROWS])  # the grid's rows; the CSV takes all
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
     with tab_chart:

@@ -175,6 +175,20 @@ def facts_for_regions(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
+def _indicator_mentions_cached(directory: str, build: str) -> pd.DataFrame:
+    f = _joined_cached(directory, build)
+    return f[(f["mention_of"] == "") & (f["indicator_id"] != "")]
+
+
+def load_indicator_mentions(directory: Path | None = None) -> pd.DataFrame:
+    """The first mentions of a standard indicator (every scope), once per build: all the Compare page
+    draws or lists (17,000 of 100,000 facts), so a filter change scans a sixth of the store, not
+    all of it several times per run."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _indicator_mentions_cached(str(d), _build_for(d))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _coverage_cached(directory: str, build: str) -> pd.DataFrame:
     from lib.dashboard.charts.common import display_units  # the CSV's value in the unit charts use
 
@@ -186,6 +200,21 @@ def load_coverage_rows(directory: Path | None = None) -> pd.DataFrame:
     coverage cell lists, found by its ``cell`` key on the server."""
     d = Path(directory) if directory is not None else processed_dir()
     return _coverage_cached(str(d), _build_for(d))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _coverage_index_cached(directory: str, build: str) -> tuple[pd.DataFrame, dict]:
+    from lib.dashboard import export
+
+    rows = _coverage_cached(directory, build)
+    return charts.coverage_counts(rows), export.group_positions(rows, "cell")
+
+
+def load_coverage_index(directory: Path | None = None) -> tuple[pd.DataFrame, dict]:
+    """Every region's coverage counts and each cell's row positions in ``load_coverage_rows()``,
+    once per build: a filter change takes the selected regions' columns and cells from them."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _coverage_index_cached(str(d), _build_for(d))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -324,6 +353,8 @@ def events_with_articles(events: pd.DataFrame, articles: pd.DataFrame, lang: str
         for d, p, r in zip(out["date"], out["date_precision"], out["relative"].fillna(""), strict=True)
     ]
     out["sentence_marked"] = [_mark_date(r) for r in out.to_dict("records")]
+    # Where each is drawn, parsed once per build (charts.month_groups reads it; 18,000 dates a run).
+    out["drawn_at"] = pd.Series([charts.event_timestamp(d) for d in out["date"]], index=out.index, dtype="datetime64[ns]")
     return out.drop(columns=["article_text"])
 
 

@@ -7,12 +7,14 @@ with a message). Pure: no Streamlit, no I/O.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from lib.dashboard.i18n import DEFAULT_LANG, region_name, t
 from lib.dashboard.safe_text import plotly_text
@@ -122,11 +124,18 @@ def region_order(rows: pd.DataFrame, regions: list[str] | None) -> list[str]:
     return list(regions) if regions is not None else list(dict.fromkeys(rows["region"]))
 
 
+@functools.cache
+def _template() -> go.layout.Template:
+    # The object, looked up once: naming it ("plotly_white") looks it up and copies it per figure
+    # (16 ms against 10 ms a chart, several charts a run).
+    return pio.templates["plotly_white"]
+
+
 def base_layout(fig: go.Figure, title: str, note_lines: list[str]) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 13},
-        template="plotly_white",
+        template=_template(),
         height=480,
         margin={"l": 70, "r": 30, "t": 70, "b": 90 + 18 * len(note_lines)},
         legend={"title": {"text": ""}},

@@ -211,20 +211,30 @@ def coverage_counts(facts: pd.DataFrame, regions: list[str] | None = None) -> pd
     return table.reindex(index=order, columns=cats, fill_value=0).fillna(0).astype(int)
 
 
+def counts_of(counts: pd.DataFrame, rows: pd.DataFrame, regions: list[str] | None) -> pd.DataFrame:
+    """``coverage_counts(rows, regions)`` taken from every region's ``counts``: the selected regions'
+    rows, the categories they have."""
+    table = counts.reindex(index=region_order(rows, regions), fill_value=0)
+    return table.loc[:, (table > 0).any(axis=0)] if len(table) else table.iloc[:, :0]
+
+
 CELL_ROW_PX = 26  # a category row of the coverage heatmap: its count in 13 px type
 
 
 def coverage_heatmap(
-    facts: pd.DataFrame, regions: list[str] | None = None, lang: str = DEFAULT_LANG
+    facts: pd.DataFrame, regions: list[str] | None = None, lang: str = DEFAULT_LANG,
+    counts: pd.DataFrame | None = None,
 ) -> go.Figure:
     """How many figures each region has in each category (first mentions): categories as rows,
-    regions as columns. ``facts`` may be ``coverage_rows`` already (the filter is the same).
+    regions as columns. ``facts`` may be ``coverage_rows`` already (the filter is the same);
+    ``counts``, when given, is ``coverage_counts(facts)`` of every region (computed once per build:
+    the group-by took 50 ms a run at 100,000 facts), from which the selected regions are taken.
 
     Transposed from regions × categories: 22 category columns were 8 px wide on a 390 px phone,
     while a handful of region columns keep their counts legible and category names read flat."""
     # Only the columns drawn: taking rows copies every column, and the store's facts have dozens.
     rows = in_regions(first_mentions(facts[["region", "category", "mention_of", "source", "published"]]), regions)
-    counts = coverage_counts(rows, regions).T  # categories x regions
+    counts = (coverage_counts(rows, regions) if counts is None else counts_of(counts, rows, regions)).T
     cell_ids = [[cell_key(r, c) if n else "" for r, n in zip(counts.columns, row, strict=True)]
                 for c, row in zip(counts.index, counts.values.tolist(), strict=True)]  # fmt: skip
     x = [plotly_text(r) for r in counts.columns]

@@ -91,27 +91,36 @@ def month_groups(rows: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
     ``label`` (2024-05, 2024Q2, 2024), ``n``, the comma-joined ``event_ids`` in date order, counts
     per date kind and the first descriptions. The bin is ``unit`` (month, quarter, year), else
     chosen from the span (``bin_for``); year-only dates fall in the year's first month."""
-    x = [event_timestamp(d) for d in rows["date"]]
-    dated = rows.assign(_x=x)[[v is not None for v in x]]
+    # Vectorised: a loop over the groups (value_counts, joins) cost 0.1 s a run at 18,000 events.
+    x = rows["drawn_at"] if "drawn_at" in rows.columns else pd.Series([event_timestamp(d) for d in rows["date"]],
+                                                                      index=rows.index, dtype="datetime64[ns]")  # fmt: skip
+    dated = rows.assign(_x=x)[x.notna().to_numpy()]
+    columns = ["region", "month", "label", "unit", "planned", "n", "event_ids", *DATE_KINDS, "descriptions"]
     if dated.empty:
-        return pd.DataFrame(
-            columns=["region", "month", "label", "unit", "planned", "n", "event_ids", *DATE_KINDS, "descriptions"]
-        )
+        return pd.DataFrame(columns=columns)
     dated = dated.sort_values("_x", kind="stable")
     unit = unit or bin_for(dated["_x"].iloc[0], dated["_x"].iloc[-1])
-    dated["month"] = [bin_start(v, unit) for v in dated["_x"]]
+    dated["month"] = dated["_x"].dt.to_period(_PERIOD_FREQ[unit]).dt.start_time
     dated["planned"] = dated["planned"].fillna(False).astype(bool)
-    dated["_kind"] = [date_kind(p, bool(i)) for p, i in zip(dated["date_precision"], dated["year_inferred"], strict=True)]
-    groups = []
-    for (region, month, planned), grp in dated.groupby(["region", "month", "planned"], sort=False):
-        kinds = grp["_kind"].value_counts()
-        groups.append(
-            {"region": region, "month": month, "label": bin_label(month, unit), "unit": unit,
-             "planned": planned, "n": len(grp),
-             "event_ids": ",".join(grp["event_id"]), **{k: int(kinds.get(k, 0)) for k in DATE_KINDS},
-             "descriptions": grp["description"].fillna("").head(MAX_HOVER_EVENTS).tolist()}
-        )  # fmt: skip
-    return pd.DataFrame(groups).sort_values(["month", "region"], kind="stable").reset_index(drop=True)
+    inferred = dated["year_inferred"].fillna(False).astype(bool)
+    dated["_kind"] = inferred.map({True: "year_inferred", False: "written"}).where(
+        dated["date_precision"] != "relative", "relative")  # fmt: skip
+    dated["description"] = dated["description"].fillna("")
+    keys = ["region", "month", "planned"]
+    by = dated.groupby(keys, sort=False)  # groups in order of their first date, as drawn
+    out = by.agg(n=("event_id", "size"), event_ids=("event_id", ",".join))
+    kinds = dated.groupby([*keys, "_kind"], sort=False).size().unstack(fill_value=0)
+    out = out.join(kinds.reindex(columns=list(DATE_KINDS), fill_value=0).astype(int))
+    out["descriptions"] = dated.groupby(keys, sort=False).head(MAX_HOVER_EVENTS).groupby(keys, sort=False)[
+        "description"].agg(list)  # fmt: skip
+    out = out.reset_index()
+    out["label"] = [bin_label(m, unit) for m in out["month"]]
+    out["unit"] = unit
+    out["n"] = out["n"].astype(int)
+    return out[columns].sort_values(["month", "region"], kind="stable").reset_index(drop=True)
+
+
+_PERIOD_FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
 
 
 def timeline_height(n_regions: int) -> int:
@@ -190,8 +199,9 @@ def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] 
         zeroline=False,
         showgrid=False,
     )
-    for i in range(1, len(order)):  # separators between the regions' rows
-        fig.add_hline(y=i - 0.5, line={"color": "#e5e5e5", "width": 1})
+    # Separators between the regions' rows, as one list: add_hline per row cost 15 ms each.
+    fig.update_layout(shapes=[{"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": i - 0.5,
+                               "y1": i - 0.5, "line": {"color": "#e5e5e5", "width": 1}} for i in range(1, len(order))])  # fmt: skip
     relative = int(groups["relative"].sum())
     notes = [
         t("timeline_grouped_note", lang, per=t(f"one_{unit}", lang)),
