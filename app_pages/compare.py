@@ -20,11 +20,12 @@ st.caption(t("compare_caption", lang))
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
 facts = dd.load_indicator_mentions()  # every row the page can draw or list, once per build
+whole = cmp.whole_region(facts, selected)  # what the pickers and charts choose from, filtered once a run
 
-indicators = cmp.indicator_options(facts, selected)
+indicators = cmp.indicator_options(whole, selected)
 if not indicators:
     st.info(t("no_standard", lang), icon=ui.EMPTY_ICON)
-    empty = cmp.view_rows(facts, selected, cmp.View("", ""))
+    empty = cmp.view_rows(whole, selected, cmp.View("", ""))
     ui.chart(charts.indicator_bars(empty, selected, t("indicator", lang), lang), "compare", facts, key="compare_bars")
     ui.zip_button("compare-charts")
     st.stop()
@@ -36,16 +37,16 @@ indicator = ui.pick(
     lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang), param="indicator",
 )  # fmt: skip
 # Option keys are URL values (?kind=target:level, ?period=2024:cumulative): readable, nothing to escape.
-kinds = {f"{k}:{tk}".rstrip(":"): (k, tk) for k, tk in cmp.kind_options(facts, selected, indicator)}
+kinds = {f"{k}:{tk}".rstrip(":"): (k, tk) for k, tk in cmp.kind_options(whole, selected, indicator)}
 kind = kinds[ui.pick(c2, t("measure", lang), list(kinds), "cmp_kind", lambda k: cmp.kind_label(*kinds[k], lang),
                      param="kind")]  # fmt: skip
-periods = {f"{p}:{b}".rstrip(":"): (p, b) for p, b in cmp.period_options(facts, selected, indicator, kind)}
+periods = {f"{p}:{b}".rstrip(":"): (p, b) for p, b in cmp.period_options(whole, selected, indicator, kind)}
 period = periods[
     ui.pick(c3, t("period_pick", lang), list(periods), "cmp_period", lambda p: period_label(*periods[p], lang),
             param="period")
 ]  # fmt: skip
 view = cmp.View(indicator, *kind, *period)
-units = cmp.unit_options(facts, selected, view)
+units = cmp.unit_options(whole, selected, view)
 if len(units) > 1:  # 技术合同 in 项 and 份: one axis draws one unit, the others are listed as context
     view = cmp.View(indicator, *kind, *period, ui.pick(c4, t("unit_pick", lang), units, "cmp_unit",
                                                         lambda u: unit_label(u, lang), param="unit"))  # fmt: skip
@@ -54,7 +55,7 @@ if kind[0] == "level":  # a log scale only for levels: growth rates and changes 
     url_state.bind("log", "cmp_log", url_state.Flag(), False)
     log = st.toggle(t("log_scale", lang), key="cmp_log", help=t("log_scale_help", lang))
 
-rows = cmp.view_rows(facts, selected, view, lang)
+rows = cmp.view_rows(whole, selected, view, lang)
 shown = cmp.drawn(rows)
 name = cmp.indicator_name(indicator, lang)
 what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), period=period_label(*period, lang))
@@ -71,7 +72,7 @@ if len(repeated):
     with st.expander(t("other_sources", lang)):
         st.dataframe(ui.named(cmp.display_table(repeated, lang)), hide_index=True, column_config=ui.comparable_columns())
 
-series = cmp.period_series(facts, selected, view, lang)
+series = cmp.period_series(whole, selected, view, lang)
 if len(series):
     st.subheader(t("over_periods", lang))
     lines = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)

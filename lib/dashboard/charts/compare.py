@@ -132,11 +132,11 @@ def indicator_bars(
         fig.add_trace(_bar_trace(rows, unit, lang))
     else:  # no bars, but every region's slot and its 无数据 mark
         fig.update_yaxes(range=[0, 1], showticklabels=False)
-    for region in missing:  # the slot stays, and says why it is empty
-        fig.add_annotation(
-            x=plotly_text(region), y=0, yref="y", text=t("no_data", lang), showarrow=False, yanchor="bottom",
-            font={"color": NO_DATA_COLOR, "size": 12},
-        )  # fmt: skip
+    # The slot stays, and says why it is empty (one list: add_annotation per region cost 5 ms each).
+    fig.update_layout(annotations=[
+        {"x": plotly_text(region), "y": 0, "yref": "y", "text": t("no_data", lang), "showarrow": False,
+         "yanchor": "bottom", "font": {"color": NO_DATA_COLOR, "size": 12}} for region in missing
+    ])  # fmt: skip
     xaxis = {"type": "category", "categoryorder": "array", "categoryarray": [plotly_text(r) for r in order]}
     if order:
         xaxis["range"] = [-0.5, len(order) - 0.5]
