@@ -18,7 +18,7 @@ ui.begin_page()
 st.title(t("app_title", lang))
 st.caption(t("overview_caption", lang))
 
-articles = ui.store_articles()
+ui.store_articles()  # stops the page with the empty-store message
 selected = ui.selected_regions(required=True)
 headlines = dd.load_headlines(lang)  # every region's, once per build: a filter change only lays them out
 
@@ -44,7 +44,7 @@ for region in selected:  # full width: eight metrics need the room
                     st.text(where if short else f"{unit} · {where}")
         st.caption(t("articles_behind", lang))
         st.dataframe(
-            dd.articles_for_regions(articles, [region]).drop(columns=["region"]),
+            dd.articles_of_region(region).drop(columns=["region"]),
             hide_index=True,
             column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
         )
