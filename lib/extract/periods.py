@@ -120,6 +120,9 @@ def _render(kind: str, m: re.Match, anchor: str) -> str:
     return ""
 
 
+_CLAUSE_BREAK = re.compile("[，,；;。]")
+
+
 def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     """The period a figure at ``pos`` covers: the nearest period named before it, else after it.
     The base of a comparison (比上年, 较去年同期, 比上年末) is not the figure's period."""
@@ -128,7 +131,8 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
-    clause_end = next((i for i in range(pos, len(sentence)) if sentence[i] in "，,；;。"), len(sentence))
+    end = _CLAUSE_BREAK.search(sentence, pos)
+    clause_end = end.start() if end else len(sentence)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
 
