@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -42,8 +43,10 @@ class Region:
     members: tuple[str, ...] = ()  # macro regions: the regions they group
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """Immutable like a frozen dataclass (mentions are cached and shared), and built four times faster:
+    every scan makes them, and the layout scans every paragraph."""
+
     start: int
     end: int
     surface: str
