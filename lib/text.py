@@ -94,7 +94,7 @@ def long_pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> l
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    for a, b in long_pieces(text, start, end):
+    for a, b in long_pieces(text, start, end) if end - start > MAX_SENTENCE else ((start, end),):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
