@@ -57,7 +57,8 @@ def main() -> None:
     if args.step:
         return step(args.step, args.megabytes)
     if not shutil.which("valgrind"):
-        sys.exit("valgrind is not installed")
+        print("valgrind is not installed: nothing measured")  # not an error: make bench runs every script
+        return None
     n = {s: instructions(s, args.megabytes) for s in ("warm", "build", "jieba-warm", "jieba-lcut")}
     build, lcut = n["build"] - n["warm"], n["jieba-lcut"] - n["jieba-warm"]
     print(f"{args.megabytes} MB: build() {build / 1e9:.2f} billion instructions, jieba.lcut {lcut / 1e9:.2f} billion")
