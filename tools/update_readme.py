@@ -36,6 +36,12 @@ def main() -> None:
     text = replace_between(
         text, "| table | gold rows", "Part of these two gold sets", evaluate.context_report()
     )
+    text = replace_between(
+        text,
+        "| article set | gold articles",
+        "Events and links are scored",
+        evaluate.articles_report(evaluate.score_articles(evaluate.load_gold_table("pages/articles"))),
+    )
     path.write_text(text, encoding="utf-8")
 
 

@@ -108,7 +108,19 @@ def find_dates(sentence: str) -> list[DateMention]:
     for m in _CLAUSE_OPENING.finditer(s):
         if _opens_clause(s, m.start()):
             claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
-    return sorted(found, key=lambda d: d.start)
+    return sorted((d for d in found if not _closes_a_date_line(s, d) and not _opens_a_name(s, d)), key=lambda d: d.start)
+
+
+def _closes_a_date_line(s: str, d: DateMention) -> bool:
+    """A line that ends on a full date without punctuation is a document's date line, not a happening: the
+    signature under a communiqué's title (上饶市统计局 国家统计局上饶调查队 2024年4月18日) or a page's
+    发布日期 (2022年01月27日)."""
+    return d.precision == "day" and bool(d.year) and not s[d.end :].strip()
+
+
+def _opens_a_name(s: str, d: DateMention) -> bool:
+    """当日, 当天 opening a quoted phrase are part of a name (“当日往返游”), not a date."""
+    return d.precision == "relative" and d.start > 0 and s[d.start - 1] in "“‘「『\""
 
 
 def _day(m: re.Match) -> DateMention | None:
