@@ -75,6 +75,7 @@ CURATED = [
     ("西海岸新区", "zone", "青岛", "山东"), ("江北新区", "zone", "南京", "江苏"),
     ("苏州工业园区", "zone", "苏州", "江苏"), ("郑东新区", "zone", "郑州", "河南"),
     ("郑州航空港", "zone", "郑州", "河南"), ("航空港区", "zone", "郑州", "河南"),
+    ("宁东能源化工基地", "zone", "", "宁夏"), ("宁东基地", "zone", "", "宁夏"), ("宁东", "zone", "", "宁夏"),
     ("洋山港", "landmark", "上海", "上海"), ("宁波舟山港", "landmark", "宁波", "浙江"),
     ("博鳌", "zone", "琼海", "海南"), ("洋浦", "zone", "儋州", "海南"), ("未来科技城", "zone", "杭州", "浙江"),
     ("台北", "city", "", "台湾"), ("高雄", "city", "", "台湾"), ("台中", "city", "", "台湾"),
@@ -216,7 +217,7 @@ def curated_rows(divisions: list[dict], counties: list[dict]) -> list[dict]:
             continue
         where = seat.get(prefecture) or seat[province]
         # A place directly under its province (雄安新区) is its own unit and needs a short name.
-        short = "" if prefecture else short_name(name, ("新区",), [])
+        short = "" if prefecture else short_name(name, ("新区", "能源化工基地", "基地"), [])
         lat, lon = CURATED_COORDS.get(name, (where["lat"], where["lon"]))
         out.append(
             {

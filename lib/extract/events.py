@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from lib import text
-from lib.extract import periods, regions, subjects
+from lib.extract import clauses, periods, regions
 from lib.model import Article
 
 MAX_DESCRIPTION = 30
@@ -44,7 +44,6 @@ _BARE_MONTH = re.compile(r"(?<![\d年月—–~-])()(\d{1,2})月(?:份)?(?![\d�
 _ANYWHERE = re.compile(r"近日|日前|近期|当天|当日")
 _CLAUSE_OPENING = re.compile(r"目前|当前")
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # Openers allowed before a year that heads its clause (在2023年, 刚刚过去的2021年).
 _YEAR_OPENER = re.compile(r"(?:在|于|(?:刚刚)?过去的)?$")
 _HAPPENING = re.compile(
@@ -143,8 +142,7 @@ def _relative(d: DateMention | None, word: str) -> DateMention | None:
 
 def _opens_clause(s: str, pos: int) -> bool:
     """Nothing but opening quotes between the last clause break and ``pos``."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
-    return not s[clause_start:pos].strip("“”\"'（( ")
+    return not s[clauses.of(s).start(pos) : pos].strip("“”\"'（( ")
 
 
 def _heads_happening(s: str, m: re.Match) -> bool:
@@ -166,8 +164,7 @@ def _year(s: str, m: re.Match) -> DateMention | None:
 
 
 def _heads_clause(s: str, pos: int) -> bool:
-    clause_start = max((c.end() for c in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
-    lead = s[clause_start:pos].strip()
+    lead = s[clauses.of(s).start(pos) : pos].strip()
     return bool(_YEAR_OPENER.fullmatch(lead))
 
 
@@ -229,12 +226,10 @@ def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | No
 def clause_span(sentence: str, d: DateMention) -> tuple[int, int]:
     """The clause holding the date; the next one too when the date stands alone (3月8日，…)."""
     s = text.fold_width(sentence)
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, d.start)), default=0)
-    end_m = _CLAUSE_BREAK.search(s, d.end)
-    end = end_m.start() if end_m else len(s)
-    if len(_strip(s[start : d.start] + s[d.end : end])) < 4 and end_m:
-        nxt = _CLAUSE_BREAK.search(s, end + 1)
-        end = nxt.start() if nxt else len(s)
+    st = clauses.of(s)
+    start, end = st.start(d.start), st.end(d.end)
+    if len(_strip(s[start : d.start] + s[d.end : end])) < 4 and end < len(s):
+        end = st.end(end + 1)
     return start, end
 
 
@@ -253,20 +248,6 @@ def is_planned(sentence: str, d: DateMention) -> bool:
 
 
 # --------------------------------------------------------------------------------------- extraction
-
-
-def statement_region(sentence: str, span: tuple[int, int], default: regions.Region | None) -> str:
-    """The place the statement is about: a place opening its own clause(s) (a macro one keeps the
-    default), else the sentence's subject up to the statement's end. A subject that is just the
-    province of the article's city (广东 in a 深圳 article) keeps the more specific city."""
-    if default is None:
-        return ""
-    clause = sentence[span[0] : span[1]]
-    scope = clause if regions.find_places(clause) else sentence[: span[1]]
-    found = subjects.sentence_subject(scope, default)
-    if found.level == "province" and default.province == found.region and default.level != "province":
-        return default.region
-    return found.region
 
 
 def extract(article: Article) -> list[dict]:
@@ -299,7 +280,7 @@ def _row(article: Article, sent: text.Sentence, d: DateMention, r: Resolved, def
     return {
         "event_id": hashlib.sha1(f"{article.article_id}:{start}".encode()).hexdigest()[:16],
         "article_id": article.article_id,
-        "region": statement_region(sent.text, clause_span(sent.text, d), default) or article.region,
+        "region": clauses.statement_region(sent.text, clause_span(sent.text, d), default) or article.region,
         "date": r.date,
         "date_precision": r.precision,
         "year_inferred": r.year_inferred,

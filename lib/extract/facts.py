@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from lib import text
-from lib.extract import currencies, indicators, numbers, periods, regions, scopes, subjects
+from lib.extract import clauses, currencies, indicators, numbers, periods, regions, scopes
 from lib.model import Article
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -89,7 +89,6 @@ _LINKING = re.compile(
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
     rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
 )
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
 # 占比较上年: 占比 stays; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
 _COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$|(?:是|相当于)[^，,；;是]{1,20}的$")
@@ -234,9 +233,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     part = structure_part(sentence, q)
     if part is not None:
         return f"{_SECTORS[part]}比重"
-    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
-    clause_end_m = _CLAUSE_SPLIT.search(sentence, q.end)
-    clause_end = clause_end_m.start() if clause_end_m else len(sentence)
+    clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
     left = sentence[clause_start : q.start]
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
@@ -287,34 +284,14 @@ def _topic(before: str) -> str:
     return _left_phrase(topic)
 
 
-_LIST_SPLIT = re.compile(r"[、和及与]")
-
-
-def _items_before(sentence: str, i: int) -> list[str]:
-    start = max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:i])), default=0)
-    return [t for t in sentence[start:i].split("、") if t]
-
-
 def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str] | None:
-    """'A、B和C分别…x、y、z': the list item the figure at q belongs to, and the list's last item.
-
-    None when the figure does not follow 分别 or the list and the figures do not pair up.
-    """
-    i = sentence.rfind("分别", 0, q.start)
-    if i < 0 or re.search(r"[；;。]", sentence[i : q.start]):
+    """'A、B和C分别…x、y、z': the list item the figure at q belongs to, and the list's last item
+    (clauses.respectively pairs them); None when the figure does not follow 分别 or the lists do not pair up."""
+    listing = clauses.respectively(sentence, q.start, q.end)
+    if listing is None:
         return None
-    items = _items_before(sentence, i)
-    if len(items) < 2:  # '…分别增长x、y，两年平均增速分别为u、v': the earlier list again
-        earlier = sentence.rfind("分别", 0, i)
-        items = _items_before(sentence, earlier) if earlier >= 0 else items
-    end = re.search(r"[，,；;。]", sentence[q.end :])
-    count = len(numbers.find_quantities(sentence[i : q.end + (end.start() if end else len(sentence))]))
-    if len(items) < count and items and _LIST_SPLIT.search(items[-1]):
-        items = items[:-1] + [t for t in _LIST_SPLIT.split(items[-1]) if t]  # 'A、B和C'
-    index = len(numbers.find_quantities(sentence[i : q.start]))
-    if len(items) < 2 or index >= len(items):
-        return None
-    return items[index], items[-1]
+    (a, b), (c, d) = listing.items[listing.index], listing.items[-1]
+    return sentence[a:b], sentence[c:d]
 
 
 def _respectively(sentence: str, q: numbers.Quantity) -> str:
@@ -351,7 +328,7 @@ def kind_for(sentence: str, q: numbers.Quantity) -> str:
 
 
 def _is_target(sentence: str, q: numbers.Quantity) -> bool:
-    clause_left = _CLAUSE_SPLIT.split(sentence[max(0, q.start - 14) : q.start])[-1]
+    clause_left = sentence[max(q.start - 14, clauses.of(sentence).start(q.start)) : q.start]
     if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
         return True
     return bool(_TARGET_LEAD.search(sentence, 0, q.start))
@@ -359,8 +336,7 @@ def _is_target(sentence: str, q: numbers.Quantity) -> bool:
 
 def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     """The kind of figure, a target read as if achieved: 力争增长5% measures a change_pct."""
-    left = sentence[max(0, q.start - 14) : q.start]
-    clause_left = _CLAUSE_SPLIT.split(left)[-1]
+    clause_left = sentence[max(q.start - 14, clauses.of(sentence).start(q.start)) : q.start]
     if q.base_unit in ("个百分点", "百分点", "个千分点"):
         return "change_pp"
     if q.base_unit == "‰":  # birth, death and growth rates of population
@@ -409,8 +385,7 @@ def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Qu
         return False
     if q.base_unit == "年" and sentence.startswith(_NAMED_PLAN, q.end):
         return True
-    end_m = _CLAUSE_SPLIT.search(sentence, q.end)
-    end = end_m.start() if end_m else len(sentence)
+    end = clauses.of(sentence).end(q.end)
     return any(o.start >= q.end and o.end <= end and _DIGIT.search(o.raw) for o in found)
 
 
@@ -433,8 +408,7 @@ def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
 
 def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
     """'' for the period's own figure; cumulative (累计, 自2014年以来) or average_annual (年均)."""
-    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(sentence, 0, q.start)), default=0)
-    clause_left = sentence[clause_start : q.start]
+    clause_left = sentence[clauses.of(sentence).start(q.start) : q.start]
     if _AVERAGE_ANNUAL.search(clause_left):
         return "average_annual"
     if _SEQUENTIAL.search(clause_left):
@@ -518,6 +492,7 @@ def extract(article: Article) -> list[dict]:
     year = reference_year(article)
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
+    group = None  # the macro region named last (京津冀): what a later 三地 refers to
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period = None, 0, "", ""
@@ -531,10 +506,11 @@ def extract(article: Article) -> list[dict]:
             # the report's year.
             found = _facts_in_sentence(
                 article, field, sent, default, carry, topic, year,
-                period or section.period or report_year, section.planned,
+                period or section.period or report_year, section.planned, group,
             )  # fmt: skip
             rows.extend(found)
-            carry = subjects.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
+            group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
+            carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
@@ -548,7 +524,7 @@ def extract(article: Article) -> list[dict]:
 
 def _facts_in_sentence(
     article: Article, field: str, sent: text.Sentence, default, carry, topic: str, year: str, period: str,
-    planned: bool = False,
+    planned: bool = False, group=None,
 ) -> list[dict]:
     out = []
     previous = ""
@@ -561,12 +537,15 @@ def _facts_in_sentence(
         measured = measure_kind(sent.text, q)
         q = _growth_in_percent(q, measured)
         kind = "target" if planned or _is_target(sent.text, q) else measured
-        region = subjects.region_at(
-            sent.text, q.start, default, carry, difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple"
-        )
+        region = clauses.region_at(
+            sent.text, q.start, default, carry,
+            difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple", end=q.end, group=group,
+        )  # fmt: skip
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
         if region is regions.NATIONAL and scope.scope != "nation":
             region = default  # 全国重点实验室: a national designation of the region's own lab
+        elif scope.scope == "group" and region is not None and region.level not in ("macro", "country"):
+            region = default  # 银川、石嘴山、吴忠三市…合计: the group's figure is not its last member's
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
         basis = basis_for(sent.text, q, figure_period)

@@ -16,7 +16,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from lib import paths
-from lib.extract import currencies
+from lib.extract import clauses, currencies
 from lib.text import fold_width
 
 _GROWTH_KINDS = {"change_pct", "change_pp"}
@@ -291,7 +291,7 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
     if at <= 0:
         return None
     end = at + len(phrase)
-    clause = max(before.rfind(c, 0, at) for c in "，,；;：:。") + 1
+    clause = clauses.of(row["sentence"]).start(at)
     for m in find(before[clause:end]):
         whole = not before[: clause + m.start].endswith(_breakdowns())  # 市本级一般公共预算收入
         if m.start + clause < at and m.end + clause == end and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):

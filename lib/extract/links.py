@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lib import text
-from lib.extract import regions
+from lib.extract import clauses, regions
 from lib.extract.regions import PlaceMention, Region
 from lib.model import Article
 
@@ -60,7 +60,6 @@ _NOUN_USE = re.compile(r"创新中心|中心|创新区|发展|联动|攻关|机�
 _PARTNER_INTRO = regions.PARTNER_BEFORE + ("联合", "携手", "对接融入", "融入")
 _SCOPE = re.compile(r"加强|深化|推进|开展|拓展|参与|融入|扩大")
 _PAIR_WORD = re.compile(r"^(?:两地|双方|两市|两省)")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -92,12 +91,6 @@ def _list_after(s: str, mentions: list[PlaceMention], first: PlaceMention) -> li
         else:
             break
     return out
-
-
-def _clause_bounds(s: str, pos: int) -> tuple[int, int]:
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, pos)), default=0)
-    end_m = _CLAUSE_BREAK.search(s, pos)
-    return start, end_m.start() if end_m else len(s)
 
 
 def _in_parens(s: str, m: PlaceMention) -> bool:
@@ -187,9 +180,9 @@ def _inbound_routes(s: str, mentions: list[PlaceMention], default: Region | None
     for m in mentions:
         if not _INBOUND.search(s[max(0, m.start - 2) : m.start]):
             continue
-        clause_end = _clause_bounds(s, m.end)[1]
+        clause_end = clauses.of(s).end(m.end)
         if default and _INBOUND_CARRIER.search(s, m.end, clause_end):
-            target = regions.sentence_region(s, default)
+            target = clauses.relating_place(s, len(s), default)
             yield Link(m.region, target, "route", "来自", m.start, m.end)
 
 
@@ -197,7 +190,7 @@ def clause_links(s: str, mentions: list[PlaceMention], default: Region | None) -
     """Enclave, cooperation and investment, read around each trigger word within its clause."""
     for trig in _TRIGGER.finditer(s):
         relation = trig.lastgroup
-        start, end = _clause_bounds(s, trig.start())
+        start, end = clauses.of(s).clause_at(trig.start())
         local = [m for m in mentions if start <= m.start < end]
         if relation == "investment":
             yield from _investment(s, trig, local, default, start)
@@ -257,7 +250,7 @@ def _subject(s, local, targets, default, start, end) -> Region | PlaceMention | 
         return before[-1]
     if default is None:
         return None
-    found = regions.sentence_region(s[:end], default)
+    found = clauses.relating_place(s, end, default)
     return default if found in names or found.level == "foreign" else found
 
 
@@ -282,7 +275,7 @@ def _investment(s, trig, local, default, clause_start) -> Iterator[Link]:
     for m in sources:
         expanded += [x for x in _list_after(s, local, m) if x not in expanded]
     names = {m.region for m in expanded}
-    target = regions.sentence_region(s, default)
+    target = clauses.relating_place(s, len(s), default)
     if target in names or target.level in ("foreign", "macro"):
         target = default
     for m in expanded:

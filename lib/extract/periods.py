@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lib.extract import clauses
+
 _CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -120,9 +122,6 @@ def _render(kind: str, m: re.Match, anchor: str) -> str:
     return ""
 
 
-_CLAUSE_BREAK = re.compile("[，,；;。]")
-
-
 def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     """The period a figure at ``pos`` covers: the nearest period named before it, else after it.
     The base of a comparison (比上年, 较去年同期, 比上年末) is not the figure's period."""
@@ -131,8 +130,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
-    end = _CLAUSE_BREAK.search(sentence, pos)
-    clause_end = end.start() if end else len(sentence)
+    clause_end = clauses.of(sentence).end(pos)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
 

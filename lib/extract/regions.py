@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from lib.extract import clauses
 from lib.paths import GAZETTEER_DIR
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -498,7 +499,7 @@ def sentence_region(sentence: str, default: Region) -> Region:
     if not candidates:
         return default
     starts = {LEAD_IN.match(sentence).end()}
-    starts |= {LEAD_IN.match(sentence, m.end()).end() for m in re.finditer(r"[，,；;]", sentence)}
+    starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.CLAUSE_BREAKS - {clauses.END})}
     for m in candidates:
         if m.start in starts:
             return m.region

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import paths
-from lib.extract import periods, regions
+from lib.extract import clauses, periods, regions, subjects
 
 SCOPES = ("region", "part", "organisation", "group", "nation")
 # A name is the CJK/Latin run before its suffix; these words open a clause and are not part of a name.
 _LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|截至目前|截至|全年|今年|去年|上年|年末|全市|全省|全区|该市|我市|本市)+")
 _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·—\-“”]"
-_CLAUSE = re.compile(r"[，,；;：:。！？!?（）()]")
 # Verbs and function words inside a run end a name: '推动天开园' -> '天开园'.
 _NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
 
 
+_BASE_OF = re.compile(r"[^，,；;的]{1,12}的全国")  # the figure names the nation's level: 9.8%的全国增速
 _COMPARED = (*periods.COMPARISON_WORDS, "超过", "超出", "占", "相当于")  # 占全国: a share of the nation
 
 
@@ -84,6 +84,14 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
     return REGION if best[1] == "region" else Scope(best[1], best[0])
 
 
+def _group_indicator(indicator: str) -> Scope | None:
+    """An indicator phrase that opens with a group (郑州、开封两市GDP合计…: indicator 两市GDP): the group is the
+    figure's subject, not what it counts."""
+    pattern, scope_of = _word_pattern()
+    m = pattern.match(indicator)
+    return Scope("group", m.group()) if m and scope_of[m.group()] == "group" else None
+
+
 def _named(head: str) -> Scope | None:
     """The last name in ``head`` that ends in a part or organisation suffix."""
     pattern, any_suffix, scope_of, generic = _suffix_pattern()
@@ -113,16 +121,21 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
     ``region`` is the place the figure was assigned to (regions.NATIONAL, a macro region, or a place)."""
     if region is not None and region.level == "macro":
         return Scope("group", region.region)
-    clause_start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, pos)), default=0)
+    st = clauses.of(sentence)
+    clause_start = st.start(pos, clauses.ASIDE_BREAKS)
     left = sentence[clause_start:pos]
     at = left.rfind(indicator) if indicator else -1
     head = left[:at] if at >= 0 else left
-    found = _named(head) or _word_scope(left, len(head))
+    # With 分别 the figures are the members' own (北京、天津两市技术合同成交额分别为…).
+    found = _named(head) or _word_scope(left, len(head)) or ("分别" not in left and _group_indicator(indicator)) or None
     if found is None and clause_start > 0:
         # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
-        first = _LEAD.sub("", sentence[: _CLAUSE.search(sentence).start()])[:20]
+        first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
         opening = _named(first)
         found = opening if opening is not None and first.startswith(opening.subject) else None
-    if found is None and region is regions.NATIONAL:
+    if found is not None and (found.subject in subjects.county_names() or region is not None and found.subject == region.name):
+        return REGION  # 滨海新区 is a county-level district, not a part: the resolver gave the figure its region
+    if region is regions.NATIONAL and (found is None or (found.scope == "group" and _BASE_OF.match(sentence, pos))):
+        # The nation's figure (低于9.8%的全国增速): the group before it (这五省份) is what it is compared with.
         return Scope("nation", region.region)
     return found or REGION
