@@ -69,5 +69,7 @@ page = st.navigation(
         st.Page("app_pages/sources.py", title=t("page_sources", lang), icon=":material/upload_file:"),
     ]
 )
+# The tab names the page too, in the language: "指标对比 · 区域发展看板" (set again once the page is known).
+st.set_page_config(page_title=f"{page.title} · {t('app_title', lang)}")
 url_state.start_page(page.url_path)
 page.run()

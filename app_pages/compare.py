@@ -7,7 +7,7 @@ import streamlit as st
 from lib.dashboard import charts, ui, url_state
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import region_name, t
+from lib.dashboard.i18n import region_name, t, unit_label
 from lib.dashboard.periods import period_label
 
 MAX_CARDS = 9
@@ -30,7 +30,7 @@ if not indicators:
     st.stop()
 
 counts = dict(indicators)
-c1, c2, c3 = st.columns([3, 2, 2])
+c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
 indicator = ui.pick(
     c1, t("indicator", lang), list(counts), "cmp_indicator",
     lambda i: cmp.indicator_option_label(i, counts[i], len(selected), lang), param="indicator",
@@ -45,6 +45,10 @@ period = periods[
             param="period")
 ]  # fmt: skip
 view = cmp.View(indicator, *kind, *period)
+units = cmp.unit_options(facts, selected, view)
+if len(units) > 1:  # 技术合同 in 项 and 份: one axis draws one unit, the others are listed as context
+    view = cmp.View(indicator, *kind, *period, ui.pick(c4, t("unit_pick", lang), units, "cmp_unit",
+                                                        lambda u: unit_label(u, lang), param="unit"))  # fmt: skip
 log = False
 if kind[0] == "level":  # a log scale only for levels: growth rates and changes can be negative
     url_state.bind("log", "cmp_log", url_state.Flag(), False)

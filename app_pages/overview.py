@@ -20,13 +20,13 @@ st.caption(t("overview_caption", lang))
 
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
-facts = dd.load_facts_joined()
+headlines = dd.load_headlines(lang)  # every region's, once per build: a filter change only lays them out
 
 for region in selected:  # full width: eight metrics need the room
     with st.container(border=True):
         st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
-        figures = cmp.headline_figures(facts, region, lang)
+        figures = headlines.get(region) or cmp.headline_figures(dd.load_facts_joined(), region, lang)
         for start in range(0, len(figures), PER_ROW):
             for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
                 row = item["row"]
@@ -50,9 +50,11 @@ for region in selected:  # full width: eight metrics need the room
         )
 
 st.subheader(t("coverage", lang))
-if facts.empty:
+coverage = dd.load_coverage_rows()  # a cell's key in the chart, its facts found here when clicked
+if coverage.empty:
     st.info(t("no_facts", lang))
 else:
-    fig = charts.coverage_heatmap(facts, regions=selected, lang=lang)
-    ui.chart(fig, "overview-coverage", facts, key="overview_coverage", hint="select_hint_cell", heading="selected_cell")
+    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang)
+    ui.chart(fig, "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
+             heading="selected_cell", by="cell")  # fmt: skip
     ui.zip_button("overview-charts")

@@ -44,8 +44,10 @@ TRADITIONAL_SUFFIX = "#s2t"
 OFFICIAL_CORPUS = paths.ROOT / "tests" / "corpus" / "official"
 REPORTS_CORPUS = paths.ROOT / "tests" / "corpus" / "reports"
 REPORTS2_CORPUS = paths.ROOT / "tests" / "corpus" / "reports2"
-# Pages that hold several short reports (issue 9), public documents of state organs: none stored yet.
+# Pages that hold several short reports (issue 9): assembled pages of public releases (committed) and real
+# e-paper pages (copyrighted, ../private/pages, scored where present).
 PAGES_CORPUS = paths.ROOT / "tests" / "corpus" / "pages"
+PRIVATE_PAGES = paths.PRIVATE_DIR / "pages"
 # The gold's `sector` (a breakdown such as 增值税 or 城镇居民, of the whole region) is scope `region` in
 # the facts table: the breakdown is told by the indicator, the scope says whose figure it is.
 _SCOPE_OF_GOLD = {"sector": "region"}
@@ -87,7 +89,7 @@ def _s2t():
 def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
-        PAGES_CORPUS,
+        PAGES_CORPUS, PRIVATE_PAGES,
     )  # fmt: skip
     for folder in folders:
         for suffix in (".txt", ".html", ".md"):

@@ -22,6 +22,9 @@ GOLD_DIR = ROOT / "gold"
 SHARED_DIR = Path(os.environ.get("RDD_SHARED_DIR", ROOT.parent / "shared"))
 DEV_CORPUS_DIR = SHARED_DIR / "corpus" / "dev"
 SEED_CORPUS_DIR = SHARED_DIR / "corpus" / "seed"
+# Copyrighted real texts an engineer keeps for measurement (e-paper pages of short reports), outside the
+# repository like SHARED_DIR: tests and the evaluation read them where present and skip them where not.
+PRIVATE_DIR = Path(os.environ.get("RDD_PRIVATE_DIR", ROOT.parent / "private"))
 
 
 def shown(path: Path) -> str:

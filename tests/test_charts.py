@@ -64,17 +64,20 @@ def test_source_line_lists_each_outlet_with_its_months():
     assert "科技日报 2024-05" in line and "经济日报 2024-04" in line
 
 
-def test_coverage_heatmap_counts_first_mentions_and_carries_fact_ids():
+def test_coverage_heatmap_counts_first_mentions_and_carries_cell_keys():
     fig = charts.coverage_heatmap(FACTS, regions=ALL)
     hm = fig.data[0]
     assert list(hm.y) == ALL
     assert list(hm.x) == ["资金", "增长", "企业"]
     assert list(hm.z[1]) == [1, 1, 0]  # 郑州: the repeated 6000亿元 counts once
-    # Heatmaps take no clicks: an invisible point per cell carries the cell's fact ids.
+    # Heatmaps take no clicks: an invisible point per cell carries the cell's key, not its fact ids
+    # (a cell can hold thousands); coverage_rows says which facts a key stands for.
     cells = {(x, y): c[0] for x, y, c in zip(fig.data[1].x, fig.data[1].y, fig.data[1].customdata, strict=True)}
-    assert cells[("资金", ALL[0])] == "f1,f2,f8"
-    assert cells[("资金", ALL[3])] == "f9"
+    assert cells[("资金", ALL[0])] == charts.cell_key(ALL[0], "money")
     assert cells[("企业", "郑州")] == ""  # a blank cell selects nothing
+    rows = charts.coverage_rows(FACTS)
+    assert sorted(rows.loc[rows["cell"] == cells[("资金", ALL[0])], "fact_id"]) == ["f1", "f2", "f8"]
+    assert list(rows.loc[rows["cell"] == cells[("资金", ALL[3])], "fact_id"]) == ["f9"]
     assert fig.data[1].marker.opacity == 0 and fig.layout.hoverdistance == -1
 
 

@@ -167,3 +167,23 @@ def test_a_store_without_the_new_columns_compares_nothing():
     old = joined([fact("a", "天津", "1亿元", YI, "元")]).drop(columns=list(cmp.CONTRACT_COLUMNS))
     assert cmp.indicator_options(old, ["天津"]) == []
     assert cmp.vocabulary_table(old)["n_facts"].sum() == 0
+
+
+def test_a_figure_in_two_units_is_drawn_in_the_one_picked():
+    # The seed communiqués count 技术合同 in 项 (上饶 902项, 天津 17803项) and 份 (郑州 11032份):
+    # one axis draws one unit; the unit most regions use first, the other one on request.
+    rows = joined([
+        fact("s", "上饶", "136项", 136, "项", indicator_id="tech_contracts"),
+        fact("t", "天津", "17803项", 17803, "项", indicator_id="tech_contracts"),
+        fact("z", "郑州", "1.20万份", 12000, "份", indicator_id="tech_contracts"),
+        fact("z-23", "郑州", "11032份", 11032, "份", indicator_id="tech_contracts", period="2023"),
+    ])  # fmt: skip
+    view = cmp.View("tech_contracts", "level", "", "2024", "")
+    assert cmp.unit_options(rows, ALL, view) == ["项", "份"]
+    assert list(cmp.drawn(cmp.view_rows(rows, ALL, view))["region"]) == ["天津", "上饶"]
+    in_fen = cmp.View("tech_contracts", "level", "", "2024", "", "份")
+    assert list(cmp.drawn(cmp.view_rows(rows, ALL, in_fen))["fact_id"]) == ["z"]
+    assert list(cmp.period_series(rows, ALL, in_fen)["fact_id"]) == ["z-23", "z"]  # the lines too
+    gone = cmp.View("tech_contracts", "level", "", "2024", "", "亿元")  # not offered: the usual one
+    assert list(cmp.drawn(cmp.view_rows(rows, ALL, gone))["region"]) == ["天津", "上饶"]
+    assert "z" in set(cmp.context_rows(rows, ALL, "tech_contracts", ["s", "t"])["fact_id"])  # 份 stays context

@@ -146,6 +146,20 @@ def test_term_examples_find_the_first_sentence_with_the_term():
     assert out.set_index("raw").loc["联合攻关", "sentence_marked"] == ""
 
 
+def test_term_examples_come_from_the_first_article_holding_the_term():
+    # Only articles whose text holds the term are split (splitting every article took 0.6 s at 2,508
+    # articles): the sentence is still the first one of the region's articles with the term.
+    articles = pd.DataFrame(
+        {"region": ["上饶", "上饶", "上饶", "上饶"], "title": ["无关", "近似", "飞地", "又是飞地"],
+         "source": ["甲", "乙", "丙", "丁"], "published": ["2024-05"] * 4,
+         "text": ["上饶开放合作。", "上饶双向飞。地块已平整。", "上饶与上海的“双向飞地”已步入快车道。",
+                  "双向飞地再扩容。"]}
+    )  # fmt: skip
+    rows = dd.term_examples(dd.region_keywords(KEYWORDS, ["上饶"]), articles).set_index("raw")
+    assert rows.loc["双向飞地", "title"] == "飞地"
+    assert rows.loc["双向飞地", "sentence_marked"] == "上饶与上海的“【双向飞地】”已步入快车道。"
+
+
 EVENTS = pd.DataFrame(
     {
         "event_id": ["e1", "e2", "e3"],

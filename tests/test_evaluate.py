@@ -101,9 +101,18 @@ def test_comparability_counts_pairs_of_the_same_indicator():
 
 
 # Articles of a page (gold/pages/articles.csv): the seed page's four articles, eight official texts and the eight dev
-# articles of one report each are all split out whole with their region today; pages of short reports have no gold
-# yet (none stored).
-ARTICLE_FLOORS = {"seed": (4, 1.0), "single": (8, 1.0), "dev": (8, 1.0)}
+# articles of one report each are all split out whole with their region today. Pages of short reports (2026-12-02):
+# tuning 7/8 (3/4 without ../private/pages; 酉阳县 names no region in the gazetteer), holdout 6/8 (4/4 without it; the
+# 1951 人民日报 page's two reports come out as one article). The least counts are the committed assembled pages'
+# reports; the private pages add to them where present.
+# (least gold articles, floor of the right share, most articles holding another's words, most made of none)
+ARTICLE_FLOORS = {
+    "seed": (4, 1.0, 0, 0),
+    "single": (8, 1.0, 0, 0),
+    "dev": (8, 1.0, 0, 0),
+    "tuning": (4, 0.75, 0, 0),
+    "holdout": (4, 0.75, 2, 1),
+}
 
 
 @pytest.mark.parametrize("name", ARTICLE_FLOORS)
@@ -111,9 +120,9 @@ def test_articles_split_out_with_the_right_region(name):
     if name == "dev" and not paths.DEV_CORPUS_DIR.exists():
         pytest.skip("../shared/corpus/dev is absent")
     s = evaluate.score_articles(evaluate.load_gold_table("pages/articles"))[name]
-    least, floor = ARTICLE_FLOORS[name]
+    least, floor, leaks, unmatched = ARTICLE_FLOORS[name]
     assert s.gold >= least and s.right / s.gold >= floor, s.misses
-    assert s.leaks == 0 and s.unmatched == 0
+    assert s.leaks <= leaks and s.unmatched <= unmatched
 
 
 def test_article_scoring_counts_a_leak_and_a_wrong_region(monkeypatch):

@@ -61,7 +61,7 @@ def test_compare_csv_rows_are_exactly_the_bars_drawn():
 
 def test_heatmap_csv_holds_the_facts_of_its_cells():
     fig = charts.coverage_heatmap(CHART_FACTS, regions=["天津", "郑州", "上饶", "黑龙江"])
-    drawn = export.chart_rows(fig, CHART_FACTS)
+    drawn = export.chart_rows(fig, charts.coverage_rows(CHART_FACTS), key="cell")
     first_mentions = CHART_FACTS[CHART_FACTS["mention_of"] == ""]
     assert sorted(r["raw"] for r in csv_rows(export.chart_csv(drawn))) == sorted(first_mentions["raw"])
     assert int(sum(sum(row) for row in fig.data[0].z)) == len(drawn)  # the counts are these rows
@@ -178,3 +178,11 @@ def test_timeline_table_tab_lists_every_event_drawn(seeded: Path):
     events = store.read_table("events", seeded)
     assert len(at.dataframe[0].value) == len(ids) == len(events)
     assert chart_spec(at)["layout"]["height"] <= 1000  # one chart of capped height
+
+
+def test_drawn_positions_follow_the_drawing_order_each_fact_once():
+    details = pd.DataFrame({"fact_id": ["a", "b", "c", "b"], "cell": ["x", "y", "x", "y"]})
+    assert list(export.drawn_positions(["c", "a", "b"], details)) == [2, 0, 1]  # b once
+    cells = pd.DataFrame({"fact_id": ["a", "b", "c", "d"], "cell": ["x", "y", "x", "y"]})
+    assert list(export.drawn_positions(["y", "x"], cells, key="cell")) == [1, 3, 0, 2]  # a cell's rows all
+    assert list(export.drawn_positions(["zz"], details)) == []

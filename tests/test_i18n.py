@@ -126,3 +126,11 @@ def test_units_in_english():
 def test_unknown_label_is_an_error_naming_it():
     with pytest.raises(KeyError, match="no label 'nope'"):
         i18n.t("nope")
+
+
+def test_unit_choices_stay_apart_in_english():
+    from lib.dashboard.i18n import unit_label
+
+    assert unit_label("项", "en") == "items (项)"
+    assert unit_label("份", "en") != unit_label("项", "en")
+    assert unit_label("亿元", "zh") == "亿元"

@@ -209,8 +209,22 @@ def test_link_map_uses_the_vendored_scope_and_fits_the_locations():
     assert (geo.scope, geo.resolution, geo.fitbounds) == (maps.SCOPE, maps.RESOLUTION, "locations")
     assert geo.showcountries is False
     names = {t for tr in fig.data if tr.type == "scattergeo" and tr.text is not None for t in tr.text}
-    assert {"郑州", "亚特兰大", "卢森堡"} <= names
+    assert {"Zhengzhou", "Atlanta", "Luxembourg"} <= names  # drawn in English, not relabelled after
     assert fig.layout.title.text == "Map of links: Zhengzhou"  # the title names regions in English
+
+
+@pytest.mark.parametrize("builder", [charts.link_network, charts.link_map])
+def test_one_place_without_an_english_name_leaves_the_others_english(builder):
+    # Labels used to be relabelled after drawing, all or nothing: one place the gazetteer has no
+    # English name for (a park from an upload) kept every label of its trace, and every hover, Chinese.
+    rows = link_rows([("天津", "北京", "province", "province", "cooperation"),
+                      ("天津", "郑州", "province", "prefecture", "route"),
+                      ("天津", "武清开发区", "province", "province", "cooperation")])  # fmt: skip
+    fig = builder(rows, "en", regions=["天津"])
+    names = {t for tr in fig.data if tr.text is not None for t in tr.text if t}
+    assert {"Tianjin", "Beijing", "Zhengzhou"} <= names and "天津" not in names
+    hovers = {str(v) for c in _points(fig) for v in c[1:3]}
+    assert "Tianjin" in hovers and "天津" not in hovers
 
 
 def test_link_map_names_places_without_coordinates():

@@ -53,6 +53,7 @@ class View:
     target_kind: str = ""
     period: str = ""
     basis: str = ""
+    unit: str = ""  # the display unit drawn when the figures come in several ('': the one most regions use)
 
 
 _TEXT_COLUMNS = ("period", "mention_of", "source", "published", "title", "article_region", "sentence_marked")
@@ -177,17 +178,38 @@ def _decorate(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def _ranked_units(rows: pd.DataFrame) -> list[str]:
+    """Display units of decorated rows, the one most regions use first (ties: by name)."""
+    counts = rows.groupby("display_unit")["region"].nunique()
+    return list(counts.sort_values(ascending=False, kind="stable").index)
+
+
+def _in_unit(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The rows in ``unit`` when they have it, else in the unit most regions use: one axis, one unit."""
+    units = _ranked_units(rows)
+    return rows[rows["display_unit"] == (unit if unit in units else units[0])]
+
+
+def _view_period_rows(facts: pd.DataFrame, regions: list[str], view: View) -> pd.DataFrame:
+    rows = _of(whole_region(facts, regions), view.indicator_id, (view.kind, view.target_kind))
+    return rows[(rows["period"] == view.period) & (rows["basis"] == view.basis)]
+
+
+def unit_options(facts: pd.DataFrame, regions: list[str], view: View) -> list[str]:
+    """The display units the view's figures come in (技术合同 in 项 and 份, 旅客 in 万人次 and 万人), the
+    one most regions use first; one unit is drawn at a time, so with two or more a user picks."""
+    rows = _view_period_rows(facts, regions, view)
+    return _ranked_units(display_units(rows)) if len(rows) else []
+
+
 def view_rows(facts: pd.DataFrame, regions: list[str], view: View, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     """Every whole-region first mention of ``view`` in the selected regions, with ``drawn``: True on
-    the one figure per region that is drawn. Figures in another unit than the one most regions use
-    are dropped here (they appear as context): one axis, one unit."""
-    rows = _of(whole_region(facts, regions), view.indicator_id, (view.kind, view.target_kind))
-    rows = rows[(rows["period"] == view.period) & (rows["basis"] == view.basis)]
+    the one figure per region that is drawn. Figures in another unit than ``view.unit`` (else the one
+    most regions use) are dropped here (they appear as context): one axis, one unit."""
+    rows = _view_period_rows(facts, regions, view)
     if rows.empty:
         return pd.DataFrame(columns=[*ROW_COLUMNS, "drawn"])
-    rows = _decorate(rows, lang)
-    unit = rows.groupby("display_unit")["region"].nunique().sort_values(ascending=False, kind="stable").index[0]
-    rows = _prefer(rows[rows["display_unit"] == unit])
+    rows = _prefer(_in_unit(_decorate(rows, lang), view.unit))
     rows["drawn"] = ~rows.duplicated("region", keep="first")
     order = {r: i for i, r in enumerate(regions)}
     rows = rows.sort_values("region", key=lambda s: s.map(order), kind="stable")
@@ -216,9 +238,7 @@ def period_series(facts: pd.DataFrame, regions: list[str], view: View, lang: str
     rows = rows[(rows["basis"] == view.basis) & (rows["period"].map(period_shape) == shape) & (rows["period"] != "")]
     if rows["period"].nunique() < 2:
         return pd.DataFrame(columns=ROW_COLUMNS)
-    rows = _decorate(rows, lang)
-    unit = rows.groupby("display_unit")["region"].nunique().sort_values(ascending=False, kind="stable").index[0]
-    rows = _prefer(rows[rows["display_unit"] == unit]).drop_duplicates(["region", "period"], keep="first")
+    rows = _prefer(_in_unit(_decorate(rows, lang), view.unit)).drop_duplicates(["region", "period"], keep="first")
     rows = rows.assign(_key=rows["period"].map(period_key)).sort_values(["region", "_key"], kind="stable")
     return rows[ROW_COLUMNS].reset_index(drop=True)
 
@@ -256,17 +276,27 @@ def scope_label(scope: str, subject: str = "", lang: str = DEFAULT_LANG) -> str:
 def headline_figures(facts: pd.DataFrame, region: str, lang: str = DEFAULT_LANG) -> list[dict]:
     """One entry per HEADLINES indicator: its latest whole-region figure of the period's own
     basis (the official one when two agree), or ``row`` None when the region has none."""
-    rows = whole_region(facts, [region])
-    rows = rows[rows["basis"] == ""]
-    out = []
-    for ind, kind in HEADLINES:
-        mine = rows[(rows["indicator_id"] == ind) & (rows["kind"] == kind)]
-        row = None
-        if len(mine):
-            mine = _decorate(mine, lang)
-            latest = max(mine["period"], key=period_key)
-            row = _prefer(mine[mine["period"] == latest]).iloc[0].to_dict()
-        out.append({"indicator_id": ind, "kind": kind, "name": headline_name(ind, kind, lang), "row": row})
+    return headline_table(facts, [region], lang)[region]
+
+
+def headline_table(facts: pd.DataFrame, regions: list[str], lang: str = DEFAULT_LANG) -> dict[str, list[dict]]:
+    """``headline_figures`` of every region in ``regions``, from one pass over ``facts`` (a pass per
+    region took 0.04 s at 100,000 facts, 0.46 s for 11 regions)."""
+    rows = whole_region(facts, regions)
+    rows = rows[(rows["basis"] == "") & rows["indicator_id"].isin({ind for ind, _ in HEADLINES})]
+    wanted = set(HEADLINES)
+    rows = rows[[(i, k) in wanted for i, k in zip(rows["indicator_id"], rows["kind"], strict=True)]]
+    groups = dict(iter(_decorate(rows, lang).groupby(["region", "indicator_id", "kind"]))) if len(rows) else {}
+    out = {}
+    for region in regions:
+        figures = []
+        for ind, kind in HEADLINES:
+            mine, row = groups.get((region, ind, kind)), None
+            if mine is not None:
+                latest = max(mine["period"], key=period_key)
+                row = _prefer(mine[mine["period"] == latest]).iloc[0].to_dict()
+            figures.append({"indicator_id": ind, "kind": kind, "name": headline_name(ind, kind, lang), "row": row})
+        out[region] = figures
     return out
 
 

@@ -9,6 +9,7 @@ never pays for kaleido until someone downloads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote
 
@@ -52,8 +53,10 @@ def _image(fig: go.Figure, fmt: str):
     return render
 
 
-def bar(fig: go.Figure, rows: pd.DataFrame, key: str, lang: str) -> None:
-    """PNG · SVG · CSV · cite, one click each; the files carry the chart's title and today's date."""
+def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame, key: str, lang: str) -> None:
+    """PNG · SVG · CSV · cite, one click each; the files carry the chart's title and today's date.
+    ``rows`` gives the CSV's rows when it is downloaded; ``cited`` holds the drawn rows' source, title
+    and published (the articles a citation names)."""
     today = date.today()
     link = view_link()
     row = st.container(horizontal=True, wrap=True, gap="small")  # one row, wrapping on a phone
@@ -65,11 +68,11 @@ def bar(fig: go.Figure, rows: pd.DataFrame, key: str, lang: str) -> None:
             icon=":material/download:", disabled=not can_render,
         )  # fmt: skip
     row.download_button(
-        t("export_csv", lang), lambda: export.chart_csv(rows, link), export.file_name(fig, "csv", today),
+        t("export_csv", lang), lambda: export.chart_csv(rows(), link), export.file_name(fig, "csv", today),
         MIME["csv"], key=f"{key}_csv", help=t("export_csv_help", lang), on_click="ignore",
         icon=":material/table_view:",
     )  # fmt: skip
-    cite = export.cite_text(fig, rows, link, today, lang)
+    cite = export.cite_text(fig, cited, link, today, lang)
     with row.popover(t("export_cite", lang), icon=":material/format_quote:"):
         st.caption(t("export_cite_help", lang))
         st.code(cite, language=None, wrap_lines=True)  # plain text, with a copy button
@@ -81,10 +84,12 @@ def bar(fig: go.Figure, rows: pd.DataFrame, key: str, lang: str) -> None:
         st.caption(t("export_unavailable", lang, reason="no Chrome/Chromium on the server (apt-get install chromium)"))
 
 
-def table(rows: pd.DataFrame, lang: str) -> None:
-    """The rows the chart draws, as a table (the same rows as the CSV)."""
-    st.caption(t("table_rows", lang, n=len(rows)))
+def table(rows: pd.DataFrame, lang: str, total: int | None = None) -> None:
+    """The rows the chart draws, as a table (the same rows as the CSV; ``total`` of them when
+    ``rows`` holds only the first)."""
+    total = len(rows) if total is None else total
+    st.caption(t("table_rows", lang, n=total))
     shown = tables.table_frame(rows, lang)
-    if len(rows) > len(shown):
-        st.caption(t("rows_capped", lang, n=len(shown), total=len(rows)))
+    if total > len(shown):
+        st.caption(t("rows_capped", lang, n=len(shown), total=total))
     st.dataframe(shown, hide_index=True)

@@ -87,6 +87,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "indicator_option": ("{name} ({n}/{total} 地区)", "{name} ({n}/{total} regions)"),
     "measure": ("类型", "Kind"),
     "period_pick": ("时期", "Period"),
+    "unit_pick": ("单位", "Unit"),
     "target_of": ("目标（{kind}）", "target ({kind})"),
     "table_view": ("数据表视图", "Table view"),
     "log_scale": ("对数刻度", "Log scale"),
@@ -148,10 +149,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "selected_event": ("所选事件", "Selected event"),
     "selected_link": ("所选关系", "Selected relation"),
     "selected_term": ("所选关键词", "Selected term"),
-    "render_png": ("生成 PNG", "Render PNG"),
-    "download_png": ("下载 PNG", "Download PNG"),
-    "render_zip": ("生成本页全部图表 (ZIP)", "Render all charts on this page (ZIP)"),
-    "download_zip": ("下载全部图表 (ZIP)", "Download all charts (ZIP)"),
+    "download_zip": ("下载本页全部图表 (ZIP)", "Download all charts on this page (ZIP)"),
+    "download_zip_help": (
+        "本页每张图表一个 PNG（2 倍分辨率），点击时在服务器上生成，需几秒。",
+        "One PNG per chart of this page (scale 2), rendered on the server when clicked: a few seconds.",
+    ),
     "export_unavailable": (
         "服务器端 PNG 导出不可用：{reason}。图表右上角的相机按钮仍可下载 PNG。",
         "Server-side PNG export is unavailable: {reason}. The camera button on each chart still "
@@ -385,7 +387,7 @@ def region_name(region: str, lang: str = DEFAULT_LANG) -> str:
 UNITS: dict[str, str] = {
     "个百分点": "percentage points", "%": "%", "人": "people", "万人": "10,000 people",
     "人次": "person-times", "万人次": "10,000 person-times", "家": "firms", "个": "units", "项": "items",
-    "件": "items", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
+    "件": "items", "份": "documents", "吨": "tonnes", "万吨": "10,000 tonnes", "千瓦时": "kWh", "亿千瓦时": "100 million kWh",
     "千瓦": "kW", "万千瓦": "10,000 kW", "平方米": "m²", "万平方米": "10,000 m²", "公里": "km",
     "千米": "km", "辆": "vehicles", "万辆": "10,000 vehicles", "标箱": "TEU", "万标箱": "10,000 TEU",
     "公顷": "hectares", "亩": "mu", "万亩": "10,000 mu", "所": "institutions", "座": "facilities",
@@ -404,6 +406,13 @@ def unit_name(unit: str, lang: str = DEFAULT_LANG) -> str:
         if unit.startswith(mult) and currencies.is_money(rest):
             return f"{en} {currencies.english(rest)}".strip()
     return unit
+
+
+def unit_label(unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A unit as a choice in a picker: its name in ``lang``, the written unit after it when they
+    differ (项 and 份 are both "items" in English; "items (份)" tells them apart)."""
+    name = unit_name(unit, lang)
+    return name if name == unit else f"{name} ({unit})"
 
 
 _MONEY_MULTIPLIERS = (("万亿", "trillion"), ("亿", "100 million"), ("万", "10,000"), ("", ""))

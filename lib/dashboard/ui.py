@@ -1,13 +1,11 @@
-"""Streamlit pieces every dashboard page shares: a chart with its selection details and PNG
-download, the per-page ZIP of all charts, and the current language.
+"""Streamlit pieces every dashboard page shares: a chart with its table, export bar and selection
+details, the per-page ZIP of all charts (one click), and the current language.
 
 Pages stay descriptions of the UI; this module holds the widget plumbing. Article text (sentences,
 titles) is only ever shown in dataframes or plain text, never as Markdown or HTML.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,14 +29,6 @@ def begin_page() -> None:
     st.session_state[_PAGE_FIGS] = {}
 
 
-def _fingerprint(figs: dict[str, go.Figure]) -> str:
-    h = hashlib.sha1()
-    for name, fig in figs.items():
-        h.update(name.encode())
-        h.update(fig.to_json().encode())
-    return h.hexdigest()
-
-
 def modebar_config(name: str) -> dict:
     return {"toImageButtonOptions": {"format": "png", "filename": name, "scale": export.SCALE}}
 
@@ -52,28 +42,33 @@ def chart(
     hint: str = "select_hint",
     heading: str = "selected_point",
     rows: pd.DataFrame | None = None,
+    by: str = "fact_id",
 ) -> None:
     """Tabs Chart | Table (the rows the chart draws), the export bar (PNG, SVG, CSV, cite) and the
     rows behind a selected point.
 
     ``facts`` holds a row per id the figure can draw (``fact_id``); ``rows``, when given, is a richer
-    frame of the same ids for the CSV and table (compare: values in the unit drawn). ``config`` adds
+    frame of the same ids for the CSV and table (compare: values in the unit drawn). ``by`` is the
+    column ``customdata[0]`` names (a heatmap's ``cell``: all the cell's rows). ``config`` adds
     Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
     label keys for what to click and what the selection shows (bars, markers, cells, links)."""
     lg = lang()
     english_places(fig, lg)
     fit_for_phones(fig)
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
-    drawn = export.chart_rows(fig, rows if rows is not None else facts)
+    source = rows if rows is not None else facts
+    drawn = export.drawn_positions(export.drawn_ids(fig), source, by)
+    shown = export.rows_at(source, drawn[: tables.MAX_TABLE_ROWS])  # the grid's rows; the CSV takes all
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
     with tab_chart:
         event = st.plotly_chart(
             fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
         )
     with tab_table:
-        export_bar.table(named(drawn), lg)  # region names and units in the language; the CSV keeps them
-    export_bar.bar(fig, drawn, key, lg)
-    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading)
+        export_bar.table(named(shown), lg, total=len(drawn))  # names and units in the language; the CSV keeps them
+    cited = source[[c for c in export.CITE_COLUMNS if c in source.columns]].iloc[drawn]
+    export_bar.bar(fig, lambda: export.rows_at(source, drawn), cited, key, lg)
+    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading, by=by)
 
 
 SELECTION_COLUMNS = ["region", "date_label", "raw", "description", "sentence_marked", "title", "source", "published"]
@@ -140,12 +135,13 @@ def named(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def selected_facts(
-    ids: list[str], facts: pd.DataFrame, hint: str = "select_hint", heading: str = "selected_point"
+    ids: list[str], facts: pd.DataFrame, hint: str = "select_hint", heading: str = "selected_point",
+    by: str = "fact_id",
 ) -> None:
     if not ids:
         st.caption(t(hint, lang()))
         return
-    rows = facts[facts["fact_id"].isin(ids)]
+    rows = export.rows_for(ids, facts, by)
     st.markdown(f"**{t(heading, lang())}**")
     # The sentence as a snippet around its 【】 mark: the number stays on screen in a narrow cell.
     shown = named(rows[[c for c in SELECTION_COLUMNS if c in rows.columns]])
@@ -182,38 +178,26 @@ def _export_available() -> bool:
     return True
 
 
-def png_button(figs: dict[str, go.Figure], name: str, key: str, as_zip: bool = False) -> None:
-    """Render lazily on click (one kaleido session for all figures), then offer the file."""
-    if not figs or not _export_available():
-        return
-    lg = lang()
-    stamp = _fingerprint(figs)
-    ready = st.session_state.get(key)
-    stale = ready is None or ready[0] != stamp
-    label = t("render_zip" if as_zip else "render_png", lg)
-    if stale and st.button(label, key=f"{key}_render", icon=":material/image:"):
+def _zip_of(figs: dict[str, go.Figure]):
+    def render() -> bytes:  # run when the button is clicked: a page never pays for kaleido otherwise
         try:
-            pngs = export.figures_to_png(figs)
-        except export.ExportUnavailable as err:
-            st.warning(t("export_unavailable", lg, reason=str(err)))
-            return
-        data = export.zip_pngs(pngs) if as_zip else next(iter(pngs.values()))
-        st.session_state[key] = ready = (stamp, data)
-    if ready is not None and ready[0] == stamp:
-        st.download_button(
-            t("download_zip" if as_zip else "download_png", lg),
-            data=ready[1],
-            file_name=f"{name}.zip" if as_zip else f"{name}.png",
-            mime="application/zip" if as_zip else "image/png",
-            key=f"{key}_download",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+            return export.zip_pngs(export.figures_to_png(figs))  # one kaleido session for all
+        except export.ExportUnavailable as err:  # the camera in each chart's modebar still works
+            return f"{err}\n".encode()
+
+    return render
 
 
 def zip_button(name: str) -> None:
-    """The page's "all charts (ZIP)" button, over every chart drawn since ``begin_page()``."""
-    png_button(dict(st.session_state.get(_PAGE_FIGS, {})), name, key=f"{name}_zip", as_zip=True)
+    """The page's "all charts (ZIP)" download, one click: every chart drawn since ``begin_page()``,
+    rendered to PNG on the server when it is clicked (a callable ``data``)."""
+    figs = dict(st.session_state.get(_PAGE_FIGS, {}))
+    if not figs or not _export_available():
+        return
+    st.download_button(
+        t("download_zip", lang()), _zip_of(figs), f"{name}.zip", "application/zip", key=f"{name}_zip",
+        on_click="ignore", icon=":material/download:", help=t("download_zip_help", lang()),
+    )  # fmt: skip
 
 
 EMPTY_ICON = ":material/inbox:"  # Material icons ship with Streamlit; emoji need an emoji font

@@ -174,6 +174,36 @@ def facts_for_regions(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
     return facts[keep]
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _coverage_cached(directory: str, build: str) -> pd.DataFrame:
+    from lib.dashboard.charts.common import display_units  # the CSV's value in the unit charts use
+
+    return display_units(charts.coverage_rows(_joined_cached(directory, build)))
+
+
+def load_coverage_rows(directory: Path | None = None) -> pd.DataFrame:
+    """``charts.coverage_rows`` of the store (with display units), once per build: what a clicked
+    coverage cell lists, found by its ``cell`` key on the server."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _coverage_cached(str(d), _build_for(d))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _headlines_cached(directory: str, build: str, lang: str) -> dict[str, list[dict]]:
+    from lib.dashboard import comparable  # late: comparable imports charts, as views does
+
+    read = _read_cached(directory, build)
+    regions = region_options(read["articles"]) if "region" in read["articles"].columns else []
+    return comparable.headline_table(_joined_cached(directory, build), regions, lang)
+
+
+def load_headlines(lang: str, directory: Path | None = None) -> dict[str, list[dict]]:
+    """The Overview cards' figures (``comparable.headline_table``) of every region of the store, once
+    per build and language: a region-filter change only lays them out."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _headlines_cached(str(d), _build_for(d), lang)
+
+
 SEARCH_COLUMNS = ("sentence", "indicator", "raw", "title")
 
 
@@ -354,8 +384,7 @@ def _term_examples_cached(directory: str, build: str) -> pd.DataFrame:
 
 
 def load_term_examples(directory: Path | None = None) -> pd.DataFrame:
-    """``term_examples`` of every region's keywords, once per build (it splits every article into
-    sentences: seconds on a large store); select the regions by ``fact_id``."""
+    """``term_examples`` of every region's keywords, once per build; select the regions by ``fact_id``."""
     d = Path(directory) if directory is not None else processed_dir()
     return _term_examples_cached(str(d), _build_for(d))
 
@@ -367,14 +396,27 @@ def term_examples(keywords: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     from lib import text as text_mod  # sentence splitting, offsets kept
 
     columns = ["fact_id", "region", "term", "weight", "raw", "sentence", "sentence_marked", *EVENT_ARTICLE_COLUMNS]
-    sentences: dict[str, list[tuple[str, dict]]] = {}
+    by_region: dict[str, list[dict]] = {}
     for art in articles.to_dict("records"):
-        for s in text_mod.split_sentences(art.get("text") or "", clause_breaks=False):
-            sentences.setdefault(art.get("region") or "", []).append((s.text, art))
+        by_region.setdefault(art.get("region") or "", []).append(art)
+    split: dict[int, list[str]] = {}  # id(article) -> its sentences, split only when a term is in its text
+
+    def first_sentence(region: str, term: str) -> tuple[str, dict] | None:
+        for art in by_region.get(region, []):
+            text = art.get("text") or ""
+            if term not in text:  # a substring test is cheap; splitting every article took a second
+                continue
+            if id(art) not in split:
+                split[id(art)] = [s.text for s in text_mod.split_sentences(text, clause_breaks=False)]
+            sentence = next((s for s in split[id(art)] if term in s), None)
+            if sentence is not None:  # else the term spans a sentence break: the next article
+                return sentence, art
+        return None
+
     out = []
     weights = keywords["weight"] if "weight" in keywords.columns else pd.Series(None, index=keywords.index)
     for region, term, weight in zip(keywords["scope_id"], keywords["term"], weights, strict=True):
-        found = next(((s, a) for s, a in sentences.get(region, []) if term in s), None)
+        found = first_sentence(region, term)
         sentence, art = found if found else ("", {})
         marked = sentence.replace(term, f"{HIGHLIGHT_OPEN}{term}{HIGHLIGHT_CLOSE}", 1)
         row = {

@@ -9,7 +9,9 @@ far from its body. The split uses only general cues:
 * caption credits (…供图, …摄) and 图为…;
 * sentence continuity: a paragraph that stops mid-sentence is continued by the next fragment that
   starts mid-sentence or, failing that, by the fragment whose places match it best;
-* which region a fragment talks about (an injected ``place_counter``, so this module stays pure).
+* which region a fragment talks about (an injected ``place_counter``, so this module stays pure);
+* on a page of several short reports: a headline naming a place the report before does not (once that
+  report ended), a report opening with its dateline, a caption block above the reports, end furniture.
 
 A file with one article comes through as one article.
 """
@@ -35,14 +37,30 @@ _BYLINE = re.compile(
 # Outlet credit closing a story: '红星新闻记者 叶燕 宋嘉问', '人民网福建频道 林晓丽'.
 _TRAILING_CREDIT = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9]{2,12}(?:记者)?(?:\s+[\u4e00-\u9fa5·]{2,4}){1,3}$")
 _REPORTER_LINE = re.compile(r"^[（(]?\s*◎|^(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]")
-_DATELINE = re.compile(
-    r"^(?P<outlet>[\u4e00-\u9fa5]{2,8}?(?:讯|电))\s*[（(](?P<credit>[^）)]{2,40})[）)]\s*"
-    r"|^(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电)\s*"
+_DATELINE_BODY = (
+    r"(?P<outlet>[\u4e00-\u9fa5]{2,8}?(?:讯|电))\s*[（(](?P<credit>[^）)]{2,40})[）)]\s*"
+    r"|(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电)\s*"
+    # a paper's own wire line: 本报济南10月6日电 记者何勇报道:
+    r"|(?P<outlet3>本报[\u4e00-\u9fa5]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:(?P<credit3>记者[\u4e00-\u9fa5、\s]{2,14}?)报道\s*[:：])?\s*"
+)
+_DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
+# A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
+_LABELLED_DATELINE = re.compile(
+    r"^(?P<label>[\u4e00-\u9fa5]{2,4})\s+(?=" + re.sub(r"\(\?P<\w+>", "(?:", _DATELINE_BODY) + ")"
 )
 _META_LINE = re.compile(
     r"^(?:原标题|来源|文章来源|责任编辑|编辑|题|发布时间|发稿时间|字体|字号)[：:]"
     # an e-paper's edition line: 《人民日报》（2025年02月06日第 03 版）
-    r"|^《[^》]{2,14}》\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*\d{1,3}\s*版\s*[）)]?\s*$"
+    r"|^《[^》]{2,14}》\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版"
+    r"\s*[）)]?(?:\s+\S.*)?$"  # …(2004年10月07日 第一版) 相关专题:… on one crawled line
+    # the editor's line closing a page or an item: (责编:白宇、卫嘉)
+    r"|^[（(]\s*(?:责编|责任编辑|本版编辑|编辑)\s*[:：]"
+    # a site's share/QR line and a related-link line (- 2022年10月份统计月报 2022-11-22)
+    r"|^(?:扫一扫|手机扫一扫|分享让更多人看到)"
+    r"|^[-–·•]\s*\S.{0,60}?\s\d{4}-\d{1,2}-\d{1,2}$"
+    # a crawled page's address line and the rule of a table it was laid out in (---|)
+    r"|^(?:https?://|www\.)\S+"
+    r"|^[-|:：\s]{3,}$"
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
@@ -61,12 +79,22 @@ _DELIVERED = re.compile(
     r"|^[（(]\s*\d{4}\s*年\d{1,2}月\d{1,2}日.{2,80}(?:通过|批准|审议|讲话|报告)\s*[）)]$"
 )
 # The speaker under a speech's title: 郑州市市长 何雄, 省长 王凯.
-_SPEAKER = re.compile(r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$")
+_SPEAKER = re.compile(
+    r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$"
+)
 # A speech opens with its audience (各位代表：), not with a headline.
-_STANDS_ALONE = re.compile(_DELIVERED.pattern + "|" + r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]\s*$")
+_STANDS_ALONE = re.compile(
+    _DELIVERED.pattern + "|" + r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]\s*$"
+)
 _SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位来宾|女士们、先生们)[，,：:！!]")
 _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
+# A caption line by its opening mark: ▲ …, 图1:…, 上图:…, 图片:… (a chart's or a photo's legend).
+_CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：])")
+# The writer's and photographer's credit closing a release: 文、图:国家统计局金昌调查队, 文/图 张三.
+_WORK_CREDIT = re.compile(
+    r"^[（(]?(?:文、图|文/图|图/文|图文|文字|文|图)\s*[:：/丨|]\s*[\u4e00-\u9fa5·、\s]{2,30}[）)]?$"
+)
 _MAX_HEADLINE = 40
 _MAX_CAPTION = 120
 _COLUMN_LABEL_MAX = 5
@@ -128,7 +156,9 @@ def starts_mid_sentence(text: str) -> bool:
 
 
 # The number of a numbered heading (二、 （一） 3. 第二部分): its 、 is no clause punctuation.
-_LIST_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}(?:章|节|部分)\s*)")
+_LIST_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}(?:章|节|部分)\s*)"
+)
 
 
 def looks_like_heading(text: str) -> bool:
@@ -139,6 +169,19 @@ def looks_like_heading(text: str) -> bool:
         and not _CLAUSE_PUNCT.search(t)
         and not _CREDIT_END.search(t)
     )
+
+
+# Where a crawl joined a page's paragraphs with single spaces into one line, the next report starts after a
+# sentence end and a space with its (labelled) dateline, and the page's edition line after the last one.
+_FLATTENED_BREAK = re.compile(
+    r"(?<=[。！？!?”」』])\s+(?=(?:[\u4e00-\u9fa5]{2,4}\s+)?(?:"
+    + re.sub(r"\(\?P<\w+>", "(?:", _DATELINE_BODY)
+    + r")|《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年)"
+)
+
+
+def _unflatten(line: str) -> list[str]:
+    return [part for part in _FLATTENED_BREAK.split(line) if part.strip()]
 
 
 def split_paragraphs(text: str) -> list[Para]:
@@ -157,15 +200,18 @@ def split_paragraphs(text: str) -> list[Para]:
         s = ln.strip()
         if not s:
             if buf:
-                paras.append(Para("".join(buf), "body", gap, len(buf)))
+                for part in _unflatten("".join(buf)):
+                    paras.append(Para(part.strip(), "body", gap, len(buf)))
+                    gap = 0
                 buf, gap = [], 0
             gap += 1
             continue
         if blank_separated:
             buf.append(s)
         else:
-            paras.append(Para(s, "body", gap))
-            gap = 0
+            for part in _unflatten(s):
+                paras.append(Para(part.strip(), "body", gap))
+                gap = 0
     if paras:
         paras[0].gap_before = 0
     return paras
@@ -185,9 +231,9 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
-        elif t.startswith("图为") and len(t) <= _MAX_CAPTION:
+        elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION:
             p.kind = "caption"
-        elif near_end and i > 0 and _TRAILING_CREDIT.match(t):
+        elif _WORK_CREDIT.match(t) or near_end and i > 0 and _TRAILING_CREDIT.match(t):
             p.kind = "byline"
         elif i == 0 and len(t) <= 60 and "。" not in t and not _BYLINE.match(t) and not _SALUTATION.match(t):
             p.kind = "heading"  # a file's first short line is its headline, commas and all
@@ -227,7 +273,7 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
         return []
     if place_counter is not None:
         place_counter = _memo(place_counter)
-    pieces, segments, orphan_headings, captions = _scan(paras)
+    pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
     targets = _assign(pieces, segments, place_counter)
     _place_captions(pieces, captions, targets, place_counter)
     _place_orphan_headings(pieces, orphan_headings, place_counter)
@@ -239,7 +285,7 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
 
 
 def _scan(
-    paras: list[Para],
+    paras: list[Para], place_counter: PlaceCounter | None = None
 ) -> tuple[list[Piece], list[_Segment], list[list[str]], list[tuple[str, int]]]:
     """One pass: find article starts, captions and the segments of body between breaks."""
     pieces: list[Piece] = []
@@ -283,8 +329,10 @@ def _scan(
                 j += 1
             group = [q.text for q in paras[i:j]]
             nxt = paras[j] if j < n else None
-            starts_article = (not pieces) or (
-                nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None)
+            starts_article = (
+                (not pieces)
+                or (nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None))
+                or _new_report_headline(group, nxt, pieces[-1], segments, current, place_counter)
             )
             numbered = bool(_LIST_MARKER.match(group[0]))
             if starts_article and not (numbered and pieces):
@@ -325,6 +373,12 @@ def _scan(
         if not pieces:
             pieces.append(Piece())
             current = _Segment([], 0, False)
+        elif _opens_report(text) and _report_ended(segments, current):
+            # A page of briefs: the next report opens with its dateline (山东 本报济南10月6日电…, 本报讯(…))
+            # right after the previous one ended, with no headline of its own.
+            close()
+            pieces.append(Piece())
+            current = _Segment([], len(pieces) - 1, False)
         if current is not None and current.start_article is not None and not current.paras:
             text = _strip_dateline(pieces[current.start_article], text)
             if not text:
@@ -349,6 +403,51 @@ def _scan(
 def _last_open(segments: list[_Segment], current: _Segment | None) -> bool:
     seg = current if current and current.paras else (segments[-1] if segments else None)
     return bool(seg and seg.paras and seg.paras[-1][0] == "body" and not is_terminated(seg.paras[-1][1]))
+
+
+def _opens_report(text: str) -> bool:
+    return bool(_DATELINE.match(text) or _LABELLED_DATELINE.match(text))
+
+
+def _report_ended(segments: list[_Segment], current: _Segment | None) -> bool:
+    """The text so far has ended a report: its last body paragraph ends a sentence (a subhead after it does
+    not count), and no article was just opened by a headline."""
+    if current is not None and current.start_article is not None and not current.paras:
+        return False
+    seg = current if current and current.paras else (segments[-1] if segments else None)
+    bodies = [t for k, t in seg.paras if k == "body"] if seg else []
+    return bool(bodies) and is_terminated(bodies[-1])
+
+
+# A headline that opens with an administrative unit's name (酉阳县2025年…, 泉州市…：): a place even where
+# the gazetteer does not know the name.
+_ADMIN_HEAD = re.compile(
+    r"^[\u4e00-\u9fa5]{1,8}?(?:省|市|县|区|旗|州|盟)(?=\d{4}\s*年|\d{1,2}\s*[-—–]|[：:·])"
+)
+
+
+def _new_report_headline(
+    group: list[str],
+    nxt: Para | None,
+    last: Piece,
+    segments: list[_Segment],
+    current: _Segment | None,
+    place_counter: PlaceCounter | None,
+) -> bool:
+    """A headline opens the next report of a page of briefs (not a subhead of the report before) when the
+    report before has ended, the headline names a place that report's headline does not (a subhead of a
+    roundup names a place of its headline: 宁德 under 福建…：泉州…，宁德…), and a report follows."""
+    if nxt is None or nxt.kind != "body" or starts_mid_sentence(nxt.text) or _LIST_MARKER.match(group[0]):
+        return False
+    if not _report_ended(segments, current):
+        return False
+    head = " ".join(group)
+    named = " ".join((last.title, last.kicker))
+    places = place_counter(head) if place_counter else Counter()
+    if places:
+        return not (set(places) & set(place_counter(named)))
+    admin = _ADMIN_HEAD.match(group[-1])
+    return bool(admin) and admin.group(0) not in named
 
 
 def _assign(pieces: list[Piece], segments: list[_Segment], place_counter: PlaceCounter | None) -> list[int]:
@@ -377,8 +476,16 @@ def _place_captions(
     if not pieces:
         return
     for caption, seg_index in captions:
-        flow = targets[seg_index] if 0 <= seg_index < len(targets) else 0
         places = place_counter(caption) if place_counter else Counter()
+        if seg_index < 0 and len(pieces) > 1:
+            # A caption block above every report of a page of briefs: a caption goes to the report whose
+            # places it names, or to none (a caption of a picture not on the page is dropped).
+            fits = [k for k in range(len(pieces)) if _place_affinity(places, pieces[k], place_counter) > 0]
+            if fits:
+                best = max(fits, key=lambda k: _place_affinity(places, pieces[k], place_counter))
+                pieces[best].captions.append(caption)
+            continue
+        flow = targets[seg_index] if 0 <= seg_index < len(targets) else 0
         best = max(
             range(len(pieces)),
             key=lambda k: (
@@ -476,7 +583,8 @@ def _place_orphan_headings(
 
 
 def _piece_from_headings(group: list[str]) -> Piece:
-    group = list(group)
+    # A crawled table cell's closing bar is not the headline's (各地群众欢度佳节 |).
+    group = [re.sub(r"\s*\|$", "", g) for g in group]
     column = ""
     if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
         column = group.pop(0)
@@ -501,10 +609,17 @@ def _record_meta(pieces: list[Piece], text: str) -> None:
 
 def _strip_dateline(piece: Piece, text: str) -> str:
     """'科技日报讯(记者李丽云 朱虹)5月17日，…' -> byline recorded, body starts at '5月17日'."""
+    labelled = _LABELLED_DATELINE.match(text)
+    if labelled:
+        # The place label before a brief's dateline is its headline (山东 本报济南10月6日电 …); a headline
+        # printed above it heads the group of briefs and becomes its kicker.
+        piece.kicker = " ".join(k for k in (piece.kicker, piece.title) if k)
+        piece.title = labelled.group("label")
+        text = text[labelled.end() :]
     m = _DATELINE.match(text)
     if not m:
         return text
-    credit = m.group("credit")
+    credit = m.group("credit") or m.group("credit3")
     if credit and re.search(r"记者|通讯员", credit):
         _set_byline(piece, credit)
     rest = text[m.end() :].lstrip()

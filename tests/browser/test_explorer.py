@@ -156,3 +156,35 @@ def test_facts_search_on_100000_facts(page: Page, big_server: str, artifacts_dir
     n, total = (int(x) for x in count.inner_text().removesuffix(" 行").split(" / "))
     assert 0 < n < total and total >= 100_000
     page.screenshot(path=str(artifacts_dir / "facts-100k-search.png"))
+
+
+def test_overview_of_100000_facts_sends_cell_keys_and_lists_a_clicked_cell(
+    page: Page, big_server: str, artifacts_dir: Path
+):
+    # The coverage cells used to carry every fact id to the browser (56,000 at 100,000 facts, the
+    # bulk of a region-filter change): now a key per cell, its facts found on the server when clicked.
+    page.set_default_timeout(90_000)
+    open_page(page, big_server)
+    heatmap = page.locator(CHART).first
+    heatmap.scroll_into_view_if_needed()
+    sent = heatmap.evaluate("el => el.data.map(tr => JSON.stringify(tr.customdata || [])).join('').length")
+    cells = heatmap.evaluate("el => (el.data[1].customdata || []).length")
+    assert cells > 0 and sent < 200 * cells, (sent, cells)  # a short key per cell, not its ids
+    rows_before = len(heatmap.locator(".ytick text").all_text_contents())
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 天津").click()  # a filter change redraws it
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    heatmap = page.locator(CHART).first
+    expect(heatmap.locator(".ytick text")).to_have_count(rows_before - 1)
+    # The fullest cell, as a user clicks the darkest one.
+    i, j, n, rows, cols = heatmap.evaluate(
+        "el => { const z = el.data[0].z; let b = [0, 0, -1];"
+        " z.forEach((r, i) => r.forEach((v, j) => { if (v > b[2]) b = [i, j, v]; }));"
+        " return [...b, z.length, z[0].length]; }"
+    )
+    area = heatmap.locator(".nsewdrag").first.bounding_box()
+    page.mouse.click(area["x"] + area["width"] / cols * (j + 0.5), area["y"] + area["height"] / rows * (i + 0.5))
+    expect(page.get_by_text("所选格子中的数字")).to_be_visible()
+    listed = page.get_by_test_id("stDataFrame").filter(visible=True).last
+    expect(listed).to_be_visible()
+    assert n > 2000  # a cell of thousands of facts, listed from its key
+    page.screenshot(path=str(artifacts_dir / "overview-100k-cell.png"))

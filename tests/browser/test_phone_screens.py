@@ -111,3 +111,29 @@ def test_the_camera_png_on_a_phone_is_not_cut(browser: Browser, streamlit_server
             assert min(column) > 200, f"something is cut at x={x} of the exported PNG"
     finally:
         page.context.close()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_keyword_panels_read_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path):
+    # Four panels side by side were 60 px each at 390 px, terms over the next panel's bars.
+    page = phone_page(browser, "phone")
+    try:
+        page.goto(f"{streamlit_server}/keywords")
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        panels = [box(p) for p in chart.locator(".nsewdrag").all()]
+        assert len(panels) == 4 and min(p["width"] for p in panels) >= 70, panels
+        texts = [b for el in chart.locator("g[class$='tick'] text, text.bartext").all() if (b := el.bounding_box()) and b["width"]]
+        clashes = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :] if _overlap(a, b)]
+        assert not clashes, clashes[:3]  # no term or value label over another
+        for label in chart.locator("text.bartext").all():  # values stay inside the chart
+            b = box(label)
+            assert b["x"] + b["width"] <= SIZES["phone"][0], label.text_content()
+        page.screenshot(path=str(artifacts_dir / "layout-keywords-phone-panels.png"), full_page=False)
+    finally:
+        page.context.close()

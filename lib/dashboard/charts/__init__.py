@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from lib.dashboard.charts.common import FONT_FAMILY, display_units, slug, source_line, value_label
 from lib.dashboard.charts.compare import (
+    cell_key,
     coverage_counts,
     coverage_heatmap,
+    coverage_rows,
     first_mentions,
     indicator_bars,
     indicator_lines,
@@ -40,8 +42,10 @@ __all__ = [
     "OTHER_RELATION_COLOR",
     "RELATION_COLORS",
     "RELATION_ORDER",
+    "cell_key",
     "coverage_counts",
     "coverage_heatmap",
+    "coverage_rows",
     "date_label",
     "display_units",
     "event_timestamp",

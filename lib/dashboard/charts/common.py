@@ -73,7 +73,10 @@ def value_label(value: float, qualifier: str) -> str:
 
 
 def in_regions(df: pd.DataFrame, regions: list[str] | None) -> pd.DataFrame:
-    return df if regions is None else df[df["region"].isin(regions)]
+    if regions is None:
+        return df
+    keep = df["region"].isin(regions)
+    return df if keep.all() else df[keep]
 
 
 def source_line(facts: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
@@ -174,7 +177,7 @@ def cell_click_layer(
 ) -> go.Scatter:
     """Invisible markers at the centre of every heatmap cell, so a click on a cell selects it:
     Plotly heatmaps take no selections, scatter points do. ``ids[i][j]`` is cell (y[i], x[j])'s
-    comma-joined row ids ('' for a blank cell, so a click there selects nothing); it becomes
+    comma-joined row ids or its key (``compare.cell_key``; '' for a blank cell, so a click there selects nothing); it becomes
     ``customdata[0]``, ``extra[i][j]`` the rest. Use with ``layout.hoverdistance = -1``: the
     nearest centre, i.e. the cell under the pointer, answers anywhere in it."""
     xs, ys, custom = [], [], []

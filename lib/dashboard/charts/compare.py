@@ -5,8 +5,9 @@ The comparison builders take the rows ``lib.dashboard.comparable`` selected (one
 period and basis, whole regions only) and draw nothing else. A selected region without the figure
 keeps its slot, marked 无数据 / no data, and is named under the chart; targets are hollow with a
 dashed outline and the legend says 目标 / target. ``customdata[0]`` of every bar or point is the
-``fact_id`` (for the heatmap: the cell's fact ids joined by commas), so a selection can be traced
-back to its sentence.
+``fact_id``, so a selection can be traced back to its sentence; a heatmap cell's is its ``cell_key``
+(a cell of 11 regions at 100,000 facts held 56,000 ids, all sent to the browser): ``coverage_rows``
+says which facts a key stands for, on the server.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ TOP_MARGIN = 100  # a two-line title and the legend above the plot
 
 
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
-    """Rows that are not repetitions of an earlier mention."""
-    return facts[facts["mention_of"].fillna("") == ""]
+    """Rows that are not repetitions of an earlier mention (``facts`` itself when all are)."""
+    first = facts["mention_of"].fillna("") == ""
+    return facts if first.all() else facts[first]
 
 
 def _period_text(period: str, basis: str, lang: str) -> str:
@@ -184,24 +186,41 @@ def _period_sort(s: pd.Series) -> pd.Series:
     return s.map(period_key)
 
 
+CELL_SEP = "|"  # region|category: neither holds one (nor the comma a selection splits ids on)
+
+
+def cell_key(region: str, category: str) -> str:
+    """A heatmap cell's id in ``customdata[0]``: what it stands for is in ``coverage_rows``' ``cell``."""
+    return f"{region}{CELL_SEP}{category}"
+
+
+def coverage_rows(facts: pd.DataFrame) -> pd.DataFrame:
+    """The first mentions the coverage heatmap counts, with ``cell``: the ``cell_key`` of the cell
+    each falls in (the rows a clicked cell lists and the CSV holds)."""
+    rows = first_mentions(facts)
+    return rows.assign(cell=rows["region"].fillna("").astype(str) + CELL_SEP + rows["category"].fillna("").astype(str))
+
+
 def coverage_counts(facts: pd.DataFrame, regions: list[str] | None = None) -> pd.DataFrame:
     """First mentions per region (rows) and category (columns, in the documented order)."""
     rows = in_regions(first_mentions(facts), regions)
     order = region_order(rows, regions)
     present = set(rows["category"].unique())  # once: a set per category took seconds at 100,000 facts
     cats = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
-    table = pd.crosstab(rows["region"], rows["category"]) if len(rows) else pd.DataFrame()
+    table = rows.groupby(["region", "category"]).size().unstack(fill_value=0) if len(rows) else pd.DataFrame()
     return table.reindex(index=order, columns=cats, fill_value=0).fillna(0).astype(int)
 
 
 def coverage_heatmap(
     facts: pd.DataFrame, regions: list[str] | None = None, lang: str = DEFAULT_LANG
 ) -> go.Figure:
-    """How many figures each region has in each category (first mentions)."""
-    rows = in_regions(first_mentions(facts), regions)
-    counts = coverage_counts(facts, regions)
-    ids = rows.groupby(["region", "category"])["fact_id"].agg(",".join)
-    cell_ids = [[ids.get((r, c), "") for c in counts.columns] for r in counts.index]
+    """How many figures each region has in each category (first mentions). ``facts`` may be
+    ``coverage_rows`` already (the filter is the same)."""
+    # Only the columns drawn: taking rows copies every column, and the store's facts have dozens.
+    rows = in_regions(first_mentions(facts[["region", "category", "mention_of", "source", "published"]]), regions)
+    counts = coverage_counts(rows, regions)
+    cell_ids = [[cell_key(r, c) if n else "" for c, n in zip(counts.columns, row, strict=True)]
+                for r, row in zip(counts.index, counts.values.tolist(), strict=True)]  # fmt: skip
     x = [label("category", c, lang) for c in counts.columns]
     y = [plotly_text(r) for r in counts.index]
     fig = go.Figure(

@@ -25,7 +25,7 @@ from lib.dashboard.safe_text import plotly_text
 
 MAX_SHARED_TERMS = 30
 UNION_TOP_N = 5
-KEYWORD_PANEL_COLUMNS = 4
+KEYWORD_PANEL_COLUMNS = 2  # four panels across were 60 px each on a 390 px phone
 
 
 def term_id(region: str, term: str) -> str:
@@ -62,7 +62,7 @@ def keyword_bars(
     ncols = min(len(shown), KEYWORD_PANEL_COLUMNS)
     nrows = math.ceil(len(shown) / ncols)
     fig = make_subplots(
-        rows=nrows, cols=ncols, subplot_titles=[plotly_text(r) for r in shown], horizontal_spacing=0.14 if ncols > 1 else 0.0,
+        rows=nrows, cols=ncols, subplot_titles=[plotly_text(r) for r in shown], horizontal_spacing=0.3 if ncols > 1 else 0.0,
         vertical_spacing=min(0.3 / nrows, 0.12) if nrows > 1 else 0.0,
     )  # fmt: skip
     hover = (

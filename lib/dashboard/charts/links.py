@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import base_layout, regions_text, source_line
-from lib.dashboard.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.i18n import DEFAULT_LANG, label, region_name, t
 from lib.dashboard.safe_text import plotly_text
 
 RELATION_ORDER = ("rd_to_production", "route", "enclave", "cooperation", "investment")
@@ -149,8 +149,14 @@ def _node_hover(lang: str) -> str:
     )
 
 
+def _place(name: str, lang: str) -> str:
+    """A place as a label or in a hover, in ``lang`` (English from the gazetteer, else as written):
+    drawn here, not relabelled after, so one place without an English name leaves the rest English."""
+    return plotly_text(region_name(name, lang))
+
+
 def _edge_custom(e, lang: str) -> list:
-    return [e.link_ids, plotly_text(e.source_region), plotly_text(e.target_region),
+    return [e.link_ids, _place(e.source_region, lang), _place(e.target_region, lang),
             label("relation", e.relation, lang), int(e.count), plotly_text(e.evidence) or "—"]  # fmt: skip
 
 
@@ -249,7 +255,7 @@ def _node_groups(nodes: pd.DataFrame):
 
 def _node_custom(grp: pd.DataFrame, lang: str) -> list[list]:
     return [
-        [ids, plotly_text(name), label("level", level, lang), int(deg)]
+        [ids, _place(name, lang), label("level", level, lang), int(deg)]
         for ids, name, level, deg in zip(
             grp["link_ids"], grp["region"], grp["level"], grp["degree"], strict=True
         )
@@ -261,7 +267,7 @@ def _add_nodes_xy(fig: go.Figure, nodes: pd.DataFrame, pos: dict, lang: str) -> 
         xy = [pos[n] for n in grp["region"]]
         fig.add_scatter(
             x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text",
-            text=[plotly_text(n) for n in grp["region"]], textposition=[_text_position(*p) for p in xy],
+            text=[_place(n, lang) for n in grp["region"]], textposition=[_text_position(*p) for p in xy],
             textfont={"size": 14},
             marker={"size": [14 + 3 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1.5}},
@@ -368,7 +374,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
         fig.add_scattergeo(
             lat=[coords[n][0] for n in grp["region"]], lon=[coords[n][1] for n in grp["region"]],
             mode="markers+text", textposition=[positions[n] for n in grp["region"]], textfont={"size": 13},
-            text=[plotly_text(n) if not wide or n in keep_label else "" for n in grp["region"]],
+            text=[_place(n, lang) if not wide or n in keep_label else "" for n in grp["region"]],
             marker={"size": [9 + 2 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1}},
             name=label("level", level, lang), legendgroup="levels",
