@@ -151,6 +151,7 @@ def _add_places(rows, parents, candidates, names) -> dict[str, _Entry]:
         if row["short"]:
             short_homes[row["short"]].add(row["prefecture"] or row["name"])
     ambiguous: dict[str, list[Region]] = defaultdict(list)
+    full_names = {row["name"] for row in rows}
     for row in rows:
         target = _place_region(row, parents)
         if row["ambiguous"] == "1":
@@ -161,12 +162,25 @@ def _add_places(rows, parents, candidates, names) -> dict[str, _Entry]:
         if not _generic_county_name(row["name"]):
             candidates[row["name"]].append((2, target, kind, True))
         short = row["short"]
+        everyday = _everyday_name(row["name"], short)
+        if everyday and everyday not in full_names:
+            names.setdefault(everyday, target)
+            candidates[everyday].append((2, target, kind, True))
         if short and short != row["name"] and len(short_homes[short]) == 1:
             names.setdefault(short, target)
             # News writes county-level cities by short name (昆山); districts and counties need the suffix.
             standalone = row["name"].endswith("市") and row["common_word"] != "1"
             candidates[short].append((2, target, kind, standalone))
     return {name: _Entry(None, "county", tuple(regions)) for name, regions in ambiguous.items()}
+
+
+def _everyday_name(name: str, short: str) -> str:
+    """Autonomous counties and banners are written with the plain suffix in reports: 酉阳土家族苗族自治县 is
+    酉阳县, 鄂伦春自治旗 is 鄂伦春旗 (the full name is not a surface a county's own release always uses)."""
+    for suffix, plain in (("自治县", "县"), ("自治旗", "旗")):
+        if short and name.endswith(suffix) and not short.endswith(plain):
+            return short + plain
+    return ""
 
 
 def _generic_county_name(name: str) -> bool:
