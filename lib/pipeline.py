@@ -129,11 +129,11 @@ EXTRACTORS: dict[str, Extractor] = {
 # appends the region rows (a region's keywords span its articles) from the cached ``region_input``s.
 DOCUMENT_TABLES = ("articles", *EXTRACTORS, "keywords")
 
-# A worker process started in about 3.7 s with jieba (0.8 s imports, 2.9 s dictionaries and
-# gazetteer; rjieba loads in 0.3 s) and a document takes about 0.1 s, so a pool pays only for many documents. Measured with
-# the CLI on 2 cores: 60 documents 12.8 s with --jobs 2 against 9.7 s with one process, 120 documents
-# 17.3 s against 19.5 s, 400 documents 21.6 s against 37.2 s. Below this many uncached documents the
-# step runs in this process.
+# Measured before workers forked from a warm fork server and before rjieba, and not measured since: a
+# worker process started in about 3.7 s with jieba (0.8 s imports, 2.9 s dictionaries and gazetteer) and a
+# document took about 0.1 s, so a pool pays only for many documents. With the CLI on 2 cores: 60 documents
+# 12.8 s with --jobs 2 against 9.7 s with one process, 120 documents 17.3 s against 19.5 s, 400 documents
+# 21.6 s against 37.2 s. Below this many uncached documents the step runs in this process.
 POOL_MIN_DOCUMENTS = 100
 SCHEDULER_TIMEOUT_S = 30  # to connect to a Dask scheduler
 REPACK_MIN = 16  # documents the cache's pack may lack before it is rewritten (see needs_repack)
