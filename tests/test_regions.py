@@ -324,3 +324,17 @@ def test_scanner_agrees_with_the_positionwise_rule():
     for t in texts:
         assert regions._scan_places(t) == _positionwise_scan(t), t[:40]
     assert len(files) >= 6  # the seed page and the official communiqués at least
+
+
+@pytest.mark.parametrize(
+    "text, surface, region",
+    [
+        # The headline of 酉阳's own release (tests/corpus/pages/assembled_briefs_1.txt): the gazetteer's name
+        # is 酉阳土家族苗族自治县, the county writes 酉阳县.
+        ("酉阳县2025年一季度经济运行情况", "酉阳县", "重庆"),
+        ("鄂伦春旗", "鄂伦春旗", "呼伦贝尔"),
+    ],
+)
+def test_an_autonomous_county_is_found_by_its_everyday_name(text, surface, region):
+    (place,) = regions.find_places(text)
+    assert (place.surface, place.region.region) == (surface, region)
