@@ -8,12 +8,15 @@ pipeline's pure part (layout, regions, facts and every registered extractor) in 
 cache off: one process by default, ``--jobs N`` processes (0: every core, the CLI's default). ``--cli``
 also writes the corpus to a temporary folder and times ``python -m lib.pipeline`` over it as a user runs
 a full rebuild (``--no-cache``, default ``--jobs``, reading files and writing Parquet included). Each
-timing is wall-clock, next to jieba's in the same run. Run on demand; the figures go in the README.
+timing is wall-clock, next to jieba's in the same run; ``--repeat N`` alternates N timings of both and
+prints the ranges and medians of the ratios (CPU seconds too, for one process: a shared machine's load
+swings wall-clock times by half). Run on demand; the figures go in the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,6 +78,9 @@ def main() -> None:
     parser.add_argument("megabytes", type=float, nargs="?", default=3.0)
     parser.add_argument("--jobs", type=int, default=1, help="build() processes (0: every core)")
     parser.add_argument("--cli", action="store_true", help="also time python -m lib.pipeline over the corpus")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N", help="time jieba and build() N times, alternating (median)"
+    )
     args = parser.parse_args()
     docs = corpus(args.megabytes)
     size = sum(len(d.text.encode()) for d in docs) / 1e6
@@ -82,15 +88,22 @@ def main() -> None:
     jieba.setLogLevel(60)
     jieba.initialize()
     pipeline.build(docs[:2], cache=False)  # warm caches (gazetteer, tokenizer dictionaries)
-    t0, c0 = time.perf_counter(), time.process_time()
-    for d in docs:
-        jieba.lcut(d.text)
-    t_jieba, c_jieba = time.perf_counter() - t0, time.process_time() - c0
     jobs = args.jobs or None
-    t0, c0 = time.perf_counter(), time.process_time()
-    result = pipeline.build(docs, jobs=jobs, cache=False)  # every document computed
-    t_pipe, c_pipe = time.perf_counter() - t0, time.process_time() - c0
     workers = pipeline.worker_count(jobs, len(docs))
+    runs = []
+    for _ in range(args.repeat):  # alternating, so a neighbour's load falls on both alike
+        t0, c0 = time.perf_counter(), time.process_time()
+        for d in docs:
+            jieba.lcut(d.text)
+        t_jieba, c_jieba = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = pipeline.build(docs, jobs=jobs, cache=False)  # every document computed
+        t_pipe, c_pipe = time.perf_counter() - t0, time.process_time() - c0
+        runs.append((t_pipe / t_jieba, c_pipe / c_jieba))
+    if args.repeat > 1:
+        wall, cpu = (sorted(r[k] for r in runs) for k in (0, 1))
+        text_cpu = f"; CPU {cpu[0]:.2f}-{cpu[-1]:.2f}, median {statistics.median(cpu):.2f}" if workers == 1 else ""
+        print(f"{args.repeat} runs, build() / jieba.lcut: wall {wall[0]:.2f}-{wall[-1]:.2f}, median {statistics.median(wall):.2f}{text_cpu}")
     counts = ", ".join(f"{len(v)} {k}" for k, v in result.tables.items())
     print(f"tokenizer: {text.backend_name()}")
     print(f"corpus: {len(docs)} documents, {size:.1f} MB -> {counts}")

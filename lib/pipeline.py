@@ -129,11 +129,11 @@ EXTRACTORS: dict[str, Extractor] = {
 # appends the region rows (a region's keywords span its articles) from the cached ``region_input``s.
 DOCUMENT_TABLES = ("articles", *EXTRACTORS, "keywords")
 
-# A worker process started in about 3.7 s with jieba (0.8 s imports, 2.9 s dictionaries and
-# gazetteer; rjieba loads in 0.3 s) and a document takes about 0.1 s, so a pool pays only for many documents. Measured with
-# the CLI on 2 cores: 60 documents 12.8 s with --jobs 2 against 9.7 s with one process, 120 documents
-# 17.3 s against 19.5 s, 400 documents 21.6 s against 37.2 s. Below this many uncached documents the
-# step runs in this process.
+# Measured before workers forked from a warm fork server and before rjieba, and not measured since: a
+# worker process started in about 3.7 s with jieba (0.8 s imports, 2.9 s dictionaries and gazetteer) and a
+# document took about 0.1 s, so a pool pays only for many documents. With the CLI on 2 cores: 60 documents
+# 12.8 s with --jobs 2 against 9.7 s with one process, 120 documents 17.3 s against 19.5 s, 400 documents
+# 21.6 s against 37.2 s. Below this many uncached documents the step runs in this process.
 POOL_MIN_DOCUMENTS = 100
 SCHEDULER_TIMEOUT_S = 30  # to connect to a Dask scheduler
 REPACK_MIN = 16  # documents the cache's pack may lack before it is rewritten (see needs_repack)
@@ -227,17 +227,22 @@ def build(
     todo = [i for i, o in enumerate(outcomes) if o is None]
     result.processed = len(todo)
     done = len(docs) - len(todo)
-    mapped = map_documents([docs[i] for i in todo], jobs=jobs, scheduler=scheduler)
-    for i, outcome in zip(todo, _progress(mapped, progress, len(todo)), strict=True):
-        outcome = with_arrow_tables(outcome)
+    # In the order the documents are done (a pool takes the largest first), so each is cached as soon as
+    # it is back; the tables and the warnings stay in input order.
+    mapped = _map_indexed([docs[i] for i in todo], jobs=jobs, scheduler=scheduler)
+    put_warnings: dict[int, str] = {}
+    for j, outcome in _progress(mapped, progress, len(todo)):
+        i = todo[j]
+        outcome = with_arrow_tables(outcome)  # a pool worker has converted its own already
         outcomes[i] = outcome
         if doc_cache and not outcome["problems"]:  # a failure may be passing (memory): retry it next run
             warning = doc_cache.put(docs[i], outcome)
             if warning:
-                result.warnings.append(warning)
+                put_warnings[i] = warning
         done += 1
         if on_document:
             on_document(done, len(docs), docs[i].input_file)
+    result.warnings += [put_warnings[i] for i in sorted(put_warnings)]
     rows = merge(result, outcomes, pack)
     if doc_cache:
         if needs_repack(pack, outcomes) and (warning := repack(doc_cache, docs, outcomes, rows, result)):
@@ -277,8 +282,16 @@ def repack(
 
 def with_arrow_tables(outcome: dict) -> dict:
     """A document's rows as Arrow tables of the schema: what the cache keeps and ``merge`` concatenates,
-    so a rebuild converts only the documents it computed."""
-    return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in outcome["tables"].items()}}
+    so a rebuild converts only the documents it computed. Tables already converted are kept."""
+    tables = outcome["tables"]
+    if all(isinstance(rows, pa.Table) for rows in tables.values()):
+        return outcome
+    return {**outcome, "tables": {t: store.to_arrow(t, rows) for t, rows in tables.items()}}
+
+
+def _process_to_arrow(doc: Document) -> dict:
+    """A pool worker's step: the document's rows converted there, in parallel, not in the parent."""
+    return with_arrow_tables(process_document(doc))
 
 
 def merge(result: Result, outcomes: list[dict], pack: Pack | None = None) -> list[dict[str, int]]:
@@ -335,17 +348,17 @@ def worker_count(jobs: int | None, n_documents: int) -> int:
     return max(1, min(jobs, n_documents))
 
 
-def map_documents(
+def _map_indexed(
     docs: list[Document], *, jobs: int | None = None, scheduler: str | None = None
-) -> Iterator[dict]:
-    """``process_document`` over docs, results in input order (never completion order)."""
+) -> Iterator[tuple[int, dict]]:
+    """(index in docs, ``process_document`` result) for every document, in the order they are done."""
     if not docs:
         return iter(())
     if scheduler:
-        return _map_dask(docs, scheduler)
+        return enumerate(_map_dask(docs, scheduler))
     workers = worker_count(jobs, len(docs))
     if workers == 1:
-        return map(process_document, docs)
+        return enumerate(map(process_document, docs))
     return _map_pool(docs, workers)
 
 
@@ -376,19 +389,29 @@ def _map_pool(docs: list[Document], workers: int) -> Iterator[dict]:
     # less per worker than spawn, which re-imports and re-loads everything. Where there is no fork server
     # (Windows), spawn.
     context = _pool_context()
-    chunk = max(1, min(16, len(docs) // (workers * 4)))  # fewer round trips, still balanced
+    # Largest documents first, in small chunks: documents differ in size by a hundred times, and in input
+    # order a big one picked up last left the other core idle for the tail of the run. Results are
+    # still yielded in input order.
+    order = largest_first(docs)
+    chunk = max(1, min(8, len(docs) // (workers * 16)))
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-            for outcome in pool.map(process_document, docs, chunksize=chunk):
+            for i, outcome in zip(order, pool.map(_process_to_arrow, [docs[i] for i in order], chunksize=chunk), strict=True):
                 done += 1
-                yield outcome
+                yield i, outcome
     except BrokenProcessPool as exc:
         # A worker died (killed, out of memory) or could not start (a script calling build() without
         # an `if __name__ == "__main__":` guard, which spawn re-imports): finish here, same results.
         rest = len(docs) - done
         print(f"warning: process pool failed ({exc}); {rest} documents run in one process", file=sys.stderr)
-        yield from map(process_document, docs[done:])
+        for i in order[done:]:
+            yield i, process_document(docs[i])
+
+
+def largest_first(docs: list[Document]) -> list[int]:
+    """Indexes of ``docs``, longest text first (ties in input order): the order a pool takes them in."""
+    return sorted(range(len(docs)), key=lambda i: -len(docs[i].text))
 
 
 class SchedulerError(RuntimeError):

@@ -16,6 +16,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from lib import paths
@@ -93,7 +94,7 @@ def long_pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> l
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    for a, b in long_pieces(text, start, end):
+    for a, b in long_pieces(text, start, end) if end - start > MAX_SENTENCE else ((start, end),):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
@@ -175,8 +176,11 @@ class _RJieba:
         return self.tok.cut(sentence, True)
 
     def tag(self, sentence: str) -> tuple[tuple[str, str], ...]:
+        pairs = self.tok.tag(sentence, True)
         tags = self.tags
-        return tuple((w, tags.get(w, t)) for w, t in self.tok.tag(sentence, True))
+        if tags.keys().isdisjoint(map(itemgetter(0), pairs)):
+            return tuple(pairs)  # most sentences: no word whose tag the project overrides
+        return tuple((w, tags.get(w, t)) for w, t in pairs)
 
     def has_word(self, word: str) -> bool:
         return self.tok.has_word(word)

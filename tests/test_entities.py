@@ -233,3 +233,32 @@ def test_deterministic(seed_entities):
     docs = sorted(paths.RAW_DIR.glob("*.txt"))
     arts = [a for p in docs for a in articles_from_document(read_document(p))]
     assert {a.region: entities.extract(a) for a in arts} == seed_entities
+
+
+def _spans_unskipped(sentence: str) -> list:
+    toks = entities._recut(entities._tokens(sentence), sentence)
+    orgs = entities._maximal(entities._org_spans(toks, sentence))
+    return orgs + entities._people(toks, orgs, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("全市规模以上工业增加值同比增长5.6%。", False),
+        ("天津市科技局局长朱玉兵介绍，", True),  # a suffix, a title and a speech verb
+        ("黑龙江移动建成数据中心", True),
+        ("周明说，", True),  # a speech verb glued to a name
+    ],
+)
+def test_may_name_cues(sentence, expected):
+    assert entities.may_name(sentence) is expected
+
+
+def test_sentences_without_a_cue_hold_no_span(seed_entities, dev_articles):
+    """The skip is safe: scanned in full, no sentence ``may_name`` rules out gives an organisation or a person."""
+    from lib import text
+
+    seed = [a for p in sorted(paths.RAW_DIR.glob("*.txt")) for a in articles_from_document(read_document(p))]
+    skipped = [s.text for a in seed + dev_articles for s in text.split_sentences(a.text) if not entities.may_name(s.text)]
+    assert len(skipped) > 100
+    assert [s for s in skipped if _spans_unskipped(s)] == []

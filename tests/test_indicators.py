@@ -169,3 +169,24 @@ def test_what_a_name_does_not_measure(sentence, raw, expected):
     rows = facts.extract(_article(sentence, region="上海", province="上海"))
     [row] = [r for r in rows if r["raw"] == raw]
     assert row["indicator_id"] == expected
+
+
+def test_names_before_a_cut_are_those_of_the_prefix():
+    """find_before reuses one scan of the sentence: at every cut, names crossing it included, it must
+    give what a scan of the prefix gives."""
+    from lib import paths, text
+    from lib.ingest.reader import read_document
+    from lib.pipeline import articles_from_document
+
+    sentences = [
+        "一般公共预算收入1519.6亿元，地区生产总值增长5%",  # names cut in their middle at many offsets
+        "ＧＤＰ增长5.2%，r&d经费支出增长8%",  # width folding and upper-casing keep offsets
+    ]
+    files = sorted(paths.RAW_DIR.glob("*.txt")) + sorted((paths.RAW_DIR / "official").glob("*.txt"))
+    for p in files:
+        for a in articles_from_document(read_document(p)):
+            sentences += [s.text for s in text.split_sentences(a.text, clause_breaks=False)][:40]
+    assert len(sentences) > 100
+    for s in sentences:
+        for cut in range(len(s) + 1):
+            assert indicators.find_before(s, cut) == indicators.find(s[:cut]), (s, cut)

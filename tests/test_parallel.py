@@ -59,6 +59,14 @@ def test_process_pool_gives_the_tables_of_one_process(documents, one_process, mo
     assert pooled.tables["articles"]["input_file"] == one_process.tables["articles"]["input_file"]
 
 
+def test_pool_takes_the_largest_documents_first(documents):
+    order = pipeline.largest_first(documents)
+    assert sorted(order) == list(range(len(documents)))
+    sizes = [len(documents[i].text) for i in order]
+    assert sizes == sorted(sizes, reverse=True)
+    assert order != list(range(len(documents)))  # the corpus is not already in that order: the test means something
+
+
 def test_process_pool_fills_the_cache_for_the_next_run(documents, one_process, tmp_path, monkeypatch):
     monkeypatch.setenv("RDD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(pipeline, "POOL_MIN_DOCUMENTS", 1)

@@ -469,9 +469,30 @@ def _entity_id(article_id: str, kind: str, name: str) -> str:
     return hashlib.sha1(f"{article_id}:{kind}:{name}".encode()).hexdigest()[:16]
 
 
+# Every span starts from a suffix, a carrier, a 等N家企业 list, a title or a speech verb written in the
+# sentence (a person is an nr token next to a title or a speech verb): most sentences have none of them,
+# and tagging and scanning their tokens could find nothing.
+_TRIGGER = re.compile(
+    "|".join(
+        [
+            _SUFFIX_RE.pattern,
+            *(re.escape(w) for w in sorted({*_TITLES, *_SPEECH, *_CARRIERS}, key=len, reverse=True)),
+            _LISTED.pattern,
+        ]
+    )
+)
+
+
+def may_name(sentence: str) -> bool:
+    """Whether the sentence has a cue an organisation or a person is found from (else no span)."""
+    return _TRIGGER.search(sentence) is not None
+
+
 def _spans_in_text(body: str) -> list[_Span]:
     spans: list[_Span] = []
     for sent in text.split_sentences(body):
+        if not may_name(sent.text):
+            continue
         toks = _recut(_tokens(sent.text), sent.text)
         orgs = _maximal(_org_spans(toks, sent.text))
         orgs = [o for o in orgs if _valid_org(normalise_name(o.name))]

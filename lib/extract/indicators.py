@@ -108,6 +108,30 @@ def find(text: str) -> list[Mention]:
     return [Mention(ids[k], start, end) for k, start, end in automaton.find_matches_as_indexes(_key_same_length(text))]
 
 
+def find_before(sentence: str, offset: int) -> list[Mention]:
+    """``find(sentence[:offset])``, from one scan of the whole sentence: each figure of a sentence asks for
+    the names before it. Leftmost-longest matching is greedy from the left, so the prefix's names are the
+    sentence's up to the first one crossing ``offset``; from that one's start the prefix is scanned itself."""
+    full = _sentence_mentions(sentence)
+    if full is None:
+        return find(sentence[:offset])
+    out: list[Mention] = []
+    for m in full:
+        if m.end <= offset:
+            out.append(m)
+            continue
+        if m.start < offset:
+            out += [Mention(x.id, x.start + m.start, x.end + m.start) for x in find(sentence[m.start : offset])]
+        break
+    return out
+
+
+@lru_cache(maxsize=64)
+def _sentence_mentions(sentence: str) -> tuple[Mention, ...] | None:
+    # None when folding changes the length (an upper-cased ß is SS): offsets would not be the sentence's.
+    return tuple(find(sentence)) if len(_key_same_length(sentence)) == len(sentence) else None
+
+
 def _key_same_length(text: str) -> str:
     # Spaces are kept (removing them would shift offsets): names rarely contain one.
     return fold_width(text).upper()
@@ -173,7 +197,7 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
 
 
 def identify(
-    phrase: str, context_before: str, kind: str, base_unit: str, chain_from: int = 0
+    phrase: str, context_before: str, kind: str, base_unit: str, chain_from: int = 0, sentence: str = ""
 ) -> Indicator | None:
     """The standard indicator a figure measures, or None.
 
@@ -195,9 +219,11 @@ def identify(
             return vocab[m.id]
     if in_phrase:
         return None  # the phrase names a measure of its own around a standard name
+    # ``sentence``: the whole sentence ``context_before`` begins, whose names are found once for every figure
+    before = find_before(sentence, len(context_before)) if sentence else find(context_before)
     mentions = [
         m
-        for m in find(context_before)
+        for m in before
         if not context_before[: m.start].endswith(_breakdowns())
         # 第三产业增加值占地区生产总值的比重: the denominator of a share is not what the share measures
         and not (kind in ("share_pct", "change_pp") and "占" in context_before[max(0, m.start - 4) : m.start])
@@ -287,7 +313,7 @@ def annotate(rows: list[dict]) -> list[dict]:
         last_end = row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
         ind = _longer_name(row, offset, kind) or identify(
-            row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from
+            row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
         )
         if ind is None and kind in ("share_pct", "change_pp") and row["indicator"]:
             # 城镇人口…占总人口的比重为57.06%: a share of the phrase is the phrase's 比重.

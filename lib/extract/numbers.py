@@ -667,6 +667,8 @@ def _find_despaced(text: str, protected_spans: tuple[tuple[int, int], ...]) -> l
 def _find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     folded = _fold(text)
     toks = _scan(folded)
+    if not toks:
+        return []  # most clauses have no number: skip the protected-word and quote scans
     prev_end = -1
     for tok in toks:
         _negate(folded, tok, prev_end)

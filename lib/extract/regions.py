@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -43,8 +44,10 @@ class Region:
     members: tuple[str, ...] = ()  # macro regions: the regions they group
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """Immutable like a frozen dataclass (mentions are cached and shared), and built four times faster:
+    every scan makes them, and the layout scans every paragraph."""
+
     start: int
     end: int
     surface: str
@@ -71,7 +74,7 @@ class _Gazetteer:
     # Every surface of ``table`` at once (Aho-Corasick, in Rust): a scan visits only the positions
     # where a name or an abbreviation starts instead of trying every length at every character.
     automaton: ahocorasick_rs.AhoCorasick
-    abbr_chars: re.Pattern
+    abbr_chars: re.Pattern  # the abbreviations that start a run of two or more
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -109,7 +112,9 @@ def _gazetteer() -> _Gazetteer:
     _add_foreign(_read("foreign.csv"), candidates, names)
     table = _resolve(candidates)
     table.update({name: entry for name, entry in ambiguous.items() if name not in table})
-    abbr_chars = re.compile("[" + "".join(map(re.escape, abbr)) + "]" if abbr else "(?!)")
+    # Only an abbreviation followed by another (沪苏, 京、冀) can start a run: a lone one is no mention.
+    chars = "[" + "".join(map(re.escape, abbr)) + "]"
+    abbr_chars = re.compile(f"{chars}(?={chars}|、{chars})" if abbr else "(?!)")
     return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars)
 
 
@@ -272,8 +277,11 @@ def _scan_places(text: str) -> list[PlaceMention]:
     abbreviation starts can do anything, so the loop visits those alone."""
     gaz = _gazetteer()
     starts = _name_ends(text, gaz)
+    runs = [m.start() for m in gaz.abbr_chars.finditer(text)]
+    if not runs and not starts:
+        return []  # most phrases and many sentences
     events = set(starts)
-    events.update(m.start() for m in gaz.abbr_chars.finditer(text))
+    events.update(runs)
     out: list[PlaceMention] = []
     i = 0
     for pos in sorted(events):
@@ -297,11 +305,14 @@ def _scan_places(text: str) -> list[PlaceMention]:
 
 def _name_ends(text: str, gaz: _Gazetteer) -> dict[int, list[int]]:
     """Start -> ends of every gazetteer name occurring there (overlapping ones included), longest first."""
-    ends: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = {}
     for _, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=True):
-        ends[start].append(end)
-    for found in ends.values():
-        found.sort(reverse=True)
+        found = ends.get(start)
+        if found is None:
+            ends[start] = [end]
+        else:
+            found.append(end)
+            found.sort(reverse=True)
     return ends
 
 

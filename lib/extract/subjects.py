@@ -41,18 +41,24 @@ def mention_region(m: regions.PlaceMention) -> regions.Region:
     return m.region
 
 
+@lru_cache(maxsize=1)
+def _place_rows() -> tuple[dict[str, str], ...]:
+    """The gazetteer's places, read once per process (county_shorts is asked once per region)."""
+    return tuple(regions._read("places.csv"))
+
+
 @lru_cache(maxsize=256)
 def county_shorts(region: str) -> tuple[tuple[str, str], ...]:
     """(name, province) of the counties of a prefecture or province that find_places does not count alone: short
     names (not a common word, one home) and full names shared with other prefectures; the longest first."""
     rows = [
         r
-        for r in regions._read("places.csv")
+        for r in _place_rows()
         if r["kind"] == "county" and region in (r["prefecture"], r["province"]) and len(r["short"]) >= 2
         and r["common_word"] != "1" and county_names().get(r["short"], ("", ""))[1] == r["name"]
     ]  # fmt: skip
     # A full name found in several prefectures (朝阳区) is the article's own when only one of them is in its region.
-    same = [r for r in regions._read("places.csv") if r["ambiguous"] == "1" and region in (r["prefecture"], r["province"])]
+    same = [r for r in _place_rows() if r["ambiguous"] == "1" and region in (r["prefecture"], r["province"])]
     homes = {r["name"]: sum(x["name"] == r["name"] for x in same) for r in same}
     names = [(r["short"], r["province"]) for r in rows] + [(r["name"], r["province"]) for r in same if homes[r["name"]] == 1]
     return tuple(sorted(names, key=lambda x: -len(x[0])))
@@ -61,7 +67,7 @@ def county_shorts(region: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def county_names() -> dict[str, tuple[str, str]]:
     """County-level names (full and short) -> (short, full), where the name has one home."""
-    rows = [r for r in regions._read("places.csv") if r["kind"] == "county" and r["ambiguous"] != "1"]
+    rows = [r for r in _place_rows() if r["kind"] == "county" and r["ambiguous"] != "1"]
     homes: dict[str, set[str]] = {}
     for r in rows:
         for name in {r["name"], r["short"]} - {""}:
