@@ -1,6 +1,8 @@
 """Build the gold CSVs of official texts from the hand-written row lists (one .rows file per document):
 gold/official/facts_tuning.csv from src/*.rows over the shipped communiqués (data/raw/official),
-gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official, and
+gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpus/official,
+gold/official/fresh/facts_fresh.csv from fresh/src/*.rows over tests/corpus/official (two more communiqués, labelled
+after the holdout and scored blind once before they became tuning texts), and
 gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
 gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 (other
 genres of official texts: bureau releases, budget reports; a document may be .txt or .html, and the quotes of an
@@ -35,6 +37,7 @@ GOLD = HERE.parent
 PARTS = {
     "tuning": (HERE, ROOT / "data" / "raw" / "official", GOLD / "facts_tuning.csv"),
     "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
+    "fresh": (GOLD / "fresh" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh" / "facts_fresh.csv"),
     "reports": (
         ROOT / "gold" / "reports" / "tuning" / "src",
         ROOT / "tests" / "corpus" / "reports",
@@ -54,7 +57,7 @@ QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
-          "baiyin": "白银", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧"}  # fmt: skip
+          "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
