@@ -50,19 +50,22 @@ OFFICIAL_FLOORS = {
     # About two points under the figures measured when the floors were set (README, Quality).
     "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                      period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
-    "holdout": dict(precision=0.85, recall=0.97, value=0.97, region=0.82, kind=0.96, indicator=0.89,
-                    period=0.90, scope=0.95, indicator_id=0.89, grouped=0.65, right=0.77, coverage=0.81),
+    # Raised on 2026-12-02 after the rules written on the fresh communiqués (region 84% -> 99%: a numbered heading on
+    # a one-line page ends the carried subject), the holdout still blind.
+    "holdout": dict(precision=0.86, recall=0.97, value=0.97, region=0.97, kind=0.96, indicator=0.89,
+                    period=0.91, scope=0.95, indicator_id=0.90, grouped=0.69, right=0.77, coverage=0.84),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.91,
-                    period=0.91, scope=0.98, indicator_id=0.93, grouped=0.71, right=0.95, coverage=0.81),
+                    period=0.91, scope=0.98, indicator_id=0.94, grouped=0.71, right=0.95, coverage=0.85),
     # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
     # budget analysis, a budget report); its grouping is far below the aims.
     "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
                      period=0.89, scope=0.96, indicator_id=0.88, grouped=0.36, right=0.68, coverage=0.66),
-    # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (period 55%, grouped 41%), tuning since.
-    "fresh": dict(precision=0.97, recall=0.97, value=0.98, region=0.89, kind=0.95, indicator=0.92,
-                  period=0.53, scope=0.98, indicator_id=0.82, grouped=0.39, right=0.68, coverage=0.69),
+    # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
+    # tuned on: five known misses left (gold/official/known_misses.csv).
+    "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
+                  period=0.96, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.97),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
 # three shorter texts in full, as the reports2 set; the fresh set two communiqués.

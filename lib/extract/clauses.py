@@ -157,16 +157,18 @@ def respectively(sentence: str, pos: int, end: int | None = None) -> Listing | N
     if i < 0 or st.has_mark(i, pos, _AFTER_RESPECTIVELY):
         return None
     items = _items_before(st, i)
-    if len(items) < 2:
-        earlier = sentence.rfind("分别", 0, i)
-        items = _items_before(st, earlier) if earlier >= 0 else items
     q_end = _figure_end(sentence, pos) if end is None else end
     count = len(numbers.find_quantities(sentence[i : st.end(q_end)]))
+    # 'B和C' is split first, so that '…；居住类和交通通信类价格分别下降0.1%和2.9%' pairs with its own two items
+    # before an earlier 分别's list is considered.
     if len(items) < count and items and _LIST_SPLIT.search(sentence, *items[-1]):
         a, b = items[-1]
         cuts = [m.start() for m in _LIST_SPLIT.finditer(sentence, a, b)]
         split = [(x, y) for x, y in zip([a, *(c + 1 for c in cuts)], [*cuts, b], strict=True) if y > x]
         items = items[:-1] + split
+    if len(items) < 2:
+        earlier = sentence.rfind("分别", 0, i)
+        items = _items_before(st, earlier) if earlier >= 0 else items
     index = len(numbers.find_quantities(sentence[i:pos]))
     if len(items) < 2 or index >= len(items):
         return None

@@ -26,7 +26,8 @@ _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
-_TARGET = re.compile(r"计划(?!总投资)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
+# 计划生育 (family planning: 妇幼保健和计划生育服务中心7个) and 计划单列市 are names, no plans.
+_TARGET = re.compile(r"计划(?!总投资|生育|单列)|将达|目标|力争|预计|预期|有望|冲击|将(?:增加|提高|提升|突破|超过)|达到.*?目标")
 # A work report's list of targets: 主要预期目标是：地区生产总值增长6%左右，城镇新增就业12万人……
 _TARGET_LEAD = re.compile(r"(?:预期|主要|发展)目标(?:是|为)?[：:]")
 _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多增加|多增|少增)了?$")
@@ -48,6 +49,17 @@ _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 # A numbered top-level heading (一、2024年预算执行情况, 三、2025年预算草案) opens a section: the year it names
 # is the period of its figures that name none, and a plan, a draft or a later year makes them targets.
 _SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+# A sub-heading flattened into the text as a sentence of its own (全体居民收入情况。, 交通方面：).
+_SUB_HEADING = re.compile(r"^[^\d，,；;。]{2,16}(?:情况|状况|概况|方面)\s*[。：:]?$")
+
+
+def _heading_starts(sentence: str) -> bool:
+    """Whether a sentence opens with a numbered heading (二、农牧业 …) or is a sub-heading: on a crawled page
+    kept on one line these are all that is left of the paragraph breaks."""
+    head = sentence.strip()
+    return bool(_SECTION_HEADING.match(head) or _SUB_HEADING.match(head))
+
+
 _PLANNED_SECTION = re.compile(r"草案|计划|安排|目标|展望|打算")
 
 # --- categories: a small taxonomy so regions can be compared ----------------------------------
@@ -208,7 +220,11 @@ _MEASURE_UNITS_WITH_NOUN = re.compile(
 
 
 # '三次产业结构为1.6:34.5:63.9': the parts of a structure ratio are the shares of the three sectors.
-_STRUCTURE = re.compile(r"(?:三次)?产业(?:结构|比例|构成)(?:调整)?(?:为|是|由)?\s*$")
+# 三次产业比由上年18.87：34.20：46.93转变为15.20:43.12:41.68: both ratios are structures, the first last year's.
+_STRUCTURE = re.compile(
+    r"(?:三次)?产业(?:结构|比例|构成|比)(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
+    r"|(?:三次)?产业(?:结构|比例|构成|比)[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
+)
 _RATIO_SEP = "：:︰"
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 
@@ -224,6 +240,13 @@ def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
     if index == 0 and sentence[q.end : q.end + 1] not in _RATIO_SEP:
         return None
     return index if index < len(_SECTORS) and _STRUCTURE.search(sentence[:start]) else None
+
+
+_NAME_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,14})[）)]\s*(?:为|是|达到?)?\s*$")
+
+
+def _name_ends_at(text: str, end: int) -> bool:
+    return any(m.end == end for m in indicators.find(text[:end]))
 
 
 def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
@@ -245,6 +268,11 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     listed = _respectively(sentence, q)
     if listed:
         return _object_first(listed)
+    named = _NAME_IN_BRACKETS.search(left)
+    if named and indicators.find(named.group(1)) and not _name_ends_at(left, named.start()):
+        # 占总人口比重（常住人口城镇化率）为72.66%: the bracket names what a generic share measures (but in
+        # 地区生产总值（GDP） it only abbreviates the name before it).
+        return named.group(1)
     before = _left_phrase(left)
     if counted and (not before or _MEASURE_UNITS_WITH_NOUN.match(q.unit or "")):
         return _object_first(counted)
@@ -270,7 +298,10 @@ _TRADE_FIRST = re.compile(r"^(出口|进口)(.{2,})$")
 def _object_first(indicator: str) -> str:
     """'出口钢材' -> '钢材出口': name a trade flow the way statistics tables do."""
     m = _TRADE_FIRST.match(indicator)
-    return f"{m.group(2)}{m.group(1)}" if m else indicator
+    # 出口总值, 进口总额: a total word (data/indicators/affixes.csv) is no object; the name stays as written.
+    if not m or m.group(2) in indicators.suffix_affixes():
+        return indicator
+    return f"{m.group(2)}{m.group(1)}"
 
 
 def _topic(before: str) -> str:
@@ -374,6 +405,20 @@ def _is_stock(indicator: str) -> bool:
     return bool(indicator) and bool(_stock_words().search(indicator))
 
 
+# 新增“四上企业”111家: what was added in the year is a flow, whatever stock the clause names.
+_FLOW = re.compile(r"新增|新设|新建|新认定|新登记|当年")
+
+
+def _counted_at_a_date(sentence: str, q: numbers.Quantity, indicator: str) -> bool:
+    """A stock: its indicator names one, or with the two words the phrase reader left off before it
+    (有效发明专利21706件, read as 发明专利)."""
+    left = sentence[clauses.of(sentence).start(q.start) : q.start]
+    if _FLOW.search(left):
+        return False
+    at = left.rfind(indicator) if indicator else -1
+    return _is_stock(indicator) or (at >= 0 and _is_stock(left[max(0, at - 2) : at + len(indicator)]))
+
+
 _NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
 
 
@@ -390,6 +435,15 @@ def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Qu
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+# 表12024年主要农产品产量: a crawled table caption, whose number runs into the year it is about.
+_CAPTION_YEAR = re.compile(r"\d{1,2}(?:19|20)\d\d\s*年")
+
+
+def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
+    """A table caption's number (表12024年…), or a census named by its ordinal (2020七人普, 四经普: 第七次人口普查)."""
+    if q.end < len(sentence) and sentence[q.end] == "普" and not _DIGIT.search(q.raw):
+        return True
+    return q.start > 0 and sentence[q.start - 1] in "表图" and bool(_CAPTION_YEAR.fullmatch(q.raw))
 
 
 def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
@@ -498,8 +552,10 @@ def extract(article: Article) -> list[dict]:
         carry, last_end, topic, period = None, 0, "", ""
         parts, section = (sections(body, year) if field == "text" else []), Section(0, "", False)
         for sent in text.split_sentences(body, clause_breaks=False):
-            if "\n" in body[last_end : sent.start]:
-                carry, topic, period = None, "", ""  # a new paragraph: the article's region again
+            if "\n" in body[last_end : sent.start] or _heading_starts(sent.text):
+                # A new paragraph: the article's region again. A crawled page on one line keeps its numbered
+                # headings (… 二、农牧业 全州…) but not its line breaks: a heading starts a paragraph too.
+                carry, topic, period = None, "", ""
             while parts and parts[0].start <= sent.start:
                 section = parts.pop(0)
             # A figure whose sentence names no period has the paragraph's last one, else its section's, else
@@ -530,7 +586,7 @@ def _facts_in_sentence(
     previous = ""
     found = numbers.find_quantities(sent.text)
     for q in found:
-        if _names_a_category(sent.text, q, found):
+        if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q):
             continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
@@ -550,7 +606,8 @@ def _facts_in_sentence(
         figure_period = periods.period_for(sent.text, q.start, year) or period
         basis = basis_for(sent.text, q, figure_period)
         if re.fullmatch(r"\d{4}", figure_period) and (
-            (basis == "cumulative" and measured == "level") or (measured != "target" and _is_stock(indicator))
+            (basis == "cumulative" and measured == "level")
+            or (measured != "target" and _counted_at_a_date(sent.text, q, indicator))
         ):
             figure_period += "-12"  # a stock (累计孵化企业97家, 猪存栏84.09万头) stands at the year's end
         start = sent.start + q.start

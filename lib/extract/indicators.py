@@ -153,6 +153,11 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(by["prefix"]), tuple(by["suffix"])
 
 
+def suffix_affixes() -> tuple[str, ...]:
+    """The total and share words that may follow a name without changing it (总值, 总额, 比重)."""
+    return _affixes()[1]
+
+
 def _strip_affixes(rest: str, affixes: tuple[str, ...], at_start: bool) -> str:
     changed = True
     while rest and changed:
@@ -276,10 +281,16 @@ def _partner_restricted(row: dict, offset: int) -> bool:
     return at > 0 and bool(_PARTNER_BEFORE.search(before[:at]))
 
 
+# A completion verb inside a name (第一产业完成增加值, 规模以下完成工业增加值, 第二产业完成投资) does not change what
+# it measures: the name is read without it. (Not 实现: 通过公共网络实现零售额 is a channel's part of retail.)
+_VERB_INSIDE = ("完成",)
+
+
 def _breakdown_before(row: dict, offset: int) -> bool:
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
-    return at > 0 and before[:at].endswith(_breakdowns())
+    head = before[:at].removesuffix(_VERB_INSIDE[0]) if at > 0 else ""
+    return at > 0 and head.endswith(_breakdowns())
 
 
 def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
@@ -296,29 +307,68 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
         whole = not before[: clause + m.start].endswith(_breakdowns())  # 市本级一般公共预算收入
         if m.start + clause < at and m.end + clause == end and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
             return vocabulary()[m.id]
+    verb = next((v for v in _VERB_INSIDE if before[clause:at].endswith(v)), "")
+    if verb and at - len(verb) > clause:
+        head = before[clause : at - len(verb)]
+        joined = head + phrase
+        for m in find(joined):
+            whole = not before[: clause + m.start].endswith(_breakdowns())
+            if m.start < len(head) and m.end == len(joined) and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
+                return vocabulary()[m.id]
+    return None
+
+
+# A standard indicator is the region's own total: one firm's or one zone's 工业增加值 is not comparable with it.
+_NOT_THE_REGIONS = ("organisation", "part")
+
+
+def _share_numerator(row: dict, offset: int, kind: str) -> Indicator | None:
+    """A sector's share of GDP is a part of the economy's structure, and the sector's figure (as the parts of
+    三次产业结构 are): in 'X占地区生产总值的比重为a%' (第一产业增加值占生产总值比重为7.0%) the standard name of a GDP
+    sector that ends right before 占 in the figure's clause, whatever the phrase reader took (the denominator,
+    or a heading's topic)."""
+    if kind != "share_pct":
+        return None
+    before = row["sentence"][:offset]
+    clause = clauses.of(row["sentence"]).start(offset)
+    at = before.find("占", clause)
+    if at <= clause:
+        return None
+    for m in reversed(find(before[clause:at])):
+        whole = not before[: clause + m.start].endswith(_breakdowns())
+        ind = vocabulary()[m.id]
+        if clause + m.end == at and whole and ind.parent == "gdp" and fits(ind, kind, row["base_unit"]):
+            return ind
     return None
 
 
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
-    chain_from, last_sentence, last_id, last_end = 0, None, "", 0
+    chain_from, last_sentence, last_id, last_end, last_kind = 0, None, "", 0, ""
     for row in rows:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
         if sentence != last_sentence:
-            chain_from, last_sentence, last_id, last_end = 0, sentence, "", 0
+            chain_from, last_sentence, last_id, last_end, last_kind = 0, sentence, "", 0, ""
         offset = row["char_start"] - row["sentence_start"]
-        if last_end and not _CHAIN_GAP.match(row["sentence"][last_end:offset]):
+        chained = bool(last_end) and bool(_CHAIN_GAP.match(row["sentence"][last_end:offset]))
+        if last_end and not chained:
             chain_from = offset  # other words between the figures (失业人员再就业): a figure of its own
         last_end = row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
-        ind = _longer_name(row, offset, kind) or identify(
+        ind = _share_numerator(row, offset, kind) or _longer_name(row, offset, kind) or identify(
             row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
         )
+        if ind is None and kind == "change_pp" and chained and last_kind == "share_pct" and last_id:
+            # '…的比重为15.20%，同比降低3.67个百分点': the change of the share just given
+            share = vocabulary()[last_id]
+            ind = share if fits(share, kind, row["base_unit"]) else None
+        last_kind = kind
         if ind is None and kind in ("share_pct", "change_pp") and row["indicator"]:
             # 城镇人口…占总人口的比重为57.06%: a share of the phrase is the phrase's 比重.
             ind = identify(row["indicator"] + "比重", "", kind, row["base_unit"])
-        if ind and (_partner_restricted(row, offset) or _breakdown_before(row, offset)):
+        restricted = _partner_restricted(row, offset) or _breakdown_before(row, offset)
+        if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""

@@ -126,13 +126,22 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     """The period a figure at ``pos`` covers: the nearest period named before it, else after it.
     The base of a comparison (比上年, 较去年同期, 比上年末) is not the figure's period."""
     found = figure_periods(sentence, anchor_year)
-    before = [p for p in found if p.end <= pos]
+    before = [p for p in found if p.end <= pos and not _changed_since(sentence, p, pos)]
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
     clause_end = clauses.of(sentence).end(pos)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
+
+
+# '由上年18.87：34.20：46.93转变为15.20:…': what follows the change names the figure's own period, not 上年.
+_FROM = ("由", "从")
+_CHANGED_TO = re.compile(r"(?:转变|调整|优化|变|转|提高|提升|下降|降|上升|升|增加|增|减少|减)(?:为|到|至)")
+
+
+def _changed_since(sentence: str, p: PeriodMention, pos: int) -> bool:
+    return sentence[max(0, p.start - 1) : p.start] in _FROM and bool(_CHANGED_TO.search(sentence, p.end, pos))
 
 
 # 年末/年底 stocks (年末常住人口) are as of December; 比上年末 is a comparison base, handled below.

@@ -18,6 +18,8 @@ _ORG_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{0,8}?(?:有限公司|公司|集团|药业|银行|大学|学院|医院|移动|电信|联通|股份|"
     r"科技园|产业园|园区|科技城|数据中心|研究院|研究所|实验室|交易所|机场)"
 )
+# A registered firm's full name (青海五三六九生态牧业科技有限责任公司) runs longer before its legal form.
+_LEGAL_NAME_AFTER = re.compile(r"^[\u4e00-\u9fa5A-Za-z]{1,16}?(?:有限责任公司|股份有限公司|有限公司)")
 # A list of firm names closed by 等N家 (上海凌鹊卫星、卫建逸天等8家企业): the place starts a name.
 _NAME_AFTER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z]{2,8}(?:、[\u4e00-\u9fa5A-Za-z（）()]{2,14})*等[\d一二三四五六七八九十百千]+[余多]?家"
@@ -101,6 +103,7 @@ def _scan_subjects(sentence: str) -> list[regions.PlaceMention]:
         and m.region.level not in ("macro", "foreign")
         and m.kind != "abbr"  # 京、冀 name partners of a joint effort, not the subject of a figure
         and not _ORG_AFTER.match(sentence[m.start :])
+        and not _LEGAL_NAME_AFTER.match(sentence[m.start :])
         and not _NAME_AFTER.match(sentence[m.end :])
         and not (m.start and sentence[m.start - 1] in "—–-－")
     ]
