@@ -635,7 +635,7 @@ def find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ()) 
 
 
 # The figures of a list (A、B分别增长x、y、z) each count the quantities of the same stretch after 分别
-# (facts.listed_item, subjects._listed_place): scanned once, not once per figure. Quantities are frozen.
+# (clauses.respectively, read by facts.listed_item and clauses._listed_place): scanned once, not once per figure. Quantities are frozen.
 @lru_cache(maxsize=256)
 def _quantities_cached(text: str, protected_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
     return tuple(_find_despaced(text, protected_spans))
