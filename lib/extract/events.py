@@ -16,6 +16,13 @@ Which mentions count (decisions, mirrored in tests/test_events.py):
   publication date. 当天, 当日 take the date of the previous dated statement.
 * Dates without a year take the publication year, else the latest year written in the article
   (``year_inferred``); with neither, the date is written ``--MM-DD`` / ``--MM`` (ISO 8601 without year).
+* A chronicle (大事记) writes a month heading on a line of its own ((2011年6月)) and opens each entry with the
+  day alone (一日 省委书记…, 3日，…): the entry takes the heading's month, else the month of the statement
+  before, else the publication's. A line that is only a date is a heading or a date line, never an event.
+* 到2019年6月底，基本实现… is a plan's target (planned) when the date lies after the publication; before it,
+  the reference date of a result.
+* The region is where the event is held when its clause says so (交流会在烟台召开), else the place the
+  statement is about. Vocabularies are in data/vocab/ (event_*.txt, chronicle_day_numerals.txt).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from lib import text
+from lib import paths, text
 from lib.extract import clauses, periods, regions
 from lib.model import Article
 
@@ -41,17 +48,45 @@ _REL_DAY = re.compile(r"(今年|去年|明年)(\d{1,2})月(\d{1,2})(?:日|号)")
 _REL_MONTH = re.compile(r"(今年|去年|明年)(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
 # 3月，…开通: a bare month dates a statement only when it heads a clause about a happening or a plan.
 _BARE_MONTH = re.compile(r"(?<![\d年月—–~-])()(\d{1,2})月(?:份)?(?![\d份底末初中上下—–~-]|日|号)")
-_ANYWHERE = re.compile(r"近日|日前|近期|当天|当日")
+# 日前 after a day is a deadline (于每月3日前), not "recently".
+_ANYWHERE = re.compile(r"近日|(?<![\d一二三四五六七八九十])日前|近期|当天|当日")
 _CLAUSE_OPENING = re.compile(r"目前|当前")
 
-# Openers allowed before a year that heads its clause (在2023年, 刚刚过去的2021年).
-_YEAR_OPENER = re.compile(r"(?:在|于|(?:刚刚)?过去的)?$")
-_HAPPENING = re.compile(
-    r"成立|组建|开通|启动|建成|发布|签约|签署|落户|上线|交付|投产|开工|竣工|举办|举行|召开|诞生|获批|揭牌|"
-    r"首航|启航|开业|出台|印发|推出|设立|挂牌|开园|通车|首发|获评|入选"
+
+
+def _vocabulary(name: str) -> list[str]:
+    """Entries of ``data/vocab/<name>``: one per line, ``#`` opens a comment line."""
+    lines = (paths.DATA_DIR / "vocab" / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# Openers allowed before a year that heads its clause (在2023年, 刚刚过去的2021年, 这是继2023年…后): an
+# entry written …继 may close a longer lead, the others must be the whole lead.
+_OPENERS = _vocabulary("event_year_openers.txt")
+_YEAR_OPENER = re.compile(
+    rf"(?:{_alternation([w for w in _OPENERS if not w.startswith('…')])})?$"
+    rf"|.*(?:{_alternation([w[1:] for w in _OPENERS if w.startswith('…')])})$"
 )
+_HAPPENING = re.compile(_alternation(_vocabulary("event_happenings.txt")))
+# 交流会在烟台召开, 姜异康在淄博会见…: 在<place> before a verb of happening is where the event happens.
+_VENUE_VERB = re.compile(
+    rf"[市省县区]?(?:{_alternation(_vocabulary('event_happenings.txt') + _vocabulary('event_venue_verbs.txt'))})"
+)
+# 到2019年6月底，基本实现…: a date a plan is to be met by, when it lies after the publication.
+_TARGET_LEAD = re.compile(r"(?:力争|计划|预计)?(?:到|至)$")
+# A line that is only a date, maybe in brackets: a chronicle's month heading ((2011年6月)) or a document's date.
+_DATE_LINE_REST = re.compile(r"[\s（()）]*")
+# A chronicle's (大事记) entry opens its sentence with the day alone (一日 省委书记…, 3日，…): its month and
+# year are those of the chronicle's heading ((2011年6月)), else of the statement before.
+_DAY_NUMERALS = {k: int(v) for k, v in (line.split("\t") for line in _vocabulary("chronicle_day_numerals.txt"))}
+_ENTRY_DAY = re.compile(rf"\s*(\d{{1,2}}|{_alternation(list(_DAY_NUMERALS))})日(?=[\s,，、])")
+# 年度计划 is the plan a figure belongs to (年度计划投资428.5亿元), not a plan being made.
 _PLANNED = re.compile(
-    r"计划|将于|将在|将要|即将|预计|(?<!模)拟|有望|力争|届时|"
+    r"(?<!年度)计划|将于|将在|将要|即将|预计|(?<!模)拟|有望|力争|届时|"
     r"将(?=[\u4e00-\u9fff]{0,3}(?:召开|举行|举办|开通|投产|建成|启动|上线|开业|落地|开工|交付|驶往|推出|发布|出台))"
 )
 _COPULA = re.compile(r"[，,]?(?:是|为|系)")
@@ -89,6 +124,8 @@ def find_dates(sentence: str) -> list[DateMention]:
         claim(m, _relative(_day(m), m.group(1)))
     for m in _DAY.finditer(s):
         claim(m, _day(m))
+    if m := _ENTRY_DAY.match(s):
+        claim(m, _entry_day(m))
     for m in _MONTH_PART.finditer(s):
         claim(m, _month(m, m.group(1) or ""))
     for m in _YEAR_MONTH.finditer(s):
@@ -113,8 +150,21 @@ def find_dates(sentence: str) -> list[DateMention]:
 def _closes_a_date_line(s: str, d: DateMention) -> bool:
     """A line that ends on a full date without punctuation is a document's date line, not a happening: the
     signature under a communiqué's title (上饶市统计局 国家统计局上饶调查队 2024年4月18日) or a page's
-    发布日期 (2022年01月27日)."""
-    return d.precision == "day" and bool(d.year) and not s[d.end :].strip()
+    发布日期 (2022年01月27日). So is a line that is only a date: a chronicle's month heading ((2011年6月))."""
+    if not d.year:
+        return False
+    if d.precision == "day" and not s[d.end :].strip():
+        return True
+    return bool(_DATE_LINE_REST.fullmatch(s[: d.start]) and _DATE_LINE_REST.fullmatch(s[d.end :]))
+
+
+def month_heading(sentence: str) -> str:
+    """``YYYY-MM`` when the sentence is only a year and month (a chronicle's heading (2011年6月)), else ''."""
+    s = text.fold_width(sentence)
+    m = _YEAR_MONTH.search(s)
+    if not m or not (_DATE_LINE_REST.fullmatch(s[: m.start()]) and _DATE_LINE_REST.fullmatch(s[m.end() :])):
+        return ""
+    return f"{m.group(1)}-{int(m.group(2)):02d}" if 1 <= int(m.group(2)) <= 12 else ""
 
 
 def _opens_a_name(s: str, d: DateMention) -> bool:
@@ -127,6 +177,13 @@ def _day(m: re.Match) -> DateMention | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return DateMention(m.start(), m.end(), m.group(1) or "", month, day, "", "day")
+
+
+def _entry_day(m: re.Match) -> DateMention | None:
+    day = int(m.group(1)) if m.group(1).isdigit() else _DAY_NUMERALS[m.group(1)]
+    if not 1 <= day <= 31:
+        return None
+    return DateMention(m.start(1), m.end(), "", 0, day, "", "day")
 
 
 def _month(m: re.Match, year: str) -> DateMention | None:
@@ -199,8 +256,12 @@ def anchor_year(article: Article) -> str:
     return str(max(years)) if years else ""
 
 
-def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | None) -> Resolved:
-    """ISO date of one mention. ``previous`` is the last dated statement before it (for 当天)."""
+def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | None, heading: str = "") -> Resolved:
+    """ISO date of one mention. ``previous`` is the last dated statement before it (for 当天); ``heading``
+    the ``YYYY-MM`` of the chronicle heading above it (for an entry's day alone, 一日)."""
+    if d.precision == "day" and not d.month:
+        base = heading or (previous.date[:7] if previous and len(previous.date) >= 7 else published[:7])
+        return Resolved(f"{base or '--'}-{d.day:02d}", "day", True)
     if d.relative in _RELATIVE_YEAR_OFFSET:
         if not anchor:
             return Resolved(published, "relative", True)
@@ -257,12 +318,25 @@ def extract(article: Article) -> list[dict]:
     published = article.published or anchor
     rows: list[dict] = []
     previous: Resolved | None = None
+    heading = ""
     for sent in text.split_sentences(article.text, clause_breaks=False):
+        heading = month_heading(sent.text) or heading
         for d in find_dates(sent.text):
-            resolved = _not_after(resolve(d, anchor, published, previous), d, article.published, sent.text)
+            resolved = _not_after(resolve(d, anchor, published, previous, heading), d, article.published, sent.text)
             previous = resolved
-            rows.append(_row(article, sent, d, resolved, default))
+            planned = is_planned(sent.text, d) or is_target(sent.text, d, resolved, article.published)
+            rows.append(_row(article, sent, d, resolved, default, planned))
     return rows
+
+
+def is_target(sentence: str, d: DateMention, r: Resolved, published: str) -> bool:
+    """到2019年6月底，基本实现…: a date to be met by (到, 力争到 opening the clause) that lies after the
+    publication is a plan's target; before it (到2020年底，全市累计建成…) it is the reference date of a result."""
+    s = text.fold_width(sentence)
+    lead = s[clauses.of(s).start(d.start) : d.start].strip()
+    if not _TARGET_LEAD.fullmatch(lead) or not published[:4].isdigit() or not r.date[:4].isdigit():
+        return False
+    return r.date > published[: len(r.date)]
 
 
 def _not_after(r: Resolved, d: DateMention, published: str, sentence: str) -> Resolved:
@@ -275,17 +349,27 @@ def _not_after(r: Resolved, d: DateMention, published: str, sentence: str) -> Re
     return Resolved(str(int(r.date[:4]) - 1) + r.date[4:], r.precision, True)
 
 
-def _row(article: Article, sent: text.Sentence, d: DateMention, r: Resolved, default) -> dict:
+def event_region(sentence: str, d: DateMention, default) -> str:
+    """Where the event happens when its clause says so (在烟台召开), else the place the statement is about."""
+    span = clause_span(sentence, d)
+    clause = text.fold_width(sentence)[span[0] : span[1]]
+    for m in regions.find_places(clause):
+        if clause[: m.start].endswith("在") and m.region.level != "macro" and _VENUE_VERB.match(clause, m.end):
+            return m.region.region
+    return clauses.statement_region(sentence, span, default)
+
+
+def _row(article: Article, sent: text.Sentence, d: DateMention, r: Resolved, default, planned: bool) -> dict:
     start = sent.start + d.start
     return {
         "event_id": hashlib.sha1(f"{article.article_id}:{start}".encode()).hexdigest()[:16],
         "article_id": article.article_id,
-        "region": clauses.statement_region(sent.text, clause_span(sent.text, d), default) or article.region,
+        "region": event_region(sent.text, d, default) or article.region,
         "date": r.date,
         "date_precision": r.precision,
         "year_inferred": r.year_inferred,
         "relative": d.relative,
-        "planned": is_planned(sent.text, d),
+        "planned": planned,
         "description": describe(sent.text, d),
         "sentence": sent.text,
         "char_start": start,
