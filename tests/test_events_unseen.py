@@ -114,3 +114,35 @@ def test_the_same_date_after_the_fact_is_a_result_not_a_plan():
     # Read after June 2019 the same words report what had been done by then.
     [row] = events.extract(_article(SUINING, "2020-01-15", "遂宁", "四川"))
     assert (row["date"], row["planned"]) == ("2019-06", False)
+
+
+def test_a_day_alone_with_its_part_of_the_day_opens_a_statement():
+    # 佳木斯 (前进区) release of 7 April 2022: 7日上午 is that month's 7th.
+    line = "7日上午,省委、省政府在13个市地同步举行黑龙江省重点项目集中开工仪式。"
+    [row] = events.extract(_article(line, "2022-04-07", "佳木斯", "黑龙江"))
+    assert (row["date"], row["date_precision"]) == ("2022-04-07", "day")
+
+
+def test_the_end_of_a_year_a_plan_is_to_be_met_by_is_its_december():
+    # 成都市发展和改革委员会's plan of 2024: 到2025年底前，…全面建成.
+    line = (
+        "到2025年底前,全市首批100个嵌入式服务设施建设示范社区全面建成,实现各类嵌入式设施空间协同布局、功能复合设置"
+        "和可持续运营,形成可复制、可推广的经验、政策或模式。"
+    )
+    [row] = events.extract(_article(line, "2024-08", "成都", "四川"))
+    assert (row["date"], row["date_precision"], row["planned"]) == ("2025-12", "month", True)
+
+
+def test_the_end_of_a_past_year_is_the_reference_date_of_a_figure():
+    # 上海's communiqué of March 2025: 到2024年底已出台22部… counts what exists, no event.
+    line = "到2024年底已出台22部浦东新区法规和31部管理措施。"
+    assert events.extract(_article(line, "2025-03-25", "上海", "上海")) == []
+
+
+def test_years_in_the_topics_of_a_report_are_no_events():
+    # 鹰潭市发展和改革委员会: the commission reported on (通报) …2024年…项目建设、…2025年一季度联动开工项目情况.
+    line = (
+        "会上市发改委通报专班建立以来运行情况,2024年超长期特别国债项目建设、2025年专项债项目谋划申报以及2025年一季度"
+        "联动开工项目情况,各区(市)围绕专项债项目、超长期特别国债项目、2025年一季度未按计划联动开工项目情况进行了发言。"
+    )
+    assert events.extract(_article(line, "2025-04-10", "鹰潭", "江西")) == []

@@ -83,7 +83,14 @@ _DATE_LINE_REST = re.compile(r"[\s（()）]*")
 # A chronicle's (大事记) entry opens its sentence with the day alone (一日 省委书记…, 3日，…): its month and
 # year are those of the chronicle's heading ((2011年6月)), else of the statement before.
 _DAY_NUMERALS = {k: int(v) for k, v in (line.split("\t") for line in _vocabulary("chronicle_day_numerals.txt"))}
-_ENTRY_DAY = re.compile(rf"\s*(\d{{1,2}}|{_alternation(list(_DAY_NUMERALS))})日(?=[\s,，、])")
+_ENTRY_DAY = re.compile(
+    rf"\s*(\d{{1,2}}|{_alternation(list(_DAY_NUMERALS))})日(?:{_alternation(_vocabulary('day_parts.txt'))})?(?=[\s,，、])"
+)
+# 到2025年底前，…全面建成: a year's end dates a plan's target; elsewhere (2024年末全市常住人口…) it is the
+# reference date of a figure, so it is taken only after a target's lead (到) and kept only when it is a target.
+_YEAR_END = re.compile(r"(\d{4})年(?:底|末)(?![期])")
+# 2024年…项目建设、…以及2025年一季度联动开工项目情况: a clause ending in 情况 lists the topics of a report.
+_TOPIC_END = re.compile(r"情况$")
 # 年度计划 is the plan a figure belongs to (年度计划投资428.5亿元), not a plan being made.
 _PLANNED = re.compile(
     r"(?<!年度)计划|将于|将在|将要|即将|预计|(?<!模)拟|有望|力争|届时|"
@@ -104,6 +111,7 @@ class DateMention:
     day: int  # 0 when not given
     relative: str  # the relative word, '' for absolute dates
     precision: str  # day | month | year | relative
+    target_only: bool = False  # an event only as a plan's target (到2025年底前)
 
 
 # --------------------------------------------------------------------------------------- finding
@@ -128,6 +136,9 @@ def find_dates(sentence: str) -> list[DateMention]:
         claim(m, _entry_day(m))
     for m in _MONTH_PART.finditer(s):
         claim(m, _month(m, m.group(1) or ""))
+    for m in _YEAR_END.finditer(s):
+        if _TARGET_LEAD.fullmatch(s[clauses.of(s).start(m.start()) : m.start()].strip()):
+            claim(m, DateMention(m.start(), m.end(), m.group(1), 12, 0, "", "month", target_only=True))
     for m in _YEAR_MONTH.finditer(s):
         claim(m, _month(m, m.group(1)))
     for m in _REL_MONTH.finditer(s):
@@ -206,6 +217,8 @@ def _heads_happening(s: str, m: re.Match) -> bool:
     """The date heads its clause, belongs to no longer period, and the rest of the sentence names a
     happening or a plan (not 2021年，是… nor a statistic: 5月，全市工业增加值增长6%)."""
     if not _heads_clause(s, m.start()) or _in_longer_period(s, m):
+        return False
+    if _TOPIC_END.search(s[m.start() : clauses.of(s).end(m.end())].rstrip("，,；;。 ")):
         return False
     rest = s[m.end() : _sentence_end(s, m.end())]
     return not _COPULA.match(rest) and bool(_HAPPENING.search(rest) or _PLANNED.search(rest))
@@ -325,6 +338,8 @@ def extract(article: Article) -> list[dict]:
             resolved = _not_after(resolve(d, anchor, published, previous, heading), d, article.published, sent.text)
             previous = resolved
             planned = is_planned(sent.text, d) or is_target(sent.text, d, resolved, article.published)
+            if d.target_only and not planned:
+                continue
             rows.append(_row(article, sent, d, resolved, default, planned))
     return rows
 
