@@ -10,29 +10,15 @@ import pytest
 from lib import evaluate
 from lib.extract import events
 from lib.model import Article
+from tests.test_events import _article as events_article
 
 READ = [r for r in evaluate.load_gold_table("events/read") if r["split"] == "tuning"]
 GOLD = evaluate.load_gold_table("events/tuning")
-KNOWN_MISSES = {
-    "shandong_2011_06_government_chronicle": "the layout step reads a chronicle's △ lines (entries of the day above) "
-    "as photo captions (lib/ingest/layout.py _CAPTION_OPEN) and leaves them out of the article text: 8 of its 10 "
-    "events are lost before the events extractor sees them",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _article(body: str, published: str, region: str, province: str) -> Article:
-    return Article(
-        article_id="t",
-        input_file="t.txt",
-        content_hash="h",
-        source="",
-        published=published,
-        title="",
-        text=body,
-        region=region,
-        province=province,
-        level="prefecture" if region != province else "province",
-    )
+    return events_article(body, region=region, published=published, province=province)
 
 
 def _cases():
@@ -146,3 +132,35 @@ def test_years_in_the_topics_of_a_report_are_no_events():
         "联动开工项目情况,各区(市)围绕专项债项目、超长期特别国债项目、2025年一季度未按计划联动开工项目情况进行了发言。"
     )
     assert events.extract(_article(line, "2025-04-10", "鹰潭", "江西")) == []
+
+
+def test_a_chronicles_same_day_entries_stay_in_the_text_and_take_the_day_above():
+    # 山东省人民政府大事记: △ opens the day's further entries; the layout step read them as photo captions (▲/△
+    # legends of the press) and dropped them, 8 of the chronicle's 10 events.
+    from lib import pipeline
+    from lib.ingest import reader
+
+    doc = reader.read_document(evaluate.find_doc("shandong_2011_06_government_chronicle"))
+    [article] = pipeline.articles_from_document(doc)
+    assert "△全省铁路建设工作会议在济南召开。" in article.text and article.captions == []
+    rows = events.extract(article)
+    railway = [r for r in rows if "全省铁路建设工作会议在济南召开" in r["sentence"]]
+    assert [(r["date"], r["region"]) for r in railway] == [("2011-06-01", "济南")]
+
+
+def test_a_triangle_outside_a_chronicle_is_no_event():
+    # The same line with no dated entry before it is not dated by the △.
+    line = "△全省铁路建设工作会议在济南召开。"
+    assert events.extract(_article(line, "2011-09-07", "山东", "山东")) == []
+
+
+def test_a_triangle_caption_of_a_release_stays_a_caption():
+    # assembled_briefs_1 (tests/corpus/pages): ▲ under a chart is its legend; no chronicle day opens a line before it.
+    from lib.ingest import layout
+
+    paras = [
+        layout.Para("金昌市统计局发布2021年粮食生产情况。", "body"),
+        layout.Para("△ 2011-2021年金昌市粮食产量(单位:万吨)", "body"),
+        layout.Para("▲ 2011-2021年金昌市粮食产量(单位:万吨)", "body"),
+    ]
+    assert [p.kind for p in layout.classify(paras)][1:] == ["caption", "caption"]

@@ -18,7 +18,8 @@ Which mentions count (decisions, mirrored in tests/test_events.py):
   (``year_inferred``); with neither, the date is written ``--MM-DD`` / ``--MM`` (ISO 8601 without year).
 * A chronicle (大事记) writes a month heading on a line of its own ((2011年6月)) and opens each entry with the
   day alone (一日 省委书记…, 3日，…): the entry takes the heading's month, else the month of the statement
-  before, else the publication's. A line that is only a date is a heading or a date line, never an event.
+  before, else the publication's; a further entry of the same day opens with △ and takes the day above. A
+  line that is only a date is a heading or a date line, never an event.
 * 到2019年6月底，基本实现… is a plan's target (planned) when the date lies after the publication; before it,
   the reference date of a result.
 * The region is where the event is held when its clause says so (交流会在烟台召开), else the place the
@@ -86,6 +87,8 @@ _DAY_NUMERALS = {k: int(v) for k, v in (line.split("\t") for line in _vocabulary
 _ENTRY_DAY = re.compile(
     rf"\s*(\d{{1,2}}|{_alternation(list(_DAY_NUMERALS))})日(?:{_alternation(_vocabulary('day_parts.txt'))})?(?=[\s,，、])"
 )
+# △全省铁路建设工作会议在济南召开: a chronicle's further entry of the day above (kept only after a day).
+_SAME_DAY_ENTRY = re.compile(r"△")
 # 到2025年底前，…全面建成: a year's end dates a plan's target; elsewhere (2024年末全市常住人口…) it is the
 # reference date of a figure, so it is taken only after a target's lead (到) and kept only when it is a target.
 _YEAR_END = re.compile(r"(\d{4})年(?:底|末)(?![期])")
@@ -134,6 +137,8 @@ def find_dates(sentence: str) -> list[DateMention]:
         claim(m, _day(m))
     if m := _ENTRY_DAY.match(s):
         claim(m, _entry_day(m))
+    if m := _SAME_DAY_ENTRY.match(s):
+        claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
     for m in _MONTH_PART.finditer(s):
         claim(m, _month(m, m.group(1) or ""))
     for m in _YEAR_END.finditer(s):
@@ -283,7 +288,7 @@ def resolve(d: DateMention, anchor: str, published: str, previous: Resolved | No
             parts = [year, f"{d.month:02d}"] + ([f"{d.day:02d}"] if d.day else [])
             return Resolved("-".join(parts), d.precision, True)
         return Resolved(year, "year", True)
-    if d.relative in ("当天", "当日"):
+    if d.relative in ("当天", "当日", "△"):
         return previous or Resolved(published, "relative", True)
     if d.relative:
         return Resolved(published, "relative", True)
@@ -335,11 +340,13 @@ def extract(article: Article) -> list[dict]:
     for sent in text.split_sentences(article.text, clause_breaks=False):
         heading = month_heading(sent.text) or heading
         for d in find_dates(sent.text):
+            if d.relative == "△" and (previous is None or previous.precision != "day"):
+                continue  # a △ not after a chronicle's dated entry
             resolved = _not_after(resolve(d, anchor, published, previous, heading), d, article.published, sent.text)
-            previous = resolved
             planned = is_planned(sent.text, d) or is_target(sent.text, d, resolved, article.published)
             if d.target_only and not planned:
                 continue
+            previous = resolved
             rows.append(_row(article, sent, d, resolved, default, planned))
     return rows
 

@@ -91,6 +91,9 @@ _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
 # A caption line by its opening mark: ▲ …, 图1:…, 上图:…, 图片:… (a chart's or a photo's legend).
 _CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：])")
+# A chronicle (大事记) opens each day's first entry with the day alone (一日 省委书记…, 1日，…) and the day's
+# further entries with △: after such a line a △ line is an entry of the text, not a photo caption.
+_CHRONICLE_DAY = re.compile(r"^(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十]|[二三]?十)日[\s,，、]")
 # The writer's and photographer's credit closing a release: 文、图:国家统计局金昌调查队, 文/图 张三.
 _WORK_CREDIT = re.compile(
     r"^[（(]?(?:文、图|文/图|图/文|图文|文字|文|图)\s*[:：/丨|]\s*[\u4e00-\u9fa5·、\s]{2,30}[）)]?$"
@@ -217,6 +220,10 @@ def split_paragraphs(text: str) -> list[Para]:
     return paras
 
 
+def _chronicle_entry(paras: list[Para], i: int) -> bool:
+    return paras[i].text.startswith("△") and any(_CHRONICLE_DAY.match(q.text) for q in paras[:i])
+
+
 def classify(paras: list[Para]) -> list[Para]:
     """Tag each paragraph; credit-only lines swallow the short photo description before them."""
     n = len(paras)
@@ -231,7 +238,7 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
-        elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION:
+        elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
             p.kind = "caption"
         elif _WORK_CREDIT.match(t) or near_end and i > 0 and _TRAILING_CREDIT.match(t):
             p.kind = "byline"
