@@ -164,3 +164,16 @@ def test_a_triangle_caption_of_a_release_stays_a_caption():
         layout.Para("▲ 2011-2021年金昌市粮食产量(单位:万吨)", "body"),
     ]
     assert [p.kind for p in layout.classify(paras)][1:] == ["caption", "caption"]
+
+
+FUJIAN = (
+    "我委积极支持福州城市轨道交通建设,去年国家发改委批复福州城市轨道交通二期建设规划调整,其中2号线延伸至马尾可服务沿线"
+    "百姓便捷出行,促进马尾与市中心密切联系。目前,福州地铁集团正在开展设计招标等前期工作,项目工可审批相关前置要件尚未完成,"
+    "下一步我委将继续督促福州市相关部门抓紧项目前期工作,力争早日开工建设。"
+)
+
+
+def test_an_approval_dates_the_year_that_heads_it_and_work_under_way_is_no_event():
+    # 福建省发展和改革委员会's reply of January 2021: 去年…批复 is an event of 2020; 目前…正在开展… is a state.
+    rows = events.extract(_article(FUJIAN, "2021-01-19", "福州", "福建"))
+    assert [(r["date"], r["date_precision"]) for r in rows] == [("2020", "year")]

@@ -52,6 +52,8 @@ _BARE_MONTH = re.compile(r"(?<![\d年月—–~-])()(\d{1,2})月(?:份)?(?![\d�
 # 日前 after a day is a deadline (于每月3日前), not "recently".
 _ANYWHERE = re.compile(r"近日|(?<![\d一二三四五六七八九十])日前|近期|当天|当日")
 _CLAUSE_OPENING = re.compile(r"目前|当前")
+# 目前，福州地铁集团正在开展…前期工作: what is still under way is a state, not a happening.
+_ONGOING = re.compile(r"正在|尚未|仍在")
 
 
 
@@ -158,9 +160,18 @@ def find_dates(sentence: str) -> list[DateMention]:
     for m in _ANYWHERE.finditer(s):
         claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
     for m in _CLAUSE_OPENING.finditer(s):
-        if _opens_clause(s, m.start()):
+        if _opens_clause(s, m.start()) and not _ONGOING.search(s, m.end(), _statement_end(s, m.end())):
             claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
     return sorted((d for d in found if not _closes_a_date_line(s, d) and not _opens_a_name(s, d)), key=lambda d: d.start)
+
+
+def _statement_end(s: str, pos: int) -> int:
+    """End of the clause at ``pos``, or of the next one when nothing but a break follows (目前，…)."""
+    st = clauses.of(s)
+    end = st.end(pos)
+    if not s[pos:end].strip(" ，,、") and end < len(s):
+        end = st.end(end + 1)
+    return end
 
 
 def _closes_a_date_line(s: str, d: DateMention) -> bool:
