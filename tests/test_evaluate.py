@@ -62,14 +62,19 @@ OFFICIAL_FLOORS = {
     # budget analysis, a budget report); its grouping is far below the aims.
     "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
                      period=0.89, scope=0.96, indicator_id=0.88, grouped=0.36, right=0.68, coverage=0.66),
+    # The third set of those genres (tests/corpus/reports3: a Word-exported bureau analysis with numbers split over
+    # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02).
+    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.85,
+                     period=0.93, scope=0.96, indicator_id=0.94, grouped=0.72, right=0.75, coverage=0.88),
     # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                   period=0.96, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.97),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
-# three shorter texts in full, as the reports2 set; the fresh set two communiqués.
-MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300, "fresh": 240}
+# three shorter texts in full, as the reports2 and reports3 sets; the fresh set two communiqués.
+MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300, "reports3": 300,
+            "fresh": 240}  # fmt: skip
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well

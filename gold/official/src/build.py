@@ -4,7 +4,8 @@ gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpu
 gold/official/fresh/facts_fresh.csv from fresh/src/*.rows over tests/corpus/official (two more communiqués, labelled
 after the holdout and scored blind once before they became tuning texts), and
 gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
-gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 (other
+gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 and
+gold/reports3/holdout/facts_holdout.csv from gold/reports3/holdout/src/*.rows over tests/corpus/reports3 (other
 genres of official texts: bureau releases, budget reports; a document may be .txt or .html, and the quotes of an
 .html document are looked up in its plain-text rendering, html_text.py).
 
@@ -48,6 +49,11 @@ PARTS = {
         ROOT / "tests" / "corpus" / "reports2",
         ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv",
     ),
+    "reports3": (
+        ROOT / "gold" / "reports3" / "holdout" / "src",
+        ROOT / "tests" / "corpus" / "reports3",
+        ROOT / "gold" / "reports3" / "holdout" / "facts_holdout.csv",
+    ),
 }
 with open(ROOT / "data" / "indicators" / "indicators.csv", encoding="utf-8") as _fh:
     VOC = {r["id"] for r in csv.DictReader(_fh)}
@@ -57,7 +63,8 @@ QUAL = dict(x="exact", m="more_than", a="at_least", n="nearly", b="about", t="at
 MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
-          "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧"}  # fmt: skip
+          "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧",
+          "kizilsu": "克孜勒苏", "huangshi": "黄石", "sanya": "三亚"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )

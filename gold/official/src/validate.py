@@ -1,5 +1,5 @@
 """Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv,
-gold/official/fresh/facts_fresh.csv, gold/reports/tuning/facts_tuning.csv and gold/reports2/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
+gold/official/fresh/facts_fresh.csv, gold/reports/tuning/facts_tuning.csv, gold/reports2/holdout/facts_holdout.csv and gold/reports3/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
 in its document (str.find semantics, byte for byte), number_text inside the quote, quote 8-30 characters and
 inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary. Quotes of an .html document are looked up in its plain-text rendering
 (html_text.py, shared with build.py)."""
@@ -16,6 +16,7 @@ SETS = {
     GOLD / "fresh" / "facts_fresh.csv": ROOT / "tests" / "corpus" / "official",
     ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv": ROOT / "tests" / "corpus" / "reports",
     ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports2",
+    ROOT / "gold" / "reports3" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports3",
 }
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
@@ -59,6 +60,7 @@ def check(path: pathlib.Path, corpus: pathlib.Path) -> list:
 EVENTS = {
     ROOT / "gold" / "reports" / "tuning" / "events_tuning.csv": ROOT / "tests" / "corpus" / "reports",
     ROOT / "gold" / "reports2" / "holdout" / "events_holdout.csv": ROOT / "tests" / "corpus" / "reports2",
+    ROOT / "gold" / "reports3" / "holdout" / "events_holdout.csv": ROOT / "tests" / "corpus" / "reports3",
 }
 
 
