@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+import lib.text as text_mod
 from lib.extract import clauses
 from lib.paths import GAZETTEER_DIR
 
@@ -288,6 +289,8 @@ def _scan_places(text: str) -> list[PlaceMention]:
         if pos < i:
             continue
         surface = _longest_at(text, pos, starts.get(pos, ()))
+        if surface and _straddles_word(text, pos, pos + len(surface)):
+            surface = None  # 亲临安庆: 临 ends 亲临, so 临安 is no name; 安庆 starts at the next position
         if surface:
             entry = gaz.table[surface]
             region = entry.region or _from_context(entry, out, pos)
@@ -324,6 +327,23 @@ def _longest_at(text: str, i: int, ends: list[int]) -> str | None:
             continue
         return text[i:end]
     return None
+
+
+def _straddles_word(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] begins inside a word of the sentence (亲临安庆, 面临安全).
+
+    Only the head counts: a name running into a word (北京市民, 天津港) is still the place. The
+    tokenizer runs on a short window, and only when the character before forms a dictionary word
+    with the name's first one, so it runs for the rare suspects, not for every mention."""
+    if start == 0 or not text_mod.has_word(text[start - 1 : start + 1]):
+        return False
+    lo, hi = max(0, start - 3), min(len(text), end + 3)
+    pos = lo
+    for token in text_mod.cut(text[lo:hi]):
+        if pos < start < pos + len(token):
+            return True
+        pos += len(token)
+    return False
 
 
 def _from_context(entry: _Entry, before: list[PlaceMention], start: int) -> Region | None:
