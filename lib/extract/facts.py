@@ -446,6 +446,38 @@ def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
     return q.start > 0 and sentence[q.start - 1] in "表图" and bool(_CAPTION_YEAR.fullmatch(q.raw))
 
 
+# A crawled page keeps a table as its cells in a row, separated by spaces (…香蕉 万吨 39.97 -0.4 甘 蔗 万吨
+# 2564.151.0…): no clause punctuation between them, many cells that are only a number, and adjacent
+# cells often run together (139.9420.1 is two cells), so neither the values nor their names are reliable.
+_CELL = re.compile(r"[^\s]+")
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;、]")
+_NUMBER_CELL = re.compile(r"[-+−]?[0-9.]+%?")
+_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、")  # 二、衣着 -1.4: a table's numbered row, not a clause
+_TABLE_MIN_NUMBER_CELLS = 4
+
+
+def table_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` that are a flattened table: runs of space-separated cells with no clause
+    punctuation holding at least four cells that are only a number. Their numbers are no figures."""
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match] = []
+
+    def close() -> None:
+        if sum(bool(_NUMBER_CELL.fullmatch(c.group())) for c in run) >= _TABLE_MIN_NUMBER_CELLS:
+            spans.append((run[0].start(), run[-1].end()))
+        run.clear()
+
+    if sentence.count(" ") < 2 * _TABLE_MIN_NUMBER_CELLS:
+        return spans  # nearly every sentence: no room for a table
+    for cell in _CELL.finditer(sentence):
+        if _CLAUSE_MARK.search(_ROW_NUMBER.sub("", cell.group())):
+            close()
+        else:
+            run.append(cell)
+    close()
+    return spans
+
+
 def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
     """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
     +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
@@ -585,8 +617,11 @@ def _facts_in_sentence(
     out = []
     previous = ""
     found = numbers.find_quantities(sent.text)
+    tables = table_spans(sent.text)
     for q in found:
         if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q):
+            continue
+        if any(a <= q.start < b for a, b in tables):
             continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
