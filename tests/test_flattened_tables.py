@@ -50,6 +50,18 @@ def test_a_price_index_table_gives_no_figures():
     assert raws == ["51.39亿元", "8.5%"]
 
 
+BAISHAN_INVESTMENT_TABLE = (
+    "表22024年分行业固定资产投资（不含农户）增长速度 行 业 比上年增长（%） 农、林、牧、渔业 188.1 采矿业 41.0 制造业 -29.8 "
+    "电力、热力、燃气及水生产和供应业 -46.1 交通运输、仓储和邮政业 64.9 住宿和餐饮业 -57.7 租赁和商务服务业 -43.0 "
+    "科学研究和技术服务业 -6.6 全市完成全口径财政收入51.39亿元，同比下降8.5%。"
+)
+
+
+def test_a_row_name_listing_its_parts_stays_in_the_table():
+    # 白山's investment table: 农、林、牧、渔业 188.1 — the 、 inside a row's name is no clause break
+    assert _raws(BAISHAN_INVESTMENT_TABLE, "白山", "吉林") == ["51.39亿元", "8.5%"]
+
+
 def test_a_tables_numbered_rows_stay_in_the_table():
     # 台州's CPI table: 一、食品烟酒 … 二、衣着 -1.4 三、居住 -2.1: the numbering is no clause break.
     text = "表2 居民消费价格涨跌幅度 指标 比上年涨跌（%） 一、食品烟酒 0.3 粮食 0.5 鲜菜 0.3 二、衣着 -1.4 三、居住 -2.1 四、生活用品 0.2"
@@ -62,6 +74,8 @@ def test_a_tables_numbered_rows_stay_in_the_table():
         # crawled noise inside a sentence is no table: too few lone numbers, or clause marks between them
         ("全年粮食产量 2. 3 亿 吨，比上年增长 1 . 5 %。", {"1 . 5 %"}),
         ("全年生产总值 5000 亿元 ，增长 5 %， 其中 一产 300 亿元 ， 二产 2000 亿元 。", {"5000 亿元", "300 亿元"}),
+        # 果洛's communiqué (gold/official/fresh): a number then its unit is prose, though no clause mark is between
+        ("客运站 35 个，其中一级站 1 个、三级站 5 个、四级站 3 个、五级站 26 个；客运车辆61辆。", {"1 个", "5 个", "26 个"}),
     ],
 )
 def test_spaced_numbers_in_prose_are_still_figures(sentence, expected):

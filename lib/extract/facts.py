@@ -450,9 +450,9 @@ def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
 # 2564.151.0…): no clause punctuation between them, many cells that are only a number, and adjacent
 # cells often run together (139.9420.1 is two cells), so neither the values nor their names are reliable.
 _CELL = re.compile(r"[^\s]+")
-_CLAUSE_MARK = re.compile(r"[，。；：！？,;、]")
+# 、 is no clause mark here: it joins the parts of a row's name (农、林、牧、渔业 188.1; 二、衣着 -1.4).
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;]")
 _NUMBER_CELL = re.compile(r"[-+−]?[0-9.]+%?")
-_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、")  # 二、衣着 -1.4: a table's numbered row, not a clause
 _TABLE_MIN_NUMBER_CELLS = 4
 
 
@@ -470,8 +470,9 @@ def table_spans(sentence: str) -> list[tuple[int, int]]:
     if sentence.count(" ") < 2 * _TABLE_MIN_NUMBER_CELLS:
         return spans  # nearly every sentence: no room for a table
     for cell in _CELL.finditer(sentence):
-        if _CLAUSE_MARK.search(_ROW_NUMBER.sub("", cell.group())):
-            close()
+        after_number = bool(run) and bool(_NUMBER_CELL.fullmatch(run[-1].group()))
+        if _CLAUSE_MARK.search(cell.group()) or (after_number and numbers.is_unit_cell(cell.group())):
+            close()  # a clause mark, or a number's unit after it (prose; a table puts units in a column before)
         else:
             run.append(cell)
     close()
