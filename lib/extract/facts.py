@@ -249,6 +249,10 @@ def _name_ends_at(text: str, end: int) -> bool:
     return any(m.end == end for m in indicators.find(text[:end]))
 
 
+# 地区生产总值[1]567.85亿元: a crawled communiqué keeps its footnote markers after the names they annotate.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])\[\d{1,2}\]")
+
+
 def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
@@ -257,7 +261,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     if part is not None:
         return f"{_SECTORS[part]}比重"
     clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
-    left = sentence[clause_start : q.start]
+    left = _FOOTNOTE_MARK.sub("", sentence[clause_start : q.start])
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
