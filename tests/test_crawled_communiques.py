@@ -102,3 +102,13 @@ def test_a_footnote_marker_after_a_name_does_not_hide_it():
     assert rows[0]["indicator"] == "地区生产总值"
     rows = _facts("全市完成邮政行业业务收入[3]5.41亿元，同比下降1.8%。", "白山", "吉林")
     assert rows[0]["indicator"] == "邮政行业业务收入"
+
+
+def test_captions_before_a_sentence_do_not_name_its_figures():
+    # 白山 2024: the captions of two charts left out stand before the CPI sentence with no punctuation
+    rows = _facts(
+        "图12018-2024年地区生产总值增速（%） 图22024年地区生产总值三次产业结构比重（%） "
+        "全市居民消费价格指数（CPI）同比增长0.3%，增幅较上年同期扩大0.3个百分点。",
+        "白山", "吉林",
+    )  # fmt: skip
+    assert (rows[0]["raw"], rows[0]["indicator"], rows[0]["indicator_id"]) == ("0.3%", "居民消费价格指数", "cpi")

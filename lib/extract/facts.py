@@ -253,6 +253,17 @@ def _name_ends_at(text: str, end: int) -> bool:
 _FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])\[\d{1,2}\]")
 
 
+# 图22024年地区生产总值三次产业结构比重（%） 全市居民消费价格指数…: on a crawled page the captions of the figures
+# and tables left out stand in the next sentence, before its subject, with no punctuation to end them.
+_CAPTION_CHUNK = re.compile(r"(?:^|\s)[图表]\s?\d{1,2}[^\s，。；]*(?=\s)")
+
+
+def _after_captions(left: str) -> str:
+    """The words before a figure, after the last caption standing in front of them."""
+    ends = [m.end() for m in _CAPTION_CHUNK.finditer(left)]
+    return left[ends[-1] :].lstrip() if ends else left
+
+
 def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
@@ -261,7 +272,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     if part is not None:
         return f"{_SECTORS[part]}比重"
     clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
-    left = _FOOTNOTE_MARK.sub("", sentence[clause_start : q.start])
+    left = _after_captions(_FOOTNOTE_MARK.sub("", sentence[clause_start : q.start]))
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
