@@ -134,3 +134,65 @@ def test_a_named_population_rate_without_its_permille_is_a_rate():
 def test_a_named_population_rate_in_a_written_sentence(tmp_path):
     rows = _written(tmp_path, "內政部統計，新竹市10月人口出生率為0.65，死亡率為0.42。")
     assert {_one(rows, "率為", n)["kind"] for n in ("0.65", "0.42")} == {"rate"}
+
+
+# --- numbers: mixed magnitudes, a declared currency, 民國 years, ranks, stamps -----------------------
+
+
+def test_mixed_magnitudes_are_one_amount():
+    row = _one(_real("udn_20251125_retail"), "前10月零售業營業額達3兆9,603億元", "3兆9,603億元")
+    assert (row["value_base"], row["base_unit"]) == (3960300000000, "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("經濟部統計處指出，前11月批發業營業額達12兆3,456億元。", "12兆3,456億元", 12345600000000),
+        ("竹北市人口數達22萬808人。", "22萬808人", 220808),
+        ("全縣就業人數5萬2千人。", "5萬2千人", 52000),
+        ("總投資1億2000萬元。", "1億2000萬元", 120000000),
+        ("新增裝機3兆瓦。", "3兆瓦", 3),
+    ],
+)
+def test_mixed_magnitudes_in_written_sentences(tmp_path, text, raw, value):
+    assert _one(_written(tmp_path, text), raw, raw)["value_base"] == value
+
+
+def test_a_currency_written_before_the_amount_is_its_currency():
+    row = _one(_real("yam_20140123_commerce"), "商業營業額為新台幣1兆2,542億元", "1兆2,542億元")
+    assert (row["value_base"], row["base_unit"]) == (1254200000000, "新台币")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [("本季出口總額為港幣約500億元。", "500億元", "港元"), ("財政收入人民幣100億元。", "100億元", "元")],
+)
+def test_a_declared_currency_in_written_sentences(tmp_path, text, raw, unit):
+    assert _one(_written(tmp_path, text), raw, raw)["base_unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("stem", "absent"),
+    [
+        ("cna_20171031_gdp_q3", "106年"),  # 較106年8月預測數1.89%: a 民國 date
+        ("cna_20171031_gdp_q3", "1061031"),  # the story's date stamp on a line of its own
+        ("chinataiwan_20080215_hsinchu_population", "5名"),  # 最末5名: a rank
+        ("govmo_2005_11_visitors", "十一個月"),  # 首十一個月: a period
+    ],
+)
+def test_dates_stamps_ranks_and_periods_are_no_figures(stem, absent):
+    assert absent not in {r["raw"] for r in _real(stem)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("依據財政部公布107年度綜合所得稅申報結果，平均所得109.8萬元。", "107年", "109.8萬元"),
+        ("主計總處預測113年1-10月出口成長9.9%。", "113年", "9.9%"),
+        ("排名前5名的縣市，最末3名為澎湖縣等，人口10萬人。", "3名", "10萬人"),
+        ("今年首十個月入境旅客13,699,516人次。", "十個月", "13,699,516人次"),
+    ],
+)
+def test_dates_ranks_and_periods_in_written_sentences(tmp_path, text, absent, kept):
+    raws = {r["raw"] for r in _written(tmp_path, text)}
+    assert absent not in raws and kept in raws
