@@ -196,3 +196,28 @@ def test_dates_stamps_ranks_and_periods_are_no_figures(stem, absent):
 def test_dates_ranks_and_periods_in_written_sentences(tmp_path, text, absent, kept):
     raws = {r["raw"] for r in _written(tmp_path, text)}
     assert absent not in raws and kept in raws
+
+
+# --- periods ---------------------------------------------------------------------------------------
+
+
+def test_first_months_without_ge_is_a_year_to_date_period():
+    row = _one(_real("udn_20251125_retail"), "前10月零售業營業額達3兆9,603億元", "3兆9,603億元")
+    assert row["period"] == "2025-01..2025-10"
+
+
+def test_last_year_whole_is_the_year_before():
+    row = _one(_real("govmo_2005_11_visitors"), "去年全年的16,672,556人次", "16,672,556人次")
+    assert row["period"] == "2004"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        ("經濟部統計處指出，今年前11月批發業營業額年增5.1%。", "5.1%", "2025-01..2025-11"),
+        ("統計暨普查局資料顯示，去年全年入境旅客35,000,000人次。", "35,000,000人次", "2024"),
+        ("統計暨普查局資料顯示，今年首十個月入境旅客28,000,000人次。", "28,000,000人次", "2025-01..2025-10"),
+    ],
+)
+def test_periods_in_written_sentences(tmp_path, text, number, period):
+    assert _one(_written(tmp_path, text), number, number)["period"] == period
