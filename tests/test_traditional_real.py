@@ -221,3 +221,22 @@ def test_last_year_whole_is_the_year_before():
 )
 def test_periods_in_written_sentences(tmp_path, text, number, period):
     assert _one(_written(tmp_path, text), number, number)["period"] == period
+
+
+# --- Taiwan's counties in the gazetteer -------------------------------------------------------------
+
+
+def test_taiwans_counties_in_a_real_ranking():
+    path = PRIVATE / "chinataiwan_20080215_hsinchu_population.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    from lib.extract import regions, script
+
+    sentence = next(s for s in path.read_text(encoding="utf-8").splitlines() if "最末5名為:臺東縣、澎湖縣" in s)
+    found = {m.region.region for m in regions.find_places(script.simplified(sentence))}
+    assert {"新竹", "新竹县", "台东", "澎湖"} <= found
+
+
+def test_taiwans_counties_name_their_figures(tmp_path):
+    rows = _written(tmp_path, "花蓮縣政府統計，花蓮縣人口減少0.8%。新北市政府表示，新北市營業額年增3.2%。")
+    assert (_one(rows, "花蓮縣", "0.8%")["region"], _one(rows, "新北市", "3.2%")["region"]) == ("花莲", "新北")
