@@ -12,7 +12,9 @@ any extraction ran on them: a second holdout, of unseen genres, now used for tun
 the same way: the blind holdout of those genres) and ``reports3`` (gold/reports3/holdout/facts_holdout.csv: a third
 set of those genres in tests/corpus/reports3, from other provinces, labelled the same way: blind) and ``fresh`` (gold/official/fresh/facts_fresh.csv: two more
 communiqués of tests/corpus/official, 石家庄 2024 and 果洛 2023, labelled like the holdout and scored blind once on
-2026-12-02; tuning since then).
+2026-12-02; tuning since then) and ``trad_real`` / ``trad_real_holdout`` (gold/traditional_real: real Traditional-script
+texts of Hong Kong, Macao and Taiwan, copyrighted and kept in ../private/traditional, scored where present; a tuning
+part and a blind holdout part; every fact of the texts counts in the precision, as they are labelled in full).
 
 A gold row names a quantity by a short quote of its sentence and the number as written; an
 extracted fact matches it when its sentence contains the quote and its raw text contains the
