@@ -197,6 +197,46 @@ def test_numbers_of_a_list_in_points():
     assert [q.base_unit for q in numbers.find_quantities("新建项目3个、5个。")] == ["个", "个"]
 
 
+def test_gas_in_hundred_million_fang():
+    rows = _rows("全市原油产量1234.38万吨，增长1.6%；天然气产量9.34亿方，增长14.7%；煤炭产量1089.36万吨，增长20.0%。", QINGYANG)
+    assert (rows["9.34亿方"]["value_base"], rows["9.34亿方"]["base_unit"]) == (934000000.0, "方")
+    assert [q.raw for q in numbers.find_quantities("三方合作，双方签约。")] == []  # 方 only after 万/亿
+
+
+QINGYANG_GROUPS = "从组成看，145个亿元以上项目完成投资增长12.3%，420个亿元以下项目完成投资增长4.1%，91个房地产开发项目完成投资下降1.6%。"
+
+
+def test_a_count_naming_the_group_of_the_figure_after_it_has_no_period():
+    rows = _rows(QINGYANG_GROUPS, QINGYANG)
+    assert [rows[r]["period"] for r in ("145个", "420个", "91个")] == ["", "", ""]
+    assert rows["12.3%"]["period"] == "2025"
+    # a count that is the figure keeps its year
+    assert _rows("全年全市新设外资企业83家，增长5%。", QINGYANG)["83家"]["period"] == "2025"
+
+
+QINGYANG_SERVICES = (
+    "1—11月，纳入核算的规上服务业企业实现营业收入59.29亿元，增长46.8%，比1—2月加快8.8个百分点，7个行业门类营业收入全部实现增长。"
+    "数字经济带动有力。11户在库规上信息传输、软件和信息技术服务业实现营业收入50.45亿元，增长55.5%，较上年同期提高25.1个百分点"
+)
+
+
+def test_a_short_run_in_head_ends_the_months_of_the_sentence_before():
+    rows = _rows(QINGYANG_SERVICES + "。", QINGYANG)
+    assert rows["59.29亿元"]["period"] == "2025-01..2025-11"
+    assert rows["50.45亿元"]["period"] == "2025" and rows["55.5%"]["period"] == "2025"
+
+
+@pytest.mark.parametrize(
+    "sentence,raw,doc",
+    [
+        ("2024年，全市财政民生支出514亿元，占财政支出比重为86.1%，连续6年超85%以上。", "6年", LUAN),
+        ("三是民间投资活力激发，全市民间投资增长15.2%，连续10个月保持增长态势，其中民间项目投资增长28.3%。", "10个月", QINGYANG),
+    ],
+)
+def test_the_length_of_a_run_has_no_period(sentence, raw, doc):
+    assert _rows(sentence, doc)[raw]["period"] == ""
+
+
 @pytest.mark.skipif(not REPORTS2.exists(), reason="tests/corpus/reports2 absent")
 def test_the_corpus_texts_hold_these_sentences():
     """The sentences above are copied from the reports2 texts (not made up)."""
@@ -209,5 +249,8 @@ def test_the_corpus_texts_hold_these_sentences():
               "占一产投资额的87.3%，拉动一产投资增长7.6个百分点", "2024年庆阳市地区生产总值修订为1205.90亿元，按不变价格计算，比上年增长4.5%。",
               "全市规模以上工业增加值增速从2月增长3.0%加快至全年增长6.7%。", "存贷比为1∶0.52，增量存贷比为1∶0.53。",
               "比前三季度加快6个百分点", "社会消费品零售总额226.36亿元，增长2.3%，比上年加快0.8个百分点。",
-              "上年结转363360万元", "年终结转377537万元", "全市争取上级转移支付414.3亿元"):  # fmt: skip
+              "上年结转363360万元", "年终结转377537万元", "全市争取上级转移支付414.3亿元",
+              "天然气产量9.34亿方，增长14.7%；煤炭产量1089.36万吨，增长20.0%。", QINGYANG_GROUPS, QINGYANG_SERVICES,
+              "全市财政民生支出514亿元，占财政支出比重为86.1%，连续6年超85%以上。",
+              "三是民间投资活力激发，全市民间投资增长15.2%，连续10个月保持增长态势，其中民间项目投资增长28.3%。"):  # fmt: skip
         assert s in text, s

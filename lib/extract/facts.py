@@ -58,7 +58,12 @@ def _heading_starts(sentence: str) -> bool:
     """Whether a sentence opens with a numbered heading (二、农牧业 …) or is a sub-heading: on a crawled page
     kept on one line these are all that is left of the paragraph breaks."""
     head = sentence.strip()
-    return bool(_SECTION_HEADING.match(head) or _SUB_HEADING.match(head))
+    return bool(_SECTION_HEADING.match(head) or _SUB_HEADING.match(head) or _RUN_IN_HEAD.match(head))
+
+
+# 1—11月，…营业收入全部实现增长。数字经济带动有力。11户…: a short run-in head (no figure, no comma, no date) opens
+# a new topic within the paragraph; the months of the sentence before are not its figures' period.
+_RUN_IN_HEAD = re.compile(r"^[\u4e00-\u9fa5]{4,10}。$")
 
 
 _PLANNED_SECTION = re.compile(r"草案|计划|安排|目标|展望|打算")
@@ -452,6 +457,23 @@ def _counted_at_a_date(sentence: str, q: numbers.Quantity, indicator: str) -> bo
     return _is_stock(indicator) or (at >= 0 and _is_stock(left[max(0, at - 2) : at + len(indicator)]))
 
 
+def _run_length(sentence: str, q: numbers.Quantity) -> bool:
+    """连续6年超85%以上, 连续10个月保持增长: how long a run lasts, a duration with no period of its own."""
+    return q.base_unit in ("年", "个月", "个季度") and sentence[: q.start].endswith("连续")
+
+
+_GROUP_COUNT_UNITS = {"个", "户", "家", "项", "所", "座"}
+
+
+def _counts_a_group(sentence: str, q: numbers.Quantity, found: list[numbers.Quantity]) -> bool:
+    """A count before the noun it counts with a figure of that group later in its clause (145个亿元以上项目完成投资增长
+    12.3%, 易事特等14户工业企业实现增加值增长48.9倍): it says which group the figure is about, no figure of a period."""
+    if q.base_unit not in _GROUP_COUNT_UNITS or not re.match(r"[\u4e00-\u9fa5“”\"]", sentence[q.end : q.end + 1]):
+        return False
+    end = clauses.of(sentence).end(q.end)
+    return any(q.end < o.start < end for o in found)
+
+
 _NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
 
 
@@ -637,6 +659,8 @@ def _facts_in_sentence(
             region = default  # 银川、石嘴山、吴忠三市…合计: the group's figure is not its last member's
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
+        if measured == "level" and (_counts_a_group(sent.text, q, found) or _run_length(sent.text, q)):
+            figure_period = ""  # 145个亿元以上项目完成投资增长12.3%: the count names whose figure follows
         basis = basis_for(sent.text, q, figure_period)
         if re.fullmatch(r"\d{4}", figure_period) and (
             (basis == "cumulative" and measured == "level")

@@ -214,7 +214,7 @@ _TAIL = re.compile(
     rf"(?P<mult>{_MULT})?"
     rf"(?P<q2>余|多(?={_UNIT}))?"
     r"(?P<big>大(?=系列|类|板块))?"
-    rf"(?P<unit>{_UNIT})?"
+    rf"(?P<unit>{_UNIT}|(?<=[万亿])方(?![面向式案针法位略]))?"  # 9.34亿方 of gas: 方 (立方米) after 万/亿 only
     r"(?P<post>以上|以下|以内|左右|上下|开外|级)?"
 )
 _COUNT_AFTER_GE = {"架次", "人次", "车次", "批次", "班次", "项次", "艘次"}
