@@ -20,7 +20,7 @@ def test_seed_page_detection_and_values(scores):
     assert s.correct["value"] / s.matched >= 0.95
     assert s.correct["qualifier"] / s.matched >= 0.9
     assert s.correct["kind"] / s.matched >= 0.9
-    assert s.accuracy("region") >= 0.88 and s.accuracy("indicator") >= 0.90 and s.accuracy("period") >= 0.82
+    assert s.accuracy("region") >= 0.88 and s.accuracy("indicator") >= 0.90 and s.accuracy("period") >= 0.87
 
 
 def test_dev_articles(scores):
@@ -51,21 +51,24 @@ OFFICIAL_FLOORS = {
     "official": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                      period=0.95, scope=0.98, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.95),
     # Raised on 2026-12-02 after the rules written on the fresh communiqués (region 84% -> 99%: a numbered heading on
-    # a one-line page ends the carried subject), the holdout still blind.
-    "holdout": dict(precision=0.86, recall=0.97, value=0.97, region=0.97, kind=0.96, indicator=0.89,
+    # a one-line page ends the carried subject), the holdout still blind; value and kind again after the rules written
+    # on reports2 (a list of points 0.69个、2.12个和2.99个百分点).
+    "holdout": dict(precision=0.86, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.89,
                     period=0.91, scope=0.95, indicator_id=0.90, grouped=0.69, right=0.77, coverage=0.84),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
-    "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.91,
-                    period=0.91, scope=0.98, indicator_id=0.94, grouped=0.71, right=0.95, coverage=0.85),
-    # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
-    # budget analysis, a budget report); its grouping is far below the aims.
-    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
-                     period=0.89, scope=0.96, indicator_id=0.88, grouped=0.36, right=0.68, coverage=0.66),
+    "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
+                    period=0.91, scope=0.98, indicator_id=0.95, grouped=0.79, right=0.95, coverage=0.87),
+    # The second set of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
+    # budget analysis, a budget report): blind until 2026-12-02 (grouped 38%, region 90%), then tuned on; twelve known
+    # misses left (gold/reports2/known_misses.csv).
+    "reports2": dict(precision=0.95, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.90,
+                     period=0.96, scope=0.96, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.93),
     # The third set of those genres (tests/corpus/reports3: a Word-exported bureau analysis with numbers split over
-    # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02).
-    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.85,
-                     period=0.93, scope=0.96, indicator_id=0.94, grouped=0.72, right=0.75, coverage=0.88),
+    # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02), indicator,
+    # indicator_id and grouped right raised after the rules written on reports2 (its misses not read).
+    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.88,
+                     period=0.93, scope=0.96, indicator_id=0.95, grouped=0.72, right=0.85, coverage=0.88),
     # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
@@ -96,7 +99,7 @@ def test_official_statistics_floors(scores, name):
 
 
 def test_period_floors_on_news(scores):
-    assert scores["seed"].accuracy("period") >= 0.82
+    assert scores["seed"].accuracy("period") >= 0.87
     if paths.DEV_CORPUS_DIR.exists():
         assert scores["dev"].accuracy("period") >= 0.67
 
@@ -166,6 +169,7 @@ def test_unseen_official_texts_events_floor():
     tuning, holdout = (evaluate.official_text_events(k) for k in evaluate.OFFICIAL_EVENT_SPLITS)
     assert tuning["gold"] >= 28 and holdout["gold"] >= 14
     assert tuning["recall"] >= 0.98 and tuning["precision"] >= 0.98
-    assert tuning["region"] >= 0.90 and tuning["planned"] >= 0.98
+    assert tuning["region"] >= 0.94 and tuning["planned"] >= 0.98
     assert holdout["recall"] >= 0.69 and holdout["precision"] >= 0.98
-    assert holdout["region"] >= 0.68 and holdout["planned"] >= 0.98
+    # region 70% -> 100% after the rule written on reports2 (a text naming no place is about its publisher's region)
+    assert holdout["region"] >= 0.95 and holdout["planned"] >= 0.98
