@@ -56,13 +56,13 @@ OFFICIAL_FLOORS = {
     # fields, the rules written on 台州's and 白山's communiqués); value and kind after the rules written on reports2 (a
     # list of points 0.69个、2.12个和2.99个百分点).
     "holdout": dict(precision=0.97, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.91,
-                    period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.88),
+                    period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
                     period=0.91, scope=0.98, indicator_id=0.95, grouped=0.79, right=0.95, coverage=0.87),
     # The second set of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
-    # budget analysis, a budget report): blind until 2026-12-02 (grouped 38%, region 90%), then tuned on; twelve known
+    # budget analysis, a budget report): blind until 2026-12-02 (last blind: grouped 45%, region 90%), then tuned on; twelve known
     # misses left (gold/reports2/known_misses.csv).
     "reports2": dict(precision=0.95, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.90,
                      period=0.96, scope=0.96, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.93),
@@ -169,9 +169,24 @@ def test_unseen_official_texts_events_floor():
     # gold/events/: unseen official texts, all their events labelled by reading, split by document. The holdout
     # is blind (its misses are never read); first, blind score of both on 2026-12-02 in gold/events/README.md.
     tuning, holdout = (evaluate.official_text_events(k) for k in evaluate.OFFICIAL_EVENT_SPLITS)
-    assert tuning["gold"] >= 28 and holdout["gold"] >= 14
+    assert tuning["gold"] >= 50 and holdout["gold"] >= 14
     assert tuning["recall"] >= 0.98 and tuning["precision"] >= 0.98
     assert tuning["region"] >= 0.94 and tuning["planned"] >= 0.98
-    assert holdout["recall"] >= 0.69 and holdout["precision"] >= 0.98
+    # The rules of the second tuning round (branch events2) found two more holdout events (recall 71% -> 86%) and
+    # made one false one there (precision 100% -> 92%, 12/13) and one planned flag wrong (100% -> 92%): the floors
+    # follow the honest figures, which are in gold/events/README.md.
+    assert holdout["recall"] >= 0.84 and holdout["precision"] >= 0.90
     # region 70% -> 100% after the rule written on reports2 (a text naming no place is about its publisher's region)
-    assert holdout["region"] >= 0.95 and holdout["planned"] >= 0.98
+    assert holdout["region"] >= 0.95 and holdout["planned"] >= 0.90
+
+
+def test_reports_events_floor():
+    # The congress sessions of the reports, reports2 (one each) and reports3 (two, blind) texts: all found since the
+    # speech subtitle broken over two lines is read as one line (lib/ingest/layout.py, 2026-12-02).
+    rv = evaluate.score_events([row for name in evaluate.REPORTS_EVENTS for row in evaluate.load_gold_table(name)])
+    r3 = evaluate.score_events(
+        evaluate.load_gold_table(evaluate.REPORTS3_EVENTS),
+        [p.stem for p in sorted(evaluate.REPORTS3_CORPUS.glob("*.html"))],
+    )
+    assert rv["recall"] >= 0.98 and rv["precision"] >= 0.98
+    assert r3["recall"] >= 0.98 and r3["precision"] >= 0.6
