@@ -176,6 +176,9 @@ def main() -> None:
     parser.add_argument("--facts", type=int, default=100_000, help="facts in the generated store")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--what", default="page,filter,search", help="what to time (default: all three)")
+    parser.add_argument("--pages", default=",".join(p or "overview" for p in CHART_PAGES),
+                        help="the chart pages whose filter change is timed")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -209,18 +212,20 @@ def main() -> None:
             page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
             idle(page)
             print(f"first chart {time.perf_counter() - t0:.1f} s after launch (warm-up, store read)", flush=True)
-            for _ in range(args.repeat):
+            what = set(args.what.split(","))
+            filtered = {"" if p_ == "overview" else p_ for p_ in args.pages.split(",")}
+            for _ in range(args.repeat if "page" in what else 0):
                 for path, title in PAGES:
                     spent = go_to(page, path, title)
                     results["page"].append((path or "overview", spent))
                     print(f"  page {path or 'overview':9s} {spent:.2f} s", flush=True)
-            for path, title in [(p_, t_) for p_, t_ in PAGES if p_ in CHART_PAGES]:
+            for path, title in [(p_, t_) for p_, t_ in PAGES if p_ in CHART_PAGES and p_ in filtered and "filter" in what]:
                 go_to(page, path, title)
                 for spent in filter_changes(page, regions, args.repeat):
                     results["filter"].append((path or "overview", spent))
                     print(f"  filter {path or 'overview':9s} {spent:.2f} s", flush=True)
             go_to(page, "facts", "事实浏览")
-            for query, spent in searches(page, args.repeat):
+            for query, spent in searches(page, args.repeat if "search" in what else 0):
                 results["search"].append((query, spent))
                 print(f"  search {query!r:12s} {spent:.2f} s", flush=True)
             browser.close()
@@ -228,11 +233,14 @@ def main() -> None:
         servers.stop(proc)
     print(f"\nstore of {facts} facts, {len(regions)} regions; in-page times, {args.repeat} repeats")
     for kind, aim in (("page", 1.0), ("filter", 0.3)):
+        if not results[kind]:
+            continue
         names = list(dict.fromkeys(n for n, _ in results[kind]))
         for name in names:
             print(f"{kind:6s} {name:9s} {summary([s for n, s in results[kind] if n == name], aim)}")
         print(f"{kind:6s} {'all':9s} {summary([s for _, s in results[kind]], aim)}")
-    print(f"{'search':6s} {'all':9s} {summary([s for _, s in results['search']], 0.3)}")
+    if results["search"]:
+        print(f"{'search':6s} {'all':9s} {summary([s for _, s in results['search']], 0.3)}")
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 

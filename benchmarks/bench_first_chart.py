@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import statistics
 import subprocess
 import sys
@@ -92,12 +91,7 @@ def make_run(port: int) -> list[str]:
 
 def recipe_command(port: int) -> list[str]:
     """The server command of ``make run``'s recipe, as make prints it (``make -n``)."""
-    out = subprocess.run([*make_run(port), "-n"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    lines = out.replace("\\\n", " ").splitlines()
-    found = [ln for ln in lines if "lib.dashboard.launch" in ln]
-    if len(found) != 1:
-        raise RuntimeError(f"no server command in `make -n run`:\n{out}")
-    return shlex.split(found[0])
+    return servers.make_run_command(port)
 
 
 def seed_store() -> Path:

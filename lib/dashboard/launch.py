@@ -58,7 +58,12 @@ def main(argv: list[str] | None = None) -> None:
     warm = NO_WARM_UP not in args
     args = [a for a in args if a != NO_WARM_UP]
     if warm:
-        _warm_in_background()  # first: it overlaps with Streamlit's own imports and server start
+        # pandas is imported here, before any thread: Plotly (which Streamlit's start-up uses) peeks
+        # at ``sys.modules`` for pandas, and seeing it half-imported by the warm-up thread it
+        # failed ("partially initialized module 'pandas' has no attribute 'Series'").
+        import pandas  # noqa: F401
+
+        _warm_in_background()  # then the rest overlaps with Streamlit's own imports and server start
     from streamlit.web import cli as stcli
 
     sys.argv = ["streamlit", "run", str(APP), *args]
