@@ -12,7 +12,9 @@ overhead is not counted. Measured, each ``--repeat`` times (default 3):
   chart: to its grid and row count); every chart page and Facts, from the page before it;
 - **filter**: on each chart page, removing a region from the sidebar filter (its tag's x) and adding it
   back (the option in the list), each to the page's first chart drawn with the new regions;
-- **search**: on Facts, a search typed and sent with Enter, to the row count updated.
+- **search**: on Facts, a search typed and sent with Enter, to the row count updated;
+- **baseline**: the same filter change in a bare Streamlit app (the regions in a sidebar multiselect,
+  one Plotly bar chart of them), in the same run: the floor a Streamlit rerun sets on this machine.
 
 The store: ``--store DIR`` (for example the one ``benchmarks/bench_dashboard.py`` builds with the
 pipeline), else generated now: the default data set (data/raw) built by the pipeline and replicated
@@ -94,6 +96,45 @@ PAGE_GRID = """(a) => window.__rdd.heading() === a.title && window.__rdd.rowsCap
 CAPTION_CHANGED = "(old) => { const c = window.__rdd.rowsCaption(); return c !== '' && c !== old; }"
 
 
+# The floor: what a filter change costs in a bare Streamlit app, the same regions in a sidebar
+# multiselect and one Plotly bar chart of them (a websocket round trip, a script run, a redraw).
+BASELINE_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+regions = {regions!r}
+with st.sidebar:
+    chosen = st.multiselect("地区", regions, default=regions)
+st.title("区域发展看板")
+st.plotly_chart(go.Figure(go.Bar(x=chosen, y=list(range(1, len(chosen) + 1)))))
+"""
+
+
+def baseline(browser, regions: list[str], repeat: int) -> list[float]:
+    """Filter changes in the bare app (``BASELINE_APP``), measured as on the dashboard."""
+    from benchmarks.bench_first_chart import streamlit_run
+
+    script = Path(tempfile.mkdtemp(prefix="rdd-browser-bare-")) / "bare_filter.py"
+    script.write_text(BASELINE_APP.format(regions=regions), encoding="utf-8")
+    port = servers.free_port()
+    proc = subprocess.Popen(streamlit_run(script, port), cwd=script.parent, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    try:
+        base = f"http://localhost:{port}"
+        while not servers.healthy(f"{base}/_stcore/health"):
+            time.sleep(0.1)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        context.add_init_script(JS_HELPERS)
+        page = context.new_page()
+        page.goto(base)
+        page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
+        idle(page)
+        out = filter_changes(page, regions, repeat)
+        context.close()
+        return out
+    finally:
+        servers.stop(proc)
+
+
 def generated_store(facts: int) -> Path:
     seed = Path(tempfile.mkdtemp(prefix="rdd-browser-seed-"))
     cmd = [sys.executable, "-m", "lib.pipeline", str(ROOT / "data" / "raw"), "--out", str(seed)]
@@ -129,6 +170,8 @@ def signatures(page) -> list[str]:
 
 def go_to(page, path: str, title: str) -> float:
     heading = HEADINGS.get(title, title)
+    if page.evaluate("() => window.__rdd.heading()") == heading:
+        return 0.0  # already there (only the filter loop asks)
     cond, arg = (PAGE_GRID, {"title": heading}) if path == "facts" else (PAGE_CHART, {"title": heading, "old": signatures(page)})
     link = page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True)
     return measured(page, "pointerdown", cond, arg, link.click)
@@ -176,7 +219,7 @@ def main() -> None:
     parser.add_argument("--facts", type=int, default=100_000, help="facts in the generated store")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
-    parser.add_argument("--what", default="page,filter,search", help="what to time (default: all three)")
+    parser.add_argument("--what", default="page,filter,search,baseline", help="what to time: page, filter, search, baseline (a filter change in a bare one-chart app)")
     parser.add_argument("--pages", default=",".join(p or "overview" for p in CHART_PAGES),
                         help="the chart pages whose filter change is timed")
     args = parser.parse_args()
@@ -224,6 +267,10 @@ def main() -> None:
                 for spent in filter_changes(page, regions, args.repeat):
                     results["filter"].append((path or "overview", spent))
                     print(f"  filter {path or 'overview':9s} {spent:.2f} s", flush=True)
+            if "baseline" in what:
+                for spent in baseline(browser, regions, args.repeat):
+                    results["filter"].append(("bare app", spent))
+                    print(f"  filter bare app  {spent:.2f} s", flush=True)
             go_to(page, "facts", "事实浏览")
             for query, spent in searches(page, args.repeat if "search" in what else 0):
                 results["search"].append((query, spent))
