@@ -249,6 +249,21 @@ def _name_ends_at(text: str, end: int) -> bool:
     return any(m.end == end for m in indicators.find(text[:end]))
 
 
+# 地区生产总值[1]567.85亿元: a crawled communiqué keeps its footnote markers after the names they annotate.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])\[\d{1,2}\]")
+
+
+# 图22024年地区生产总值三次产业结构比重（%） 全市居民消费价格指数…: on a crawled page the captions of the figures
+# and tables left out stand in the next sentence, before its subject, with no punctuation to end them.
+_CAPTION_CHUNK = re.compile(r"(?:^|\s)[图表]\s?\d{1,2}[^\s，。；]*(?=\s)")
+
+
+def _after_captions(left: str) -> str:
+    """The words before a figure, after the last caption standing in front of them."""
+    ends = [m.end() for m in _CAPTION_CHUNK.finditer(left)]
+    return left[ends[-1] :].lstrip() if ends else left
+
+
 def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
@@ -257,7 +272,7 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
     if part is not None:
         return f"{_SECTORS[part]}比重"
     clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
-    left = sentence[clause_start : q.start]
+    left = _after_captions(_FOOTNOTE_MARK.sub("", sentence[clause_start : q.start]))
     right = sentence[q.end : clause_end]
     if right.startswith("的"):  # '120亿元的投资'
         counted = _right_noun(right[1:])
@@ -446,6 +461,39 @@ def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
     return q.start > 0 and sentence[q.start - 1] in "表图" and bool(_CAPTION_YEAR.fullmatch(q.raw))
 
 
+# A crawled page keeps a table as its cells in a row, separated by spaces (…香蕉 万吨 39.97 -0.4 甘 蔗 万吨
+# 2564.151.0…): no clause punctuation between them, many cells that are only a number, and adjacent
+# cells often run together (139.9420.1 is two cells), so neither the values nor their names are reliable.
+_CELL = re.compile(r"[^\s]+")
+# 、 is no clause mark here: it joins the parts of a row's name (农、林、牧、渔业 188.1; 二、衣着 -1.4).
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;]")
+_NUMBER_CELL = re.compile(r"[-+−]?[0-9.]+%?")
+_TABLE_MIN_NUMBER_CELLS = 4
+
+
+def table_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of ``sentence`` that are a flattened table: runs of space-separated cells with no clause
+    punctuation holding at least four cells that are only a number. Their numbers are no figures."""
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match] = []
+
+    def close() -> None:
+        if sum(bool(_NUMBER_CELL.fullmatch(c.group())) for c in run) >= _TABLE_MIN_NUMBER_CELLS:
+            spans.append((run[0].start(), run[-1].end()))
+        run.clear()
+
+    if sentence.count(" ") < 2 * _TABLE_MIN_NUMBER_CELLS:
+        return spans  # nearly every sentence: no room for a table
+    for cell in _CELL.finditer(sentence):
+        after_number = bool(run) and bool(_NUMBER_CELL.fullmatch(run[-1].group()))
+        if _CLAUSE_MARK.search(cell.group()) or (after_number and numbers.is_unit_cell(cell.group())):
+            close()  # a clause mark, or a number's unit after it (prose; a table puts units in a column before)
+        else:
+            run.append(cell)
+    close()
+    return spans
+
+
 def _growth_in_percent(q: numbers.Quantity, kind: str) -> numbers.Quantity:
     """A growth written in 倍 or 番 in percent, as every other growth rate is compared: 增长1.7倍 is
     +170%, 翻一番 +100%, 翻两番 +300% (value and unit stay as written)."""
@@ -585,8 +633,11 @@ def _facts_in_sentence(
     out = []
     previous = ""
     found = numbers.find_quantities(sent.text)
+    tables = table_spans(sent.text)
     for q in found:
         if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q):
+            continue
+        if any(a <= q.start < b for a, b in tables):
             continue
         indicator = indicator_for(sent.text, q, previous, topic)
         previous = indicator or previous
