@@ -29,14 +29,15 @@ log = logging.getLogger("rdd.launch")
 
 
 def warm_up(directory: Path | None = None, langs: tuple[str, ...] = ("zh",)) -> float:
-    """Import what the first page run imports and fill the caches the Overview reads (then the
-    other pages'); returns the seconds spent. Runs in a thread of the server process."""
+    """Import what the first page run imports and fill the caches the Overview reads, then, once
+    the first page is drawn, the other pages'; returns the seconds spent. Runs in a thread of the
+    server process."""
     t0 = time.perf_counter()
     # Quiet the "missing ScriptRunContext" warnings a cached call logs outside a script thread.
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     from lib.dashboard import views
 
-    views.warm_caches(directory, langs)
+    views.warm_caches(directory, langs, wait_for_page=True)
     return time.perf_counter() - t0
 
 
