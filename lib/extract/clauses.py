@@ -333,9 +333,10 @@ def carried_subject(sentence: str, default):
         return None
     mentions = subjects.subject_mentions(sentence)
     lead = regions.sentence_region(sentence, default)
-    if lead == default or not mentions or mentions[0].region != lead:
+    if lead == default or not mentions:
         return None
-    return subjects.mention_region(mentions[0])
+    first = regions.inner_place(sentence, mentions, 0)  # 河北雄安新区…: the inner place
+    return subjects.mention_region(first) if first.region == lead else None
 
 
 def sentence_subject(sentence: str, default):

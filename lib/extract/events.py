@@ -12,18 +12,25 @@ Which mentions count (decisions, mirrored in tests/test_events.py):
   (2021年，是…开局之年) and the rest of the sentence names a happening (组建, 开通, 诞生 ...) or a
   plan (计划, 将于). A year heading a statistic (2022年全市实现…N亿元) is a fact, not an event.
 * 近日, 日前, 近期 count wherever they stand; 目前, 当前 only when they open a clause (mid-clause
-  they qualify a noun: 上海目前的工业发展). They are kept as relative dates anchored on the
-  publication date. 当天, 当日 take the date of the previous dated statement.
+  they qualify a noun: 上海目前的工业发展) and the clause says neither that work is under way (正在, 尚未)
+  nor how things stand (a word of state closing it: 目前全县医药物资储备充足). They are kept as relative dates
+  anchored on the publication date. 当天, 当日 take the date of the previous dated statement.
+* A crawled page may write spaces inside a date (2020 年 5 月 26 日): one space around 年, 月, 日 is allowed.
+* A year or a bare month after a plan's lead (将于10月完成…, 拟于, 计划于) dates a planned statement.
 * Dates without a year take the publication year, else the latest year written in the article
   (``year_inferred``); with neither, the date is written ``--MM-DD`` / ``--MM`` (ISO 8601 without year).
 * A chronicle (大事记) writes a month heading on a line of its own ((2011年6月)) and opens each entry with the
   day alone (一日 省委书记…, 3日，…): the entry takes the heading's month, else the month of the statement
-  before, else the publication's; a further entry of the same day opens with △ and takes the day above. A
-  line that is only a date is a heading or a date line, never an event.
+  before, else the publication's; a further entry of the same day opens with △ and takes the day that opened
+  the entry above (8月2日 …, not a 7月30日 named inside it). A line that is only a date is a heading or a date
+  line, never an event.
 * 到2019年6月底，基本实现… is a plan's target (planned) when the date lies after the publication; before it,
   the reference date of a result.
 * The region is where the event is held when its clause says so (交流会在烟台召开), else the place the
-  statement is about. Vocabularies are in data/vocab/ (event_*.txt, chronicle_day_numerals.txt).
+  statement is about; a sentence naming none is about the place the paragraph's sentence before it opened with
+  (…河北雄安新区…发布通知。为此,新区决定…); a dated meeting of a national body (7月30日中央政治局会议) is the
+  nation's (全国). Vocabularies are in data/vocab/ (event_*.txt, chronicle_day_numerals.txt, national_bodies.txt,
+  state_predicates.txt).
 """
 
 from __future__ import annotations
@@ -38,12 +45,22 @@ from lib.model import Article
 
 MAX_DESCRIPTION = 30
 
+# A crawled page may write a space between a date's numbers and their units (2020 年 5 月 26 日, as its
+# figures: 1671.9 亿元): one space is allowed on either side of 年, 月 and 日.
+_SP = " ?"
+
+
+def _spaced(pattern: str) -> re.Pattern:
+    """``pattern`` with an optional space before and after each 年 and 月 and before 日/号 (written ``~``)."""
+    return re.compile(pattern.replace("~", _SP))
+
+
 # Ordered: the first pattern to claim a span wins, so full dates come before their parts.
-_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)(?:[-—–至到]\d{1,2}(?:日|号))?")
-_MONTH_PART = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份)?(底|末|初|中旬|上旬|下旬|中)(?![国心])")
-_YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
+_DAY = _spaced(r"(?:(\d{4})~年~)?(\d{1,2})~月~(\d{1,2})~(?:日|号)(?:[-—–至到]\d{1,2}(?:日|号))?")
+_MONTH_PART = _spaced(r"(?:(\d{4})~年~)?(\d{1,2})~月(?:份)?(底|末|初|中旬|上旬|下旬|中)(?![国心])")
+_YEAR_MONTH = _spaced(r"(\d{4})~年~(\d{1,2})~月(?:份)?(?![\d份底末初中上下—–-]|日|号| ?\d{1,2} ?(?:日|号))")
 # 上年 is left out: the press uses it for the base of a comparison (上年同期, 上年基数低).
-_YEAR = re.compile(r"(\d{4})年(?!度?[\d—–-])|(今年|去年|明年)")
+_YEAR = _spaced(r"(\d{4})~年(?!度?[\d—–-])|(今年|去年|明年)")
 # 今年3月8日, 去年3月: a day or month of a year named relative to the publication date.
 _REL_DAY = re.compile(r"(今年|去年|明年)(\d{1,2})月(\d{1,2})(?:日|号)")
 _REL_MONTH = re.compile(r"(今年|去年|明年)(\d{1,2})月(?:份)?(?![\d份底末初中上下—–-]|日|号)")
@@ -75,10 +92,14 @@ _YEAR_OPENER = re.compile(
     rf"|.*(?:{_alternation([w[1:] for w in _OPENERS if w.startswith('…')])})$"
 )
 _HAPPENING = re.compile(_alternation(_vocabulary("event_happenings.txt")))
+# 目前全县医药物资储备充足: a clause 目前 opens that a word of state closes says how things stand, no happening.
+_STATE_END = re.compile(rf"(?:{_alternation(_vocabulary('state_predicates.txt'))})$")
 # 交流会在烟台召开, 姜异康在淄博会见…: 在<place> before a verb of happening is where the event happens.
 _VENUE_VERB = re.compile(
     rf"[市省县区]?(?:{_alternation(_vocabulary('event_happenings.txt') + _vocabulary('event_venue_verbs.txt'))})"
 )
+# 7月30日中央政治局会议: the dated meeting of a national body is the nation's event.
+_NATIONAL_MEETING = re.compile(rf" ?(?:{_alternation(_vocabulary('national_bodies.txt'))})[^，,。；;、]{{0,12}}会议")
 # 到2019年6月底，基本实现…: a date a plan is to be met by, when it lies after the publication.
 _TARGET_LEAD = re.compile(r"(?:力争|计划|预计)?(?:到|至)$")
 # A line that is only a date, maybe in brackets: a chronicle's month heading ((2011年6月)) or a document's date.
@@ -160,7 +181,9 @@ def find_dates(sentence: str) -> list[DateMention]:
     for m in _ANYWHERE.finditer(s):
         claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
     for m in _CLAUSE_OPENING.finditer(s):
-        if _opens_clause(s, m.start()) and not _ONGOING.search(s, m.end(), _statement_end(s, m.end())):
+        end = _statement_end(s, m.end())
+        state = _ONGOING.search(s, m.end(), end) or _STATE_END.search(s[m.end() : end].rstrip("，,；;。 "))
+        if _opens_clause(s, m.start()) and not state:
             claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
     return sorted((d for d in found if not _closes_a_date_line(s, d) and not _opens_a_name(s, d)), key=lambda d: d.start)
 
@@ -237,7 +260,8 @@ def _heads_happening(s: str, m: re.Match) -> bool:
     if _TOPIC_END.search(s[m.start() : clauses.of(s).end(m.end())].rstrip("，,；;。 ")):
         return False
     rest = s[m.end() : _sentence_end(s, m.end())]
-    return not _COPULA.match(rest) and bool(_HAPPENING.search(rest) or _PLANNED.search(rest))
+    lead = s[clauses.of(s).start(m.start()) : m.start()]
+    return not _COPULA.match(rest) and bool(_HAPPENING.search(rest) or _PLANNED.search(lead + rest))
 
 
 def _year(s: str, m: re.Match) -> DateMention | None:
@@ -347,18 +371,33 @@ def extract(article: Article) -> list[dict]:
     published = article.published or anchor
     rows: list[dict] = []
     previous: Resolved | None = None
+    # The day of the chronicle entry above (8月2日 市委常委会召开会议，…在7月30日中央政治局会议…): a △ entry
+    # takes it, not the last date named inside that entry.
+    entry: Resolved | None = None
     heading = ""
+    # 4.10月22日,河北雄安新区…发布通知。为此,新区决定…解除…: a sentence naming no place of its own is about the
+    # place the sentence before it in the paragraph opened with (clauses.carried_subject), not the article's.
+    carried = None
     for sent in text.split_sentences(article.text, clause_breaks=False):
         heading = month_heading(sent.text) or heading
+        if sent.start == 0 or article.text[sent.start - 1] == "\n":
+            carried = None
+        place = carried or default
         for d in find_dates(sent.text):
-            if d.relative == "△" and (previous is None or previous.precision != "day"):
-                continue  # a △ not after a chronicle's dated entry
-            resolved = _not_after(resolve(d, anchor, published, previous, heading), d, article.published, sent.text)
+            if d.relative == "△":
+                if entry is None or entry.precision != "day":
+                    continue  # a △ not after a chronicle's dated entry
+                resolved = entry
+            else:
+                resolved = _not_after(resolve(d, anchor, published, previous, heading), d, article.published, sent.text)
             planned = is_planned(sent.text, d) or is_target(sent.text, d, resolved, article.published)
             if d.target_only and not planned:
                 continue
             previous = resolved
-            rows.append(_row(article, sent, d, resolved, default, planned))
+            if not d.relative and not sent.text[: d.start].strip():
+                entry = resolved
+            rows.append(_row(article, sent, d, resolved, place, planned))
+        carried = clauses.carried_subject(sent.text, default) or carried
     return rows
 
 
@@ -384,6 +423,8 @@ def _not_after(r: Resolved, d: DateMention, published: str, sentence: str) -> Re
 
 def event_region(sentence: str, d: DateMention, default) -> str:
     """Where the event happens when its clause says so (在烟台召开), else the place the statement is about."""
+    if _NATIONAL_MEETING.match(text.fold_width(sentence), d.end):
+        return regions.NATIONAL.region
     span = clause_span(sentence, d)
     clause = text.fold_width(sentence)[span[0] : span[1]]
     for m in regions.find_places(clause):

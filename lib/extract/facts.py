@@ -219,11 +219,11 @@ _MEASURE_UNITS_WITH_NOUN = re.compile(
 )
 
 
-# '三次产业结构为1.6:34.5:63.9': the parts of a structure ratio are the shares of the three sectors.
+# '三次产业结构为1.6:34.5:63.9' (结构比为, 结构比重为): the parts of a structure ratio are the shares of the three sectors.
 # 三次产业比由上年18.87：34.20：46.93转变为15.20:43.12:41.68: both ratios are structures, the first last year's.
 _STRUCTURE = re.compile(
-    r"(?:三次)?产业(?:结构|比例|构成|比)(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
-    r"|(?:三次)?产业(?:结构|比例|构成|比)[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
+    r"(?:三次)?产业(?:结构(?:比重?)?|比例|构成|比)(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
+    r"|(?:三次)?产业(?:结构(?:比重?)?|比例|构成|比)[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
 )
 _RATIO_SEP = "：:︰"
 _SECTORS = ("第一产业", "第二产业", "第三产业")

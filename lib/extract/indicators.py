@@ -290,7 +290,11 @@ def _breakdown_before(row: dict, offset: int) -> bool:
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
     head = before[:at].removesuffix(_VERB_INSIDE[0]) if at > 0 else ""
-    return at > 0 and head.endswith(_breakdowns())
+    if not (at > 0 and head.endswith(_breakdowns())):
+        return False
+    # 城镇调查失业率(均值): the breakdown word begins a standard name that runs into the phrase, so it is no part
+    end = at + len(row["indicator"])
+    return not any(m.start < at < m.end for m in find(before[:end]))
 
 
 def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:

@@ -534,13 +534,26 @@ def sentence_region(sentence: str, default: Region) -> Region:
         return default
     starts = {LEAD_IN.match(sentence).end()}
     starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.CLAUSE_BREAKS - {clauses.END})}
-    for m in candidates:
+    for i, m in enumerate(candidates):
         if m.start in starts:
-            return m.region
+            return inner_place(sentence, candidates, i).region
     for m in candidates:
         if SUBJECT_AFTER.match(sentence, _skip_suffix(sentence, m.end)):
             return m.region
     return default
+
+
+def inner_place(sentence: str, candidates: list[PlaceMention], i: int) -> PlaceMention:
+    """A province written just before a place of its own names that place (河北雄安新区…发布通知, 山东济南):
+    the subject is the inner place."""
+    m = candidates[i]
+    for n in candidates[i + 1 :]:
+        if n.start != _skip_suffix(sentence, m.end) or m.region.level != "province":
+            break
+        if n.region.province != m.region.region or n.region.level in ("province", "country", "macro"):
+            break
+        m = n
+    return m
 
 
 def _skip_suffix(sentence: str, pos: int) -> int:

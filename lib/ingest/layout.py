@@ -77,7 +77,13 @@ _META_LINE = re.compile(
 _DELIVERED = re.compile(
     r"^[—–－-]{1,2}\s*(?:\d{4}\s*年|[一二〇○零]{4}年).{0,40}在.{2,80}上"
     r"|^[（(]\s*\d{4}\s*年\d{1,2}月\d{1,2}日.{2,80}(?:通过|批准|审议|讲话|报告)\s*[）)]$"
+    # without the dash when the whole line is the day and the session: 2023年1月9日在凤县第十八届人民代表大会第二次会议上
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在.{2,80}会议上$"
 )
+# A page may break that subtitle over two lines (——2024年12月28日在白山市江源区第十届人民代表大会 / 第四次会议上,
+# blank lines between them or not): the two lines are one.
+_DELIVERED_OPEN = re.compile(r"^[—–－-]{0,2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。，,；;：:]{2,60}$")
+_DELIVERED_CLOSE = re.compile(r"^[^。，,；;：:]{0,30}会议上$")
 # The speaker under a speech's title: 郑州市市长 何雄, 省长 王凯.
 _SPEAKER = re.compile(
     r"^[\u4e00-\u9fa5]{0,12}(?:省长|市长|区长|县长|州长|盟长|旗长|主席|主任)\s+[\u4e00-\u9fa5·]{2,4}$"
@@ -93,7 +99,8 @@ _CLOSING_QUOTES = "”’」』"
 _CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：])")
 # A chronicle (大事记) opens each day's first entry with the day alone (一日 省委书记…, 1日，…) and the day's
 # further entries with △: after such a line a △ line is an entry of the text, not a photo caption.
-_CHRONICLE_DAY = re.compile(r"^(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十]|[二三]?十)日[\s,，、]")
+# Some chronicles write the month too, then a space (8月1日 市委副书记…); the press writes 8月1日，… instead.
+_CHRONICLE_DAY = re.compile(r"^(?:(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十]|[二三]?十)日[\s,，、]|\d{1,2}月\d{1,2}日\s)")
 # The writer's and photographer's credit closing a release: 文、图:国家统计局金昌调查队, 文/图 张三.
 _WORK_CREDIT = re.compile(
     r"^[（(]?(?:文、图|文/图|图/文|图文|文字|文|图)\s*[:：/丨|]\s*[\u4e00-\u9fa5·、\s]{2,30}[）)]?$"
@@ -194,7 +201,7 @@ def split_paragraphs(text: str) -> list[Para]:
     several lines; plain article files put one paragraph on each line. Which convention a file
     uses is decided from the file itself.
     """
-    lines = text.split("\n")
+    lines = _join_broken_subtitle(text.split("\n"))
     nonblank = sum(1 for ln in lines if ln.strip())
     blank_separated = nonblank and sum(1 for ln in lines if not ln.strip()) >= 0.5 * nonblank
     paras: list[Para] = []
@@ -218,6 +225,18 @@ def split_paragraphs(text: str) -> list[Para]:
     if paras:
         paras[0].gap_before = 0
     return paras
+
+
+def _join_broken_subtitle(lines: list[str]) -> list[str]:
+    """A speech's subtitle broken over two lines (see ``_DELIVERED_OPEN``) joined into the first line."""
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not _DELIVERED_OPEN.match(s) or s.endswith("上"):
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()), None)
+        if nxt is not None and _DELIVERED_CLOSE.match(lines[nxt].strip()):
+            return lines[:i] + [line.rstrip() + lines[nxt].strip()] + lines[nxt + 1 :]
+    return lines
 
 
 def _chronicle_entry(paras: list[Para], i: int) -> bool:
