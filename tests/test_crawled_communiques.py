@@ -144,3 +144,19 @@ def test_a_structure_ratio_written_as_a_ratio_or_a_share(sentence, region):
     assert [(r["kind"], r["indicator_id"]) for r in rows] == [
         ("share_pct", "gdp_primary"), ("share_pct", "gdp_secondary"), ("share_pct", "gdp_tertiary"),
     ]  # fmt: skip
+
+
+def test_new_registrations_are_not_the_stock_of_market_entities():
+    # 上海 2024: the year's new registrations and the stock at its end are two measures; only the stock is 经营主体
+    rows = _facts(
+        "全年新设经营主体39.7万户，比上年下降25.9%；新设经营主体注册资本（金）总量9930.20亿元，比上年下降49.1%。"
+        "截至2024年12月31日，全市共有各类经营主体341.90万户，比上年末增长0.04%。",
+        "上海", "上海",
+    )  # fmt: skip
+    ids = {r["raw"]: r["indicator_id"] for r in rows}
+    assert ids["39.7万户"] == ids["25.9%"] == ""
+    assert ids["341.90万户"] == ids["0.04%"] == "market_entities"
+    # 深圳 2024: 新登记 likewise, and 总数 names the stock itself
+    rows = _facts("全年新登记经营主体56.16万户，日均新登记企业0.09万户，年末经营主体总数440.38万户。", "深圳", "广东")
+    ids = {r["raw"]: r["indicator_id"] for r in rows}
+    assert (ids["56.16万户"], ids["440.38万户"]) == ("", "market_entities")

@@ -20,7 +20,7 @@ def test_seed_page_detection_and_values(scores):
     assert s.correct["value"] / s.matched >= 0.95
     assert s.correct["qualifier"] / s.matched >= 0.9
     assert s.correct["kind"] / s.matched >= 0.9
-    assert s.accuracy("region") >= 0.88 and s.accuracy("indicator") >= 0.90 and s.accuracy("period") >= 0.82
+    assert s.accuracy("region") >= 0.88 and s.accuracy("indicator") >= 0.90 and s.accuracy("period") >= 0.87
 
 
 def test_dev_articles(scores):
@@ -53,21 +53,24 @@ OFFICIAL_FLOORS = {
     # Raised on 2026-12-02 after the rules written on the fresh communiqués (region 84% -> 99%: a numbered heading on
     # a one-line page ends the carried subject), the holdout still blind; precision 88% -> 99% after flattened
     # tables gave no figures, grouped 73% -> 81% after footnote markers and captions (classes read from its false hits and wrong
-    # fields, the rules written on 台州's and 白山's communiqués).
-    "holdout": dict(precision=0.97, recall=0.97, value=0.97, region=0.97, kind=0.96, indicator=0.91,
+    # fields, the rules written on 台州's and 白山's communiqués); value and kind after the rules written on reports2 (a
+    # list of points 0.69个、2.12个和2.99个百分点).
+    "holdout": dict(precision=0.97, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.91,
                     period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
-    "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.91,
-                    period=0.91, scope=0.98, indicator_id=0.94, grouped=0.71, right=0.95, coverage=0.85),
-    # The blind holdout of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
-    # budget analysis, a budget report); its grouping is far below the aims.
-    "reports2": dict(precision=0.95, recall=0.97, value=0.96, region=0.88, kind=0.89, indicator=0.86,
-                     period=0.89, scope=0.96, indicator_id=0.89, grouped=0.43, right=0.71, coverage=0.70),
+    "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
+                    period=0.91, scope=0.98, indicator_id=0.95, grouped=0.79, right=0.95, coverage=0.87),
+    # The second set of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
+    # budget analysis, a budget report): blind until 2026-12-02 (last blind: grouped 45%, region 90%), then tuned on; twelve known
+    # misses left (gold/reports2/known_misses.csv).
+    "reports2": dict(precision=0.95, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.90,
+                     period=0.96, scope=0.96, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.93),
     # The third set of those genres (tests/corpus/reports3: a Word-exported bureau analysis with numbers split over
-    # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02).
-    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.85,
-                     period=0.93, scope=0.96, indicator_id=0.94, grouped=0.72, right=0.75, coverage=0.88),
+    # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02), indicator,
+    # indicator_id and grouped right raised after the rules written on reports2 (its misses not read).
+    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.88,
+                     period=0.93, scope=0.96, indicator_id=0.95, grouped=0.72, right=0.85, coverage=0.88),
     # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
@@ -124,7 +127,7 @@ def test_real_traditional_texts_floors(scores, name):
 
 
 def test_period_floors_on_news(scores):
-    assert scores["seed"].accuracy("period") >= 0.82
+    assert scores["seed"].accuracy("period") >= 0.87
     if paths.DEV_CORPUS_DIR.exists():
         assert scores["dev"].accuracy("period") >= 0.67
 
@@ -199,7 +202,8 @@ def test_unseen_official_texts_events_floor():
     # made one false one there (precision 100% -> 92%, 12/13) and one planned flag wrong (100% -> 92%): the floors
     # follow the honest figures, which are in gold/events/README.md.
     assert holdout["recall"] >= 0.84 and holdout["precision"] >= 0.90
-    assert holdout["region"] >= 0.65 and holdout["planned"] >= 0.90
+    # region 70% -> 100% after the rule written on reports2 (a text naming no place is about its publisher's region)
+    assert holdout["region"] >= 0.95 and holdout["planned"] >= 0.90
 
 
 def test_reports_events_floor():

@@ -33,6 +33,7 @@ _TARGET_LEAD = re.compile(r"(?:预期|主要|发展)目标(?:是|为)?[：:]")
 _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多增加|多增|少增)了?$")
 # 是上年的2.5倍, 相当于全国平均水平的1.3倍: the figure is a multiple of what precedes 的.
 _MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
+_ONE_TO = re.compile(r"比(?:为|是|达)?\s*1\s*[∶:：]\s*$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
 _RATE_NAMED = re.compile(r"(?:增加率|出生率|死亡率|结婚率|离婚率)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
@@ -58,7 +59,12 @@ def _heading_starts(sentence: str) -> bool:
     """Whether a sentence opens with a numbered heading (二、农牧业 …) or is a sub-heading: on a crawled page
     kept on one line these are all that is left of the paragraph breaks."""
     head = sentence.strip()
-    return bool(_SECTION_HEADING.match(head) or _SUB_HEADING.match(head))
+    return bool(_SECTION_HEADING.match(head) or _SUB_HEADING.match(head) or _RUN_IN_HEAD.match(head))
+
+
+# 1—11月，…营业收入全部实现增长。数字经济带动有力。11户…: a short run-in head (no figure, no comma, no date) opens
+# a new topic within the paragraph; the months of the sentence before are not its figures' period.
+_RUN_IN_HEAD = re.compile(r"^[\u4e00-\u9fa5]{4,10}。$")
 
 
 _PLANNED_SECTION = re.compile(r"草案|计划|安排|目标|展望|打算")
@@ -97,14 +103,14 @@ _NOUNISH = set(
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
     rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
-    rf"为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
+    rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
     rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
 )
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
-# 占比较上年: 占比 stays; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
-_COMPARISON = re.compile(r"(?:(?<!占)比|较|高于|低于|快于|慢于|好于|相比)[^，,；;]*$|(?:是|相当于)[^，,；;是]{1,20}的$")
+# 占比较上年: 占比 stays; 较快增长 is how fast, no comparison; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
+_COMPARISON = re.compile(r"(?:(?<!占)比|较(?![快慢大小好高低多少强弱为])|高于|低于|快于|慢于|好于|相比)[^，,；;]*$|(?:是|相当于)[^，,；;是]{1,20}的$")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]")
 _TOPIC = re.compile(r"从(?P<t>[^，,；;：:]{2,20}?)(?:来看|看)|(?P<u>[^，,；;：:]{2,14}?)方面")
 _LEADING_SCOPE = re.compile(
@@ -134,6 +140,10 @@ _NOUN_WORDS = {
     "预算",
     "支出",
     "出栏",
+    # and in a budget: 上年结转363360万元, 上年结余93120万元, 争取上级转移支付414.3亿元
+    "结转",
+    "结余",
+    "转移支付",
     "类",  # 交通通信类下跌2.3%: a category (tagged a classifier)
 }
 
@@ -265,7 +275,13 @@ def _after_captions(left: str) -> str:
     return left[ends[-1] :].lstrip() if ends else left
 
 
-def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str = "") -> str:
+# 剔除后同口径增长6.88%, 可比增长6.2%: how a growth is counted, not what grows (the sentence's subject does).
+_LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除)?后?(?:按)?(?:同口径|可比口径|可比)")
+
+
+def indicator_for(
+    sentence: str, q: numbers.Quantity, previous: str, topic: str = "", subject: str = ""
+) -> str:
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
     (中卫市增长36.4%), where the indicator is plainly the one the paragraph is listing."""
@@ -290,6 +306,12 @@ def indicator_for(sentence: str, q: numbers.Quantity, previous: str, topic: str 
         # 地区生产总值（GDP） it only abbreviates the name before it).
         return named.group(1)
     before = _left_phrase(left)
+    if subject and _LIKE_FOR_LIKE.fullmatch(before):
+        return subject
+    if before.startswith("产") and re.search(r"(?<![第统同唯单])[一二三]$", left[: left.rfind(before)]):
+        before = left[left.rfind(before) - 1] + before  # 一产占比: the tokenizer read 一 as a numeral
+    if previous and (_budget_base(sentence, q) or _OF_BUDGET.search(sentence, 0, q.start)):
+        return previous  # the budget of the clause's subject, and the share of it completed
     if counted and (not before or _MEASURE_UNITS_WITH_NOUN.match(q.unit or "")):
         return _object_first(counted)
     found = before or counted or previous or _topic(sentence[: q.start])
@@ -378,7 +400,19 @@ def kind_for(sentence: str, q: numbers.Quantity) -> str:
     return "target" if _is_target(sentence, q) else measured
 
 
+# 为年初预算513000万元的100.48%: the budget a figure is measured against is a planned figure (its indicator's
+# target), and the percentage of it the completion rate, a share.
+_BUDGET_BASE = re.compile(r"(?:年初|调整后?的?|全年)?预算(?:数)?\s*$")
+_OF_BUDGET = re.compile(r"预算(?:数)?\s*[\d.]+\s*[千百万亿]*元的\s*$")
+
+
+def _budget_base(sentence: str, q: numbers.Quantity) -> bool:
+    return sentence.startswith("的", q.end) and bool(_BUDGET_BASE.search(sentence, 0, q.start))
+
+
 def _is_target(sentence: str, q: numbers.Quantity) -> bool:
+    if _budget_base(sentence, q):
+        return True
     clause_left = sentence[max(q.start - 14, clauses.of(sentence).start(q.start)) : q.start]
     if _TARGET.search(clause_left) or _TARGET.search(sentence[max(0, q.start - 8) : q.start]):
         return True
@@ -394,6 +428,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
         return "rate"
     if structure_part(sentence, q) is not None:
         return "share_pct"
+    if q.base_unit == "%" and _OF_BUDGET.search(sentence, 0, q.start):
+        return "share_pct"
     if q.base_unit in ("%", "成"):
         kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
         if kind != "level":
@@ -408,6 +444,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     if _RATE.search(clause_left) or sentence[q.end : q.end + 1] == "/":
         return "rate"
     if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
+        return "rate"
+    if not q.base_unit and _ONE_TO.search(clause_left):  # 存贷比为1∶0.52: a ratio to one
         return "rate"
     if not q.base_unit and _RATE_NAMED.search(clause_left):  # 人口自然增加率为0.82: a rate written without its ‰
         return "rate"
@@ -439,6 +477,23 @@ def _counted_at_a_date(sentence: str, q: numbers.Quantity, indicator: str) -> bo
         return False
     at = left.rfind(indicator) if indicator else -1
     return _is_stock(indicator) or (at >= 0 and _is_stock(left[max(0, at - 2) : at + len(indicator)]))
+
+
+def _run_length(sentence: str, q: numbers.Quantity) -> bool:
+    """连续6年超85%以上, 连续10个月保持增长: how long a run lasts, a duration with no period of its own."""
+    return q.base_unit in ("年", "个月", "个季度") and sentence[: q.start].endswith("连续")
+
+
+_GROUP_COUNT_UNITS = {"个", "户", "家", "项", "所", "座"}
+
+
+def _counts_a_group(sentence: str, q: numbers.Quantity, found: list[numbers.Quantity]) -> bool:
+    """A count before the noun it counts with a figure of that group later in its clause (145个亿元以上项目完成投资增长
+    12.3%, 易事特等14户工业企业实现增加值增长48.9倍): it says which group the figure is about, no figure of a period."""
+    if q.base_unit not in _GROUP_COUNT_UNITS or not re.match(r"[\u4e00-\u9fa5“”\"]", sentence[q.end : q.end + 1]):
+        return False
+    end = clauses.of(sentence).end(q.end)
+    return any(q.end < o.start < end for o in found)
 
 
 _NAMED_PLAN = ("行动", "计划", "规划", "攻坚")  # 三年行动, 五年规划: the name of a programme
@@ -646,7 +701,7 @@ def _facts_in_sentence(
             continue
         if any(a <= q.start < b for a, b in tables):
             continue
-        indicator = indicator_for(sent.text, q, previous, topic)
+        indicator = indicator_for(sent.text, q, previous, topic, subject=out[0]["indicator"] if out else "")
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
         q = _growth_in_percent(q, measured)
@@ -662,6 +717,8 @@ def _facts_in_sentence(
             region = default  # 银川、石嘴山、吴忠三市…合计: the group's figure is not its last member's
         reg, prov = (region.region, region.province) if region else ("", "")
         figure_period = periods.period_for(sent.text, q.start, year) or period
+        if measured == "level" and (_counts_a_group(sent.text, q, found) or _run_length(sent.text, q)):
+            figure_period = ""  # 145个亿元以上项目完成投资增长12.3%: the count names whose figure follows
         basis = basis_for(sent.text, q, figure_period)
         if re.fullmatch(r"\d{4}", figure_period) and (
             (basis == "cumulative" and measured == "level")

@@ -20,6 +20,11 @@ from lib.extract import clauses, currencies
 from lib.text import fold_width
 
 _GROWTH_KINDS = {"change_pct", "change_pp"}
+# 一产占比, 二产增加值: the short names of the three sectors, matched as the names the vocabulary gives them.
+_SECTOR_SHORT = re.compile(r"(?<![第统同唯单])([一二三])产(?=占|增加值|投资|比重)")
+# The head of a name said again with a month only (12月当月收入): the name last said in the sentence.
+_HEAD_WORDS = {"收入", "支出"}
+_PERIOD_BEFORE_HEAD = re.compile(r"(?:当月|本月|\d{1,2}月)$")
 _GROWTH_WORDS = {"增速", "增幅", "增长", "涨幅", "增长率"}
 
 
@@ -218,9 +223,12 @@ def identify(
     vocab = vocabulary()
     if phrase in _GROWTH_WORDS:
         phrase = ""  # '增速比上年加快0.6个百分点': the growth of the indicator named before
-    in_phrase = find(phrase)
+    named = _SECTOR_SHORT.sub(r"第\1产业", phrase)
+    in_phrase = find(named)
     for m in reversed(in_phrase):
-        if names_whole(phrase, m) and fits(vocab[m.id], kind, base_unit):
+        if names_whole(named, m) and fits(vocab[m.id], kind, base_unit):
+            if kind == "share_pct" and phrase and context_before[: context_before.rfind(phrase)].endswith("占"):
+                return None  # 占一产投资额的87.3%: the whole a share is taken of is not what it measures
             return vocab[m.id]
     if in_phrase:
         return None  # the phrase names a measure of its own around a standard name
@@ -238,6 +246,11 @@ def identify(
         for m in mentions:
             if at >= 0 and m.start <= at < m.end and fits(vocab[m.id], kind, base_unit):
                 return vocab[m.id]
+        if phrase in _HEAD_WORDS and at > 0 and _PERIOD_BEFORE_HEAD.search(context_before[:at]):
+            # 一般公共预算收入178.8亿元【12月当月收入13.9亿元…】: a bare head word is the name said before in the sentence
+            for m in reversed(mentions):
+                if context_before[m.start : m.end].endswith(phrase) and fits(vocab[m.id], kind, base_unit):
+                    return vocab[m.id]
         return None
     for m in reversed(mentions):
         if m.start < chain_from:
@@ -260,9 +273,11 @@ def _ends_its_phrase(after: str) -> bool:
     return bool(_LINK_AFTER.match(_strip_affixes(after, suffixes, at_start=True)))
 
 
-# Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%'.
+# Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%';
+# a growth rate that moved on (增速从2月增长3.0%加快至全年增长6.7%) is the same indicator's too.
 _CHAIN_GAP = re.compile(
-    r"^[，,、\s]*(?:比上年|比去年|较上年|较去年|比上年同期|同比|上年同期)?(?:分别)?"
+    r"^[，,、\s]*(?:按(?:不变|可比)价格?计算[，,\s]*)?(?:比上年|比去年|较上年|较去年|比上年同期|同比|上年同期)?(?:分别)?"
+    r"(?:(?:加快|回落|放缓|提高|回升|扩大|收窄)至(?:全年|上半年|前三季度|一季度)?)?"
     r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升)?了?(?:为|达到?)?\s*$"
 )
 
@@ -309,6 +324,7 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
     clause = clauses.of(row["sentence"]).start(at)
     for m in find(before[clause:end]):
         whole = not before[: clause + m.start].endswith(_breakdowns())  # 市本级一般公共预算收入
+        whole = whole and not (kind == "share_pct" and before[: clause + m.start].endswith("占"))  # 占一产投资额的87.3%
         if m.start + clause < at and m.end + clause == end and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
             return vocabulary()[m.id]
     verb = next((v for v in _VERB_INSIDE if before[clause:at].endswith(v)), "")
@@ -346,6 +362,21 @@ def _share_numerator(row: dict, offset: int, kind: str) -> Indicator | None:
     return None
 
 
+def _names_a_part(phrase: str) -> bool:
+    """A phrase that holds a standard name narrowed by a word before it that is no scope word or place
+    (市级地方一般公共预算收入: the city government's budget, not the city's)."""
+    for m in find(phrase):
+        if not names_whole(phrase, m) and not _strip_affixes(phrase[m.end :], _affixes()[1], at_start=True):
+            return True
+    return False
+
+
+def _points_pulled(row: dict, offset: int, kind: str) -> bool:
+    """拉动规上工业增加值增长6.4个百分点: the points a part adds to the indicator's growth, not the indicator's change."""
+    clause = clauses.of(row["sentence"]).start(offset)
+    return kind == "change_pp" and "拉动" in row["sentence"][clause:offset]
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
@@ -354,6 +385,7 @@ def annotate(rows: list[dict]) -> list[dict]:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
         if sentence != last_sentence:
             chain_from, last_sentence, last_id, last_end, last_kind = 0, sentence, "", 0, ""
+            part_of_part, first_of_sentence = False, True
         offset = row["char_start"] - row["sentence_start"]
         chained = bool(last_end) and bool(_CHAIN_GAP.match(row["sentence"][last_end:offset]))
         if last_end and not chained:
@@ -371,9 +403,13 @@ def annotate(rows: list[dict]) -> list[dict]:
         if ind is None and kind in ("share_pct", "change_pp") and row["indicator"]:
             # 城镇人口…占总人口的比重为57.06%: a share of the phrase is the phrase's 比重.
             ind = identify(row["indicator"] + "比重", "", kind, row["base_unit"])
-        restricted = _partner_restricted(row, offset) or _breakdown_before(row, offset)
+        restricted = _partner_restricted(row, offset) or _breakdown_before(row, offset) or _points_pulled(row, offset, kind)
+        # 市级地方一般公共预算收入完成103873万元…，其中：税收收入50315万元: the items of a part are the part's
+        restricted = restricted or (part_of_part and "其中" in row["sentence"][:offset])
         if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
+        if first_of_sentence:
+            part_of_part, first_of_sentence = ind is None and _names_a_part(row["indicator"]), False
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""
         if ind and kind not in _GROWTH_KINDS:

@@ -223,7 +223,7 @@ _TAIL = re.compile(
     rf"(?P<mult>{_MULT})?"
     rf"(?P<q2>余|多(?={_UNIT}))?"
     r"(?P<big>大(?=系列|类|板块))?"
-    rf"(?P<unit>{_UNIT})?"
+    rf"(?P<unit>{_UNIT}|(?<=[万亿])方(?![面向式案针法位略]))?"  # 9.34亿方 of gas: 方 (立方米) after 万/亿 only
     r"(?P<post>以上|以下|以内|左右|上下|开外|级)?"
 )
 _COUNT_AFTER_GE = {"架次", "人次", "车次", "批次", "班次", "项次", "艘次"}
@@ -593,9 +593,15 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
     return out
 
 
+_POINT_UNITS = ("个百分点", "个千分点")
+
+
 def _propagate_units(text: str, toks: list[_Tok]) -> None:
     """3.3、1.4、1.1倍 and 2018、2019年: a bare number in a list takes the unit of the last one."""
     for a, b in zip(reversed(toks[:-1]), reversed(toks[1:]), strict=True):
+        if a.unit == "个" and b.unit in _POINT_UNITS and _ENUM_SEP.fullmatch(text, a.end, b.num_start):
+            a.unit = b.unit  # 拉动经济增长0.69个、2.12个和2.99个百分点: each item is in points
+            continue
         if a.unit or a.fixed_unit or not b.unit or a.chinese != b.chinese:
             continue
         if _ENUM_SEP.fullmatch(text, a.end, b.num_start) and (a.mult_text in ("", b.mult_text)):

@@ -127,13 +127,31 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
     """The period a figure at ``pos`` covers: the nearest period named before it, else after it.
     The base of a comparison (比上年, 较去年同期, 比上年末) is not the figure's period."""
     found = figure_periods(sentence, anchor_year)
-    before = [p for p in found if p.end <= pos and not _changed_since(sentence, p, pos)]
+    before = [
+        p for p in found
+        if p.end <= pos and not _changed_since(sentence, p, pos) and not _aside(sentence, p, pos)
+        and not sentence[max(0, p.start - 2) : p.start].endswith(_REMOVED)
+    ]  # fmt: skip
     if before:
         return before[-1].period
     # A period after the figure counts only inside its own clause: '…增长19.9%，年末…' starts another one.
     clause_end = clauses.of(sentence).end(pos)
     after = [p for p in found if pos <= p.start < clause_end]
     return after[0].period if after else ""
+
+
+# 178.8亿元【12月当月收入13.9亿元…】，增长3%: a bracketed aside names its own period, not that of what follows it.
+_ASIDES = {"【": "】", "（": "）", "(": ")", "[": "]"}
+# 剔除上年缓税抬高基数等特殊因素后，可比增长6.2%: the period of what is taken out is not the figure's.
+_REMOVED = ("剔除", "扣除")
+
+
+def _aside(sentence: str, p: PeriodMention, pos: int) -> bool:
+    for opening, closing in _ASIDES.items():
+        start = sentence.rfind(opening, 0, p.start + 1)
+        if start >= 0 and start <= p.start and 0 <= sentence.find(closing, p.end, pos) < pos:
+            return sentence.find(closing, start, p.start) < 0  # the bracket is still open at the period
+    return False
 
 
 # '由上年18.87：34.20：46.93转变为15.20:…': what follows the change names the figure's own period, not 上年.

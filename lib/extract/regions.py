@@ -540,6 +540,12 @@ def article_region(title: str, text: str, kicker: str = "", byline: str = "") ->
     return NATIONAL
 
 
+def source_region(source: str) -> Region | None:
+    """The region of the body that published a text (六安市财政局, 庆阳市统计局): what a page that never names a place
+    is about. Only the first domestic division named counts, and only when the text itself names none."""
+    return next((m.region for m in find_places(source) if _counts(m)), None)
+
+
 def sentence_region(sentence: str, default: Region) -> Region:
     """The region one sentence is about: its grammatical subject when that is a place, else ``default``.
 

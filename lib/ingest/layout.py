@@ -576,13 +576,20 @@ def _piece_places(piece: Piece, place_counter: PlaceCounter) -> Counter:
     return total
 
 
+def _numbered_heading(text: str) -> bool:
+    """六、项目建设推进有力，投资总额较快增长: a numbered section heading, however it is punctuated inside, is a line
+    of its own; the paragraph after it is not the rest of a broken sentence."""
+    t = text.strip()
+    return bool(re.match(r"[一二三四五六七八九十]{1,3}、", t)) and len(t) <= 40 and not re.search("[。！？!?；;：:]", t)
+
+
 def _append(piece: Piece, seg: _Segment) -> None:
     for idx, (kind, text) in enumerate(seg.paras):
         if kind == "heading":
             piece.subheads.append(text)
             piece.paragraphs.append(text)
             continue
-        if idx == 0 and piece.paragraphs and not is_terminated(piece.paragraphs[-1]):
+        if idx == 0 and piece.paragraphs and not is_terminated(piece.paragraphs[-1]) and not _numbered_heading(piece.paragraphs[-1]):
             # Rejoin a sentence broken across fragments: '...目前已经' + '在园区内注册成立...'.
             piece.paragraphs[-1] += text
         else:
