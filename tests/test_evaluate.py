@@ -106,8 +106,8 @@ def test_official_statistics_floors(scores, name):
 TRADITIONAL_REAL_FLOORS = {
     "trad_real": dict(precision=0.94, recall=0.97, value=0.96, region=0.98, kind=0.92, period=0.73, scope=0.98,
                       region_level=0.95),
-    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.52, kind=0.94, period=0.78,
-                              scope=0.98, region_level=0.49),
+    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.74, kind=0.94, period=0.78,
+                              scope=0.98, region_level=0.70),
 }  # fmt: skip
 
 
