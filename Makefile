@@ -1,5 +1,6 @@
 # One task runner for the project. `make run` and `make test` set everything up from scratch.
-#   make run     venv (requirements.txt) -> tables in data/processed -> streamlit run app.py
+#   make run     venv (requirements.txt) -> tables in data/processed -> streamlit run app.py with a cache
+#                warm-up (lib/dashboard/launch.py: Streamlit's CLI in-process)
 #   make test    venv (+ requirements-dev.txt) -> ruff check -> pytest (whole suite, browser tests included)
 #   make lint | data | bench | clean | distclean
 
@@ -59,7 +60,7 @@ FORCE:
 # --- dashboard ------------------------------------------------------------------------------
 run: $(RUNTIME_STAMP) $(MANIFEST)
 	@echo "Dashboard: http://$(ADDRESS):$(PORT)  (Ctrl+C to stop; make run PORT=... ADDRESS=0.0.0.0 to change)"
-	$(VENV)/bin/streamlit run app.py --server.headless true \
+	$(PY) -m lib.dashboard.launch --server.headless true \
 	  --server.address $(ADDRESS) --server.port $(PORT)
 
 # --- checks: a lint failure fails the run; so does any pytest exit code but 0 (5 = no tests) ---

@@ -73,3 +73,4 @@ page = st.navigation(
 st.set_page_config(page_title=f"{page.title} · {t('app_title', lang)}")
 url_state.start_page(page.url_path)
 page.run()
+dd.PAGE_RUN_DONE.set()  # make run's warm-up fills the other pages' caches from now (lib/dashboard/launch.py)

@@ -20,10 +20,30 @@ st.caption(t("overview_caption", lang))
 
 ui.store_articles()  # stops the page with the empty-store message
 selected = ui.selected_regions(required=True)
+cards = st.container()  # the cards' place, filled after the chart below is sent (see the foot)
+
+
+def coverage_chart() -> None:
+    st.subheader(t("coverage", lang))
+    coverage = dd.load_coverage_rows()  # a cell's key in the chart, its facts found here when clicked
+    if coverage.empty:
+        st.info(t("no_facts", lang))
+        return
+    counts, cells = dd.load_coverage_index()  # once per build: a filter change only picks from them
+    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang, counts=counts)
+    ui.chart(fig, "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
+             heading="selected_cell", by="cell", index=cells)  # fmt: skip
+    ui.zip_button("overview-charts")
+
+
+# The chart goes to the browser first: its Plotly script (the slowest part of a first visit) starts
+# loading while the cards' 32 metrics and four data grids are still being sent; on screen it stays
+# below the cards.
+coverage_chart()
 headlines = dd.load_headlines(lang)  # every region's, once per build: a filter change only lays them out
 
 for region in selected:  # full width: eight metrics need the room
-    with st.container(border=True):
+    with cards.container(border=True):
         st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
         figures = headlines.get(region) or cmp.headline_figures(dd.load_facts_joined(), region, lang)
@@ -49,13 +69,3 @@ for region in selected:  # full width: eight metrics need the room
             column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
         )
 
-st.subheader(t("coverage", lang))
-coverage = dd.load_coverage_rows()  # a cell's key in the chart, its facts found here when clicked
-if coverage.empty:
-    st.info(t("no_facts", lang))
-else:
-    counts, cells = dd.load_coverage_index()  # once per build: a filter change only picks from them
-    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang, counts=counts)
-    ui.chart(fig, "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
-             heading="selected_cell", by="cell", index=cells)  # fmt: skip
-    ui.zip_button("overview-charts")

@@ -12,7 +12,9 @@ any extraction ran on them: a second holdout, of unseen genres, now used for tun
 the same way: the blind holdout of those genres until 2026-12-02, tuning since) and ``reports3`` (gold/reports3/holdout/facts_holdout.csv: a third
 set of those genres in tests/corpus/reports3, from other provinces, labelled the same way: blind) and ``fresh`` (gold/official/fresh/facts_fresh.csv: two more
 communiqués of tests/corpus/official, 石家庄 2024 and 果洛 2023, labelled like the holdout and scored blind once on
-2026-12-02; tuning since then).
+2026-12-02; tuning since then) and ``trad_real`` / ``trad_real_holdout`` (gold/traditional_real: real Traditional-script
+texts of Hong Kong, Macao and Taiwan, copyrighted and kept in ../private/traditional, scored where present; a tuning
+part and a blind holdout part; every fact of the texts counts in the precision, as they are labelled in full).
 
 A gold row names a quantity by a short quote of its sentence and the number as written; an
 extracted fact matches it when its sentence contains the quote and its raw text contains the
@@ -40,7 +42,10 @@ FIELDS = ("value", "region", "qualifier", "kind", "indicator", "period", "scope"
 # Fields a gold set may leave out (the seed and dev sets have no scope or indicator_id): scored only
 # over the gold rows that carry the column.
 OPTIONAL_FIELDS = ("period", "scope", "indicator_id")
-SETS = ("seed", "dev", "official", "holdout", "traditional", "reports", "reports2", "reports3", "fresh")
+SETS = (
+    "seed", "dev", "official", "holdout", "traditional", "trad_real", "trad_real_holdout", "reports", "reports2",
+    "reports3", "fresh",
+)  # fmt: skip
 # The holdout communiqués converted to Traditional script with OpenCC (s2t), text and quotes alike: how the
 # extractor reads 繁體 text it was not tuned on. Values, ids and regions stay the gold's.
 TRADITIONAL_SUFFIX = "#s2t"
@@ -52,6 +57,9 @@ REPORTS3_CORPUS = paths.ROOT / "tests" / "corpus" / "reports3"
 # e-paper pages (copyrighted, ../private/pages, scored where present).
 PAGES_CORPUS = paths.ROOT / "tests" / "corpus" / "pages"
 PRIVATE_PAGES = paths.PRIVATE_DIR / "pages"
+# Real Traditional-script texts (Hong Kong, Macau, Taiwan releases and news about their economies; copyrighted, kept
+# in ../private/traditional and scored where present): gold/traditional_real, a tuning part and a blind holdout part.
+PRIVATE_TRADITIONAL = paths.PRIVATE_DIR / "traditional"
 # Unseen official texts rich in dated events (issue 9), split by document into tuning and holdout (gold/events/).
 EVENTS_CORPUS = paths.ROOT / "tests" / "corpus" / "events"
 # The gold's `sector` (a breakdown such as 增值税 or 城镇居民, of the whole region) is scope `region` in
@@ -69,6 +77,8 @@ def load_gold(gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
     sources += [(gold_dir / "reports2" / "holdout" / "facts_holdout.csv", "reports2")]
     sources += [(gold_dir / "reports3" / "holdout" / "facts_holdout.csv", "reports3")]
     sources += [(gold_dir / "official" / "fresh" / "facts_fresh.csv", "fresh")]
+    sources += [(gold_dir / "traditional_real" / "tuning" / "facts_tuning.csv", "trad_real")]
+    sources += [(gold_dir / "traditional_real" / "holdout" / "facts_holdout.csv", "trad_real_holdout")]
     for f, name in sources:
         if f.exists():
             with open(f, encoding="utf-8", newline="") as fh:
@@ -97,7 +107,7 @@ def _s2t():
 def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
-        REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, EVENTS_CORPUS,
+        REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, EVENTS_CORPUS, PRIVATE_TRADITIONAL,
     )  # fmt: skip
     for folder in folders:
         for suffix in (".txt", ".html", ".md"):
@@ -296,7 +306,7 @@ def _region_level(gold: dict) -> bool:
 
 
 # Issue 9's aims for text nobody tuned the extractor to, measured on the sets no rule was written against.
-BLIND_SETS = ("holdout", "traditional", "reports3")
+BLIND_SETS = ("holdout", "traditional", "trad_real_holdout", "reports3")
 # Shown beside them: reports2 and the fresh communiqués, blind at their first score (README Quality), tuning since.
 AIMS_SETS = (*BLIND_SETS, "reports2", "fresh")
 

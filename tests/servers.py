@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -63,6 +64,18 @@ def streamlit(env: dict[str, str], log_path: Path) -> Iterator[str]:
         yield base
     finally:
         stop(proc)
+
+
+def make_run_command(port: int) -> list[str]:
+    """The server command of ``make run``'s recipe, as ``make -n run`` prints it for ``port`` on
+    localhost (the virtualenv counted as set up), so a test or benchmark runs exactly what make runs."""
+    cmd = ["make", "--no-print-directory", "-o", ".venv/.stamp-requirements", "-n", "run", f"PORT={port}",
+           "ADDRESS=localhost"]  # fmt: skip
+    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    found = [ln for ln in out.replace("\\\n", " ").splitlines() if "lib.dashboard.launch" in ln]
+    if len(found) != 1:
+        raise RuntimeError(f"no server command in `make -n run`:\n{out}")
+    return shlex.split(found[0])
 
 
 def _tail(path: Path) -> str:

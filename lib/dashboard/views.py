@@ -7,6 +7,7 @@ values and return values, so they are tested without Streamlit.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -567,3 +568,43 @@ def links_table(links: pd.DataFrame, lang: str) -> pd.DataFrame:
         if col in out.columns:
             out[col] = out[col].map(lambda c: label("level", c, lang))
     return out.reset_index(drop=True)
+
+
+# --- warm-up: `make run` fills these caches before the first session asks (lib/dashboard/launch.py) --
+
+
+# Set at the end of every script run (app.py): the warm-up leaves the other pages' caches until the
+# first visitor's page is drawn, so it does not compete with that run for the interpreter.
+PAGE_RUN_DONE = threading.Event()
+REST_WAIT_S = 20.0
+
+
+def warm_caches(directory: Path | None = None, langs: tuple[str, ...] = ("zh",), wait_for_page: bool = False) -> None:
+    """Fill every per-build cache of the current build, the Overview's first (the page ``make run``
+    opens), and draw its chart once so Plotly's figure classes are imported; with ``wait_for_page``
+    the other pages' caches come after the first page run (``PAGE_RUN_DONE``, at most
+    ``REST_WAIT_S`` later). Safe to run in a thread while sessions run: each cache computes a key
+    once, a session asking meanwhile waits for it."""
+    d = Path(directory) if directory is not None else processed_dir()
+    key = (str(d), current_build(d))
+    from lib.dashboard import ui  # noqa: F401  (what every page imports: export, tables, Plotly)
+
+    _read_cached(*key)
+    _articles_by_region_cached(*key)
+    rows = _coverage_cached(*key)
+    counts, _cells = _coverage_index_cached(*key)
+    regions = region_options(_read_cached(*key)["articles"])
+    if len(rows):
+        from lib.dashboard.phone_layout import fit_for_phones
+
+        fit_for_phones(charts.coverage_heatmap(rows, regions=regions, lang=langs[0], counts=counts)).to_json()
+    for lang in langs:
+        _headlines_cached(*key, lang)
+    if wait_for_page:
+        PAGE_RUN_DONE.wait(REST_WAIT_S)
+    _indicator_mentions_cached(*key)  # then the other pages', most used first
+    for lang in langs:
+        _events_joined_cached(*key, lang)
+    _search_text_cached(*key)
+    _term_examples_cached(*key)
+    _links_joined_cached(*key)

@@ -35,6 +35,7 @@ _ABSOLUTE_CHANGE = re.compile(r"(?:增加|减少|增长|下降|扩大|缩小|多
 _MULTIPLE_OF = re.compile(r"(?:的|是|相当于|为)$")
 _ONE_TO = re.compile(r"比(?:为|是|达)?\s*1\s*[∶:：]\s*$")
 _RATIO = re.compile(r"(?:之比|比值|收入比|比例)(?:为|是|达)?$")
+_RATE_NAMED = re.compile(r"(?:增加率|出生率|死亡率|结婚率|离婚率)(?:为|是|达)?$")
 # Cumulative figures (累计, 自2014年以来) and average annual rates (年均) are not the period's own figure.
 _SEQUENTIAL = re.compile(r"环比|[比较]上(?:个)?月|[比较]上(?:一)?季度?|按季|按月")
 _YEAR_TO_DATE = re.compile(r"截[至止][^，,；;。]{0,8}月(?:底|末)|(?<!\d)1\s*[-—–~至到]\s*\d{1,2}月")
@@ -375,9 +376,13 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
     return _left_phrase(item) or item
 
 
+# Change cues of Traditional-script writing (read through t2s): Taiwan's 年增率 / 成长率 / 负成长 and Hong Kong's and
+# Macao's 上升 / 升 / 跌 (按年升2.1%, 下跌11.3%): 年增率 and 成长率 are growth rates, not shares, although they end in 率.
+_PCT_CHANGE_TRADITIONAL = r"年增率|成长率|负成长|成长|年增|年减|上升|升幅|跌幅|升|跌"
 _PCT_CUE = re.compile(
-    rf"(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面)"
-    rf"|(?P<change>{_CHANGE_WORDS}|增速|增长率)"
+    rf"(?P<change>{_PCT_CHANGE_TRADITIONAL})"
+    rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面)"
+    rf"|(?P<change2>{_CHANGE_WORDS}|增速|增长率)"
 )
 
 
@@ -441,6 +446,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
     if not q.base_unit and _RATIO.search(clause_left):  # 城乡居民人均可支配收入之比为2.33
         return "rate"
     if not q.base_unit and _ONE_TO.search(clause_left):  # 存贷比为1∶0.52: a ratio to one
+        return "rate"
+    if not q.base_unit and _RATE_NAMED.search(clause_left):  # 人口自然增加率为0.82: a rate written without its ‰
         return "rate"
     if _ABSOLUTE_CHANGE.search(_strip_qualifier_words(clause_left)):
         return "change_abs"  # 比上年末减少3.9万人: a change in the indicator's own unit, not a level

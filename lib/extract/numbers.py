@@ -417,6 +417,16 @@ def _is_year(tok: _Tok) -> bool:
     return not tok.chinese and not tok.decimal and 1000 <= tok.value <= 2999 and not tok.mult_text
 
 
+# A 民国 (Republic of China) year: 106年8月, 107年度, 113年1-10月: Taiwan's calendar, a date and no amount.
+_ROC_YEAR_AFTER = re.compile(r"年(?:度|\s*\d{1,2}\s*月(?!份?[内间])|\s*\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)")
+
+
+def _is_roc_year(text: str, tok: _Tok) -> bool:
+    if tok.unit != "年" or tok.chinese or tok.decimal or tok.mult_text or not 30 <= tok.value <= 130:
+        return False
+    return bool(_ROC_YEAR_AFTER.match(text, tok.end - 1))
+
+
 def _prev_letter(text: str, i: int) -> bool:
     if i > 0 and text[i - 1] == "-":
         i -= 1
@@ -427,6 +437,8 @@ def _is_date_or_code(text: str, tok: _Tok) -> bool:
     """Years, 5月19日, 一季度, 6号线, 500强, G60, 5G, 3D: not amounts."""
     nxt = text[tok.end : tok.end + 1]
     if _is_year(tok) or (tok.unit == "年" and text.startswith(("级", "代"), tok.end)):
+        return True
+    if _is_roc_year(text, tok):
         return True
     if not tok.unit and not tok.mult_text and (nxt in _DATE_SUFFIX or (nxt.isascii() and nxt.isalpha())):
         return nxt != ""
@@ -439,8 +451,8 @@ def _is_rank_or_vague(text: str, tok: _Tok) -> bool:
     before = text[tok.num_start - 1 : tok.num_start]
     if before in ("第", "几", "每") or (before == "数" and tok.chinese):
         return True  # ordinals, vague 数十 (登记数2007项 is a count), and the denominator of 每千人 / 每10万人
-    if before in ("前", "后", "头") and (tok.unit in ("名", "位", "") or tok.unit in _TIME_UNITS):
-        return True  # 前三名, 后二名, 前10个月
+    if before in ("前", "后", "头", "首", "末") and (tok.unit in ("名", "位", "") or tok.unit in _TIME_UNITS):
+        return True  # 前三名, 后二名, 最末5名, 前10个月, 首十一个月
     return tok.unit == "年" and tok.value <= 10 and bool(_AVERAGE.match(text, tok.end))
 
 
@@ -478,6 +490,8 @@ def _bare_ok(text: str, tok: _Tok, qualified: bool) -> bool:
         return qualified or not tok.pure
     if tok.mult_text or tok.decimal:
         return True
+    if text.strip() == text[tok.num_start : tok.end]:
+        return False  # a line of nothing but a number (1061031, a date stamp; a page number): no context, no figure
     return tok.value >= 100 and not (1900 <= tok.value <= 2100 and tok.value.is_integer())
 
 
@@ -517,6 +531,41 @@ def _accept(text: str, tok: _Tok, pre: str) -> bool:
     if tok.pure and tok.value >= 10**4 and not pre and tok.num_start and text[tok.num_start - 1] in "(（:：":
         return False  # (亿元), 单位：万元
     return not (tok.chinese and tok.value < 1 and not tok.mult_text)  # 零X
+
+
+# Taiwan's 兆 is 10^12 when a smaller magnitude follows (3兆9,603亿元); elsewhere 兆 is mega (兆瓦) and stays a unit.
+_TRILLION = 10**12
+
+
+def _merge_mixed(text: str, toks: list[_Tok]) -> list[_Tok]:
+    """One amount written in mixed magnitudes is one quantity: 3兆9,603亿元 (3.9603 x 10^12), 22万808人,
+    5万2千人, 1亿2000万元. The part after the larger magnitude must be smaller than that magnitude."""
+    out: list[_Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if prev is not None and _mixed_head(text, prev, tok):
+            gap = text[prev.end : tok.num_start]
+            scale = _TRILLION if gap == "兆" else _mult_value(prev.mult_text)
+            mult = _mult_value(tok.mult_text)
+            tok.value = (prev.value * scale + tok.value * mult) / mult
+            tok.num_start, tok.decimal = prev.num_start, tok.decimal or prev.decimal
+            out[-1] = tok
+            continue
+        out.append(tok)
+    return out
+
+
+def _mixed_head(text: str, prev: _Tok, tok: _Tok) -> bool:
+    if prev.unit or prev.chinese or tok.chinese or prev.decimal or prev.skip or tok.skip:
+        return False
+    gap = text[prev.end : tok.num_start]
+    if gap == "兆" and not prev.mult_text:
+        scale = _TRILLION
+    elif gap == "" and prev.mult_text in ("万", "亿"):
+        scale = _mult_value(prev.mult_text)
+    else:
+        return False
+    return tok.value * _mult_value(tok.mult_text) < scale
 
 
 def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
@@ -592,6 +641,8 @@ def _quantity(text: str, tok: _Tok, pre: tuple[str, str, int]) -> Quantity:
     value_base = _clean(tok.value * unit_mult) if unit_mult != 1 else tok.value
     high_base = None if tok.value_high is None else _clean(tok.value_high * unit_mult)
     money, _, per = base_unit.partition("/")
+    if money == "元" and (declared := _declared_currency(text, start)):
+        money = declared  # 新台币1兆2,542亿元: the currency written before the amount is the amount's
     currency = _CURRENCIES.get(money, "")
     if currency:  # 美金 is stored as 美元, 人民币 as 元 (元/吨 keeps its measure)
         base_unit = canonical(money) + ("/" + per if per else "")
@@ -601,6 +652,18 @@ def _quantity(text: str, tok: _Tok, pre: tuple[str, str, int]) -> Quantity:
         multiplier=unit_mult, value_base=value_base, value_high_base=high_base,
         base_unit=base_unit, currency=currency, qualifier=kind or "exact", qualifier_text=words,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _currency_before() -> re.Pattern:
+    """Currency names other than 元 itself, as they stand before an amount (新台币, 港币, 澳门元)."""
+    names = sorted((u for u in _CURRENCIES if u != "元"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")$")
+
+
+def _declared_currency(text: str, start: int) -> str:
+    m = _currency_before().search(text, max(0, start - 6), start)
+    return m.group() if m else ""
 
 
 def _clean(v: float | None) -> float | None:
@@ -688,6 +751,7 @@ def _find_quantities(text: str, protected_spans: Iterable[tuple[int, int]] = ())
     for tok in toks:
         _negate(folded, tok, prev_end)
         prev_end = tok.end
+    toks = _merge_mixed(folded, toks)
     toks = _merge_ranges(folded, toks)
     _propagate_units(folded, toks)
     words = _protected_words(folded)

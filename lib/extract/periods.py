@@ -27,15 +27,16 @@ _PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ),
     ("months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
     ("quarters", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
-    # 前10个月, 首十个月 (Hong Kong): January to that month
-    ("first_months", "个月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个月")),
+    # 前10个月, 首十个月 (Hong Kong), 前10月 (Taiwan): January to that month
+    ("first_months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个?月(?!\d*日)")),
     # 第三季 without 度 is Hong Kong's usage
     ("quarter", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
     ("month", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
     ("half", "半年", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
     # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given;
-    # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period
-    ("year", "年", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)")),
+    # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period;
+    # 去年全年 (Macao's releases) is the year before, one mention
+    ("year", "年", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)(?:全年)?")),
     ("annual", "每年", re.compile(r"每年")),
 ]
 

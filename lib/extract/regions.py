@@ -412,13 +412,36 @@ def _counts(mention: PlaceMention) -> bool:
     return mention.region.level in ("province", "prefecture", "county")
 
 
+# Visitors named by where they come from (香港旅客, 中国台湾旅客, 香港及中国台湾旅客分别占…): Macao's and Hong Kong's
+# tourism releases count arrivals by origin, and the origin is not whose figure it is.
+_ORIGIN_TAIL = re.compile(r"(?:大陆|内地)?(?:旅客|游客|访客)")
+_ORIGIN_GLUE = re.compile(r"(?:、|和|及|与|以及)(?:中国)?")
+_ORIGIN_MAINLAND = re.compile(r"(?:中国)?(?:大陆|内地)(?:旅客|游客|访客)")
+
+
+def _is_origin(text: str, k: int, mentions: list[PlaceMention]) -> bool:
+    """Whether mention ``k`` names an origin of visitors: followed by 旅客 (中国大陆旅客, 中国台湾旅客), or by a
+    list of places that is (香港及中国台湾旅客, 香港及中国大陆旅客)."""
+    pos = mentions[k].end
+    while True:
+        if _ORIGIN_TAIL.match(text, pos):
+            return True
+        glue = _ORIGIN_GLUE.match(text, pos)
+        at = glue.end() if glue else pos
+        nxt = next((n for n in mentions[k + 1 :] if n.start == at), None)
+        if nxt is None:
+            return bool(glue) and bool(_ORIGIN_MAINLAND.match(text, at))
+        pos = nxt.end
+
+
 def _partner_flags(text: str, mentions: list[PlaceMention]) -> list[bool]:
-    """Mentions introduced by a partner word (来自X, 与X合作), and lists continuing them (与X、Y)."""
+    """Mentions introduced by a partner word (来自X, 与X合作), lists continuing them (与X、Y), and origins of
+    visitors (香港旅客)."""
     flags: list[bool] = []
     prev_end = -10
-    for m in mentions:
+    for k, m in enumerate(mentions):
         before = text[max(0, m.start - 2) : m.start]
-        partner = before.endswith(PARTNER_BEFORE)
+        partner = before.endswith(PARTNER_BEFORE) or _is_origin(text, k, mentions)
         if not partner and flags and flags[-1]:
             partner = text[prev_end : m.start] in LIST_GLUE or m.start == prev_end
         flags.append(partner)
@@ -457,8 +480,8 @@ def _score(title: str, text: str, kicker: str, byline: str) -> Counter:
                 parts.append((dateline.group(0), "dateline"))
     for part, where in parts:
         mentions = find_places(part)
-        for m, partner in zip(mentions, _partner_flags(part, mentions), strict=True):
-            if _counts(m):
+        for k, (m, partner) in enumerate(zip(mentions, _partner_flags(part, mentions), strict=True)):
+            if _counts(m) and not _is_origin(part, k, mentions):  # 香港旅客: arrivals from there, not its text
                 scores[m.region] += WEIGHTS[where] * (PARTNER_FACTOR if partner else 1.0)
     return scores
 

@@ -131,11 +131,23 @@ def _template() -> go.layout.Template:
     return pio.templates["plotly_white"]
 
 
+def _set_template(fig: go.Figure) -> None:
+    # The object as it is, unvalidated, the way Plotly sets a default template on a new figure:
+    # validating it copies every trace type's defaults (13 ms of the 17 a chart spent on it).
+    layout = fig.layout
+    validate = layout._validate
+    layout._validate = False
+    try:
+        layout.template = _template()
+    finally:
+        layout._validate = validate
+
+
 def base_layout(fig: go.Figure, title: str, note_lines: list[str]) -> go.Figure:
+    _set_template(fig)
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         font={"family": FONT_FAMILY, "size": 13},
-        template=_template(),
         height=480,
         margin={"l": 70, "r": 30, "t": 70, "b": 90 + 18 * len(note_lines)},
         legend={"title": {"text": ""}},

@@ -55,29 +55,44 @@ def _relation_rank(relation: str) -> int:
 
 def link_edges(links: pd.DataFrame) -> pd.DataFrame:
     """One row per (source, target, relation): how many links, their ids (comma-joined) and the
-    distinct evidence words (、-joined), in order of first appearance. Self-links are dropped."""
+    distinct evidence words (、-joined), in order of first appearance. Self-links are dropped.
+
+    Grouped over plain lists: a pandas groupby with Python aggregations iterated the Arrow-backed
+    strings value by value (0.35 s a run for the two Links charts at 5,600 links; now a few ms)."""
     if links.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS)
     rows = links[links["source_region"] != links["target_region"]]
     if rows.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS)
-    grouped = rows.groupby(["source_region", "target_region", "relation"], sort=False).agg(
-        count=("link_id", "size"),
-        link_ids=("link_id", ",".join),
-        evidence=("evidence", lambda s: "、".join(dict.fromkeys(e for e in s.fillna("") if e))),
-        source_level=("source_level", "first"),
-        target_level=("target_level", "first"),
-    )
-    return grouped.reset_index()[EDGE_COLUMNS]
+    columns = ["source_region", "target_region", "relation", "link_id", "source_level", "target_level"]
+    groups: dict[tuple, list] = {}
+    evidence = rows["evidence"].fillna("").tolist()
+    for (src, tgt, rel, link_id, s_level, t_level), words in zip(
+        zip(*(rows[c].tolist() for c in columns), strict=True), evidence, strict=True
+    ):
+        group = groups.get((src, tgt, rel))
+        if group is None:
+            group = groups[(src, tgt, rel)] = [[], {}, None, None]
+        group[0].append(link_id)
+        if words:
+            group[1][words] = None
+        if group[2] is None and not pd.isna(s_level):  # the first level given, as groupby's "first"
+            group[2] = s_level
+        if group[3] is None and not pd.isna(t_level):
+            group[3] = t_level
+    out = [(*key, len(ids), ",".join(ids), "、".join(words), s_level, t_level)
+           for key, (ids, words, s_level, t_level) in groups.items()]  # fmt: skip
+    return pd.DataFrame(out, columns=EDGE_COLUMNS)
 
 
-def link_nodes(links: pd.DataFrame) -> pd.DataFrame:
+def link_nodes(links: pd.DataFrame, edges: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per place at either end: its level, number of links touching it and their ids.
 
     Ordered for a circle layout: from the busiest place outwards along its strongest partners, so
-    partners sit next to their hub and few edges cross.
+    partners sit next to their hub and few edges cross. ``edges``: ``link_edges(links)`` when the
+    caller has it already.
     """
-    edges = link_edges(links)
+    edges = link_edges(links) if edges is None else edges
     if edges.empty:
         return pd.DataFrame(columns=NODE_COLUMNS)
     level: dict[str, str] = {}
@@ -198,7 +213,7 @@ def link_network(
     """
     title = _links_title("chart_links_title", links, regions, lang)
     edges = link_edges(links)
-    nodes = link_nodes(links)
+    nodes = link_nodes(links, edges)
     if edges.empty:
         return _links_empty(title, lang)
     pos = _circle(nodes["region"].tolist())
@@ -329,7 +344,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
 
     title = _links_title("chart_links_map_title", links, regions, lang)
     edges = link_edges(links)
-    nodes = link_nodes(links)
+    nodes = link_nodes(links, edges)
     if edges.empty:
         return _links_empty(title, lang)
     coords = {n: maps.coordinates(n) for n in nodes["region"]}

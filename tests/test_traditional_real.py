@@ -1,0 +1,242 @@
+"""Rules for real Traditional-script texts (Hong Kong, Macao, Taiwan releases and news; issue 9), each tested on
+the real sentence of a TUNING text of gold/traditional_real that motivated it (the texts are copyrighted and kept
+in ../private/traditional: those tests skip where it is absent) and on a sentence written here, which always runs.
+The holdout texts are scored by lib.evaluate only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lib import evaluate, paths
+
+PRIVATE = paths.PRIVATE_DIR / "traditional"
+
+
+def _facts_of(path: Path) -> list[dict]:
+    return evaluate.extract_doc(path)
+
+
+def _real(stem: str) -> list[dict]:
+    path = PRIVATE / f"{stem}.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    return _facts_of(path)
+
+
+def _written(tmp_path: Path, text: str, published: str = "2025-11-20") -> list[dict]:
+    path = tmp_path / "written.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "written.meta.json").write_text(json.dumps({"published": published}), encoding="utf-8")
+    return _facts_of(path)
+
+
+def _one(rows: list[dict], quote: str, number: str) -> dict:
+    hits = [r for r in rows if quote in r["sentence"] and number in r["raw"]]
+    assert hits, f"no fact {number} in a sentence holding {quote}: {[r['raw'] for r in rows]}"
+    return hits[0]
+
+
+# --- the statistics office names the region ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "region"),
+    [
+        ("udn_20251031_gdp_q3", "今年第3季GDP成長率達7.64%", "7.64%", "台湾"),
+        ("udn_20251125_retail", "10月零售業營業額為4,186億元", "4,186億元", "台湾"),
+        ("govmo_2005_11_visitors", "今年11月入境旅客總數達1,605,589人次", "1,605,589人次", "澳门"),
+        ("chinataiwan_20080215_hsinchu_population", "全臺平均人口總增加率為0.37", "0.37", "台湾"),
+    ],
+)
+def test_a_statistics_office_or_all_taiwan_names_the_region(stem, quote, number, region):
+    assert _one(_real(stem), quote, number)["region"] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "region"),
+    [
+        ("主計總處今日公布，第2季經濟成長率為4.1%。", "4.1%", "台湾"),
+        ("統計暨普查局資料顯示，10月入境旅客有3,012,345人次。", "3,012,345人次", "澳门"),
+        ("政府統計處公布，第一季本地生產總值按年實質增長2.9%。", "2.9%", "香港"),
+    ],
+)
+def test_a_statistics_office_names_the_region_in_written_sentences(tmp_path, text, number, region):
+    assert _one(_written(tmp_path, text), text[:6], number)["region"] == region
+
+
+# --- visitors named by their origin -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "number"),
+    [
+        ("香港旅客分別上升9.3%及15.1%", "9.3%"),
+        ("中國台灣旅客則下跌11.3%", "11.3%"),
+        ("分別為5,098,508及1,379,936人次", "5,098,508"),
+        ("分別佔59.2%及29.6%", "59.2%"),
+    ],
+)
+def test_visitors_from_a_place_are_macaos_figures(quote, number):
+    row = _one(_real("govmo_2005_11_visitors"), quote, number)
+    assert (row["region"], row["scope"]) == ("澳门", "region")
+
+
+def test_visitors_from_a_place_in_a_written_release(tmp_path):
+    rows = _written(tmp_path, "統計暨普查局資料顯示，9月入境旅客按年增加5.0%。香港及中國大陸旅客分別上升3.1%及6.2%，中國台灣旅客則下跌2.0%。")
+    assert {_one(rows, "旅客", n)["region"] for n in ("3.1%", "6.2%", "2.0%")} == {"澳门"}
+
+
+def test_hong_kong_growing_is_still_hong_kongs(tmp_path):
+    rows = _written(tmp_path, "香港經濟第三季增長3.8%，零售業總銷貨價值上升5.1%。")
+    assert _one(rows, "香港", "3.8%")["region"] == "香港"
+
+
+# --- change cues of Traditional writing -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number"),
+    [
+        ("udn_20251125_retail", "創歷年同月新高，年增率1.9%", "1.9%"),
+        ("udn_20251125_retail", "但呈負成長0.5%", "0.5%"),
+        ("udn_20251031_gdp_q3", "今年第3季GDP成長率達7.64%", "7.64%"),
+        ("udn_20251031_gdp_q3", "概估民間消費實質成長0.92%", "0.92%"),
+        ("govmo_2005_11_visitors", "較去年同期上升6.3%", "6.3%"),
+        ("cna_20171031_gdp_q3", "主計總處公布第3季經濟成長率(GDP年增率)為3.11%", "3.11%"),
+    ],
+)
+def test_traditional_change_cues_make_a_change(stem, quote, number):
+    assert _one(_real(stem), quote, number)["kind"] == "change_pct"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind"),
+    [
+        ("私人消費開支在第三季按年升2.1%。", "2.1%", "change_pct"),
+        ("貨品出口按年下跌3.4%。", "3.4%", "change_pct"),
+        ("今年前10月出口年增率為12.5%。", "12.5%", "change_pct"),
+        ("網路銷售額占零售業營業額10.5%。", "10.5%", "share_pct"),
+        ("城鎮化率為65.2%。", "65.2%", "share_pct"),
+    ],
+)
+def test_traditional_change_cues_in_written_sentences(tmp_path, text, number, kind):
+    assert _one(_written(tmp_path, "主計總處表示，" + text), number, number)["kind"] == kind
+
+
+def test_a_named_population_rate_without_its_permille_is_a_rate():
+    row = _one(_real("chinataiwan_20080215_hsinchu_population"), "新竹市1月人口自然增加率為0.82", "0.82")
+    assert row["kind"] == "rate"
+
+
+def test_a_named_population_rate_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "內政部統計，新竹市10月人口出生率為0.65，死亡率為0.42。")
+    assert {_one(rows, "率為", n)["kind"] for n in ("0.65", "0.42")} == {"rate"}
+
+
+# --- numbers: mixed magnitudes, a declared currency, 民國 years, ranks, stamps -----------------------
+
+
+def test_mixed_magnitudes_are_one_amount():
+    row = _one(_real("udn_20251125_retail"), "前10月零售業營業額達3兆9,603億元", "3兆9,603億元")
+    assert (row["value_base"], row["base_unit"]) == (3960300000000, "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("經濟部統計處指出，前11月批發業營業額達12兆3,456億元。", "12兆3,456億元", 12345600000000),
+        ("竹北市人口數達22萬808人。", "22萬808人", 220808),
+        ("全縣就業人數5萬2千人。", "5萬2千人", 52000),
+        ("總投資1億2000萬元。", "1億2000萬元", 120000000),
+        ("新增裝機3兆瓦。", "3兆瓦", 3),
+    ],
+)
+def test_mixed_magnitudes_in_written_sentences(tmp_path, text, raw, value):
+    assert _one(_written(tmp_path, text), raw, raw)["value_base"] == value
+
+
+def test_a_currency_written_before_the_amount_is_its_currency():
+    row = _one(_real("yam_20140123_commerce"), "商業營業額為新台幣1兆2,542億元", "1兆2,542億元")
+    assert (row["value_base"], row["base_unit"]) == (1254200000000, "新台币")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [("本季出口總額為港幣約500億元。", "500億元", "港元"), ("財政收入人民幣100億元。", "100億元", "元")],
+)
+def test_a_declared_currency_in_written_sentences(tmp_path, text, raw, unit):
+    assert _one(_written(tmp_path, text), raw, raw)["base_unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("stem", "absent"),
+    [
+        ("cna_20171031_gdp_q3", "106年"),  # 較106年8月預測數1.89%: a 民國 date
+        ("cna_20171031_gdp_q3", "1061031"),  # the story's date stamp on a line of its own
+        ("chinataiwan_20080215_hsinchu_population", "5名"),  # 最末5名: a rank
+        ("govmo_2005_11_visitors", "十一個月"),  # 首十一個月: a period
+    ],
+)
+def test_dates_stamps_ranks_and_periods_are_no_figures(stem, absent):
+    assert absent not in {r["raw"] for r in _real(stem)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("依據財政部公布107年度綜合所得稅申報結果，平均所得109.8萬元。", "107年", "109.8萬元"),
+        ("主計總處預測113年1-10月出口成長9.9%。", "113年", "9.9%"),
+        ("排名前5名的縣市，最末3名為澎湖縣等，人口10萬人。", "3名", "10萬人"),
+        ("今年首十個月入境旅客13,699,516人次。", "十個月", "13,699,516人次"),
+    ],
+)
+def test_dates_ranks_and_periods_in_written_sentences(tmp_path, text, absent, kept):
+    raws = {r["raw"] for r in _written(tmp_path, text)}
+    assert absent not in raws and kept in raws
+
+
+# --- periods ---------------------------------------------------------------------------------------
+
+
+def test_first_months_without_ge_is_a_year_to_date_period():
+    row = _one(_real("udn_20251125_retail"), "前10月零售業營業額達3兆9,603億元", "3兆9,603億元")
+    assert row["period"] == "2025-01..2025-10"
+
+
+def test_last_year_whole_is_the_year_before():
+    row = _one(_real("govmo_2005_11_visitors"), "去年全年的16,672,556人次", "16,672,556人次")
+    assert row["period"] == "2004"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "period"),
+    [
+        ("經濟部統計處指出，今年前11月批發業營業額年增5.1%。", "5.1%", "2025-01..2025-11"),
+        ("統計暨普查局資料顯示，去年全年入境旅客35,000,000人次。", "35,000,000人次", "2024"),
+        ("統計暨普查局資料顯示，今年首十個月入境旅客28,000,000人次。", "28,000,000人次", "2025-01..2025-10"),
+    ],
+)
+def test_periods_in_written_sentences(tmp_path, text, number, period):
+    assert _one(_written(tmp_path, text), number, number)["period"] == period
+
+
+# --- Taiwan's counties in the gazetteer -------------------------------------------------------------
+
+
+def test_taiwans_counties_in_a_real_ranking():
+    path = PRIVATE / "chinataiwan_20080215_hsinchu_population.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    from lib.extract import regions, script
+
+    sentence = next(s for s in path.read_text(encoding="utf-8").splitlines() if "最末5名為:臺東縣、澎湖縣" in s)
+    found = {m.region.region for m in regions.find_places(script.simplified(sentence))}
+    assert {"新竹", "新竹县", "台东", "澎湖"} <= found
+
+
+def test_taiwans_counties_name_their_figures(tmp_path):
+    rows = _written(tmp_path, "花蓮縣政府統計，花蓮縣人口減少0.8%。新北市政府表示，新北市營業額年增3.2%。")
+    assert (_one(rows, "花蓮縣", "0.8%")["region"], _one(rows, "新北市", "3.2%")["region"]) == ("花莲", "新北")
