@@ -160,3 +160,26 @@ def test_new_registrations_are_not_the_stock_of_market_entities():
     rows = _facts("全年新登记经营主体56.16万户，日均新登记企业0.09万户，年末经营主体总数440.38万户。", "深圳", "广东")
     ids = {r["raw"]: r["indicator_id"] for r in rows}
     assert (ids["56.16万户"], ids["440.38万户"]) == ("", "market_entities")
+
+
+# Issue 9 audit of the six unlabelled communiqués: a part of an indicator never gets the whole's id.
+def _ids(text: str, region: str, province: str) -> dict[str, str | None]:
+    return {f["raw"]: f["indicator_id"] for f in _facts(text, region, province) if f["scope"] == "region"}
+
+
+def test_income_quintile_groups_are_not_the_per_capita_income():
+    ids = _ids(
+        "按全市居民五等份收入分组，低收入组人均可支配收入12108元，中间偏下收入组人均可支配收入21926元，"
+        "高收入组人均可支配收入89271元。", "重庆", "重庆",
+    )  # fmt: skip
+    assert not ids["12108元"] and not ids["21926元"] and not ids["89271元"]
+
+
+def test_other_services_are_not_the_tertiary_sector():
+    ids = _ids("房地产业增加值1605.48亿元，下降2.7%；其他服务业增加值7275.66亿元，增长5.6%。", "重庆", "重庆")
+    assert not ids["7275.66亿元"]
+
+
+def test_non_registered_residents_are_not_the_registered_population():
+    ids = _ids("其中，常住户籍人口631.01万人，占常住人口比重35.1%；常住非户籍人口1167.94万人，占常住人口比重64.9%。", "深圳", "广东")
+    assert not ids["1167.94万人"]
