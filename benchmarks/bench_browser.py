@@ -109,6 +109,26 @@ st.plotly_chart(go.Figure(go.Bar(x=chosen, y=list(range(1, len(chosen) + 1)))))
 """
 
 
+
+def wait_healthy(base: str, proc: subprocess.Popen, log: object, timeout: float = 120) -> None:
+    """Until the server answers its health check; a server that exits or never answers is an error."""
+    t0 = time.perf_counter()
+    while not servers.healthy(f"{base}/_stcore/health"):
+        if proc.poll() is not None or time.perf_counter() - t0 > timeout:
+            raise RuntimeError(f"the server did not start; log: {log}")
+        time.sleep(0.1)
+
+
+def open_first_chart(browser, base: str):
+    """A fresh desktop context on ``base``, returned once its first Plotly chart is drawn and the page idle."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.add_init_script(JS_HELPERS)
+    page = context.new_page()
+    page.goto(base)
+    page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
+    idle(page)
+    return context, page
+
 def baseline(browser, regions: list[str], repeat: int) -> list[float]:
     """Filter changes in the bare app (``BASELINE_APP``), measured as on the dashboard."""
     from benchmarks.bench_first_chart import streamlit_run
@@ -120,14 +140,8 @@ def baseline(browser, regions: list[str], repeat: int) -> list[float]:
                             stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
     try:
         base = f"http://localhost:{port}"
-        while not servers.healthy(f"{base}/_stcore/health"):
-            time.sleep(0.1)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        context.add_init_script(JS_HELPERS)
-        page = context.new_page()
-        page.goto(base)
-        page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
-        idle(page)
+        wait_healthy(base, proc, "(bare app, no log)")
+        context, page = open_first_chart(browser, base)
         out = filter_changes(page, regions, repeat)
         context.close()
         return out
@@ -242,18 +256,10 @@ def main() -> None:
     results: dict[str, list] = {"page": [], "filter": [], "search": []}
     try:
         t0 = time.perf_counter()
-        while not servers.healthy(f"{base}/_stcore/health"):
-            if proc.poll() is not None or time.perf_counter() - t0 > 120:
-                raise RuntimeError(f"the server did not start; log: {log}")
-            time.sleep(0.1)
+        wait_healthy(base, proc, log)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            context.add_init_script(JS_HELPERS)
-            page = context.new_page()
-            page.goto(base)
-            page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg').first.wait_for(timeout=120_000)
-            idle(page)
+            context, page = open_first_chart(browser, base)
             print(f"first chart {time.perf_counter() - t0:.1f} s after launch (warm-up, store read)", flush=True)
             what = set(args.what.split(","))
             filtered = {"" if p_ == "overview" else p_ for p_ in args.pages.split(",")}
