@@ -647,6 +647,9 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
 _OWN_SCOPE = re.compile(r"^[^，,；;]{0,12}?(?:全市|全省|全区|全县|全州|全盟|本市|我市|本省|我省)")
 
 
+_OF_WHICH = re.compile(r"^(?:其中|内中)[，,：:]")
+
+
 # --- extraction -------------------------------------------------------------------------------
 
 
@@ -674,6 +677,15 @@ def extract(article: Article) -> list[dict]:
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
             )  # fmt: skip
+            last = rows[-1] if rows and rows[-1]["field"] == field else None
+            if (
+                found and last and last["scope"] != "region" and _OF_WHICH.match(sent.text)
+                and last["sentence_start"] + len(last["sentence"]) == last_end and "\n" not in body[last_end : sent.start]
+            ):  # fmt: skip
+                # '上海关区货物进出口总额79677.45亿元…。其中，进口30817.05亿元': the items of a part's total are the part's
+                for row in found:
+                    if row["scope"] == "region":
+                        row["scope"], row["subject"] = last["scope"], last["subject"]
             rows.extend(found)
             group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
             carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
@@ -693,7 +705,7 @@ def _facts_in_sentence(
     planned: bool = False, group=None,
 ) -> list[dict]:
     out = []
-    previous = ""
+    previous, prev_end = "", 0
     found = numbers.find_quantities(sent.text)
     tables = table_spans(sent.text)
     for q in found:
@@ -711,6 +723,9 @@ def _facts_in_sentence(
             difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple", end=q.end, group=group,
         )  # fmt: skip
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
+        if scope == scopes.REGION and out and out[-1]["scope"] != "region" and indicators.CHAIN_GAP.match(sent.text[prev_end : q.start]):
+            # '洋山特殊综合保税区实现进出口额2727.60亿元，同比增长4.1%': the growth is the zone's, as its level
+            scope = scopes.Scope(out[-1]["scope"], out[-1]["subject"])
         if region is regions.NATIONAL and scope.scope != "nation":
             region = default  # 全国重点实验室: a national designation of the region's own lab
         elif scope.scope == "group" and region is not None and region.level not in ("macro", "country"):
@@ -726,6 +741,7 @@ def _facts_in_sentence(
         ):
             figure_period += "-12"  # a stock (累计孵化企业97家, 猪存栏84.09万头) stands at the year's end
         start = sent.start + q.start
+        prev_end = q.end
         out.append(
             {
                 "fact_id": _fact_id(article.article_id, field, start),
