@@ -284,3 +284,14 @@ def test_light_and_heavy_industry_are_parts_of_industry():
     )  # fmt: skip
     assert not any(ids[r] for r in ("503.05亿元", "3.1%", "1030.55亿元", "1.0%"))
     assert ids["2230亿元"] == ids["1.4%"] == "industry_value_added"
+
+
+def test_yuan_deposits_and_loans_are_not_all_currencies():
+    # 石家庄 2024 (fresh, tuning): 人民币 before the name (even before 各项存款余额, itself a name) is yuan only
+    ids = _ids(
+        "年末全市金融机构人民币各项存款余额25333.1亿元，比年初增加2209.1亿元。金融机构人民币各项贷款余额19631.5亿元。",
+        "石家庄", "河北",
+    )  # fmt: skip
+    assert not any(ids.values())
+    # 重庆 2023: 本外币 is what the id counts
+    assert _ids("年末全市金融机构本外币存款余额53562.75亿元，比上年末增长8.0%。", "重庆", "重庆")["53562.75亿元"] == "deposits"

@@ -318,9 +318,38 @@ def _breakdown_before(row: dict, offset: int) -> bool:
     head = before[:at].removesuffix(_VERB_INSIDE[0]).removesuffix("实现") if at > 0 else ""
     if not (at > 0 and head.endswith(_breakdowns())):
         return False
-    # 城镇调查失业率(均值): the breakdown word begins a standard name that runs into the phrase, so it is no part
+    # 城镇调查失业率(均值): the breakdown word begins a standard name that runs into the phrase, so it is no part;
+    # then what stands before that name decides (人民币[各项存款余额]: yuan deposits only)
     end = at + len(row["indicator"])
-    return not any(m.start < at < m.end for m in find(before[:end]))
+    across = [m for m in find(before[:end]) if m.start < at < m.end]
+    return not across or before[: across[0].start].endswith(_breakdowns())
+
+
+# A clause that opens with its verb has the subject of the sentence's first clause with that verb:
+# '全市规模以上工业企业实现营业收入1112.72亿元…；实现利润总额35.61亿元' is the firms' 利润总额.
+_ELIDED_VERBS = re.compile(r"实现|完成")
+
+
+def _elided_subject(row: dict, offset: int, kind: str) -> Indicator | None:
+    """The standard name the subject of the sentence and the phrase make together (规模以上工业企业 + 利润总额 =
+    规模以上工业企业利润总额), for a figure whose clause opens with 实现 or 完成 and names no subject."""
+    sentence, phrase = row["sentence"], row["indicator"]
+    at = sentence.rfind(phrase, 0, offset) if phrase else -1
+    if at <= 0:
+        return None
+    st = clauses.of(sentence)
+    clause = st.start(at)
+    if not _ELIDED_VERBS.fullmatch(sentence[clause:at]):
+        return None
+    first = _ELIDED_VERBS.search(sentence, 0, clause)
+    if first is None:
+        return None
+    subject = _strip_affixes(sentence[st.start(first.start()) : first.start()], _affixes()[0], at_start=True)
+    joined = subject + phrase
+    for m in find(joined):
+        if subject and m.start == 0 and m.end == len(joined) and fits(vocabulary()[m.id], kind, row["base_unit"]):
+            return vocabulary()[m.id]
+    return None
 
 
 # The kinds a flow word changes: a flow's level and its growth are not the stock's.
@@ -491,7 +520,7 @@ def annotate(rows: list[dict]) -> list[dict]:
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
         is_share, ind = share_of(row, offset, kind, previous)
         if not is_share:
-            ind = _longer_name(row, offset, kind) or identify(
+            ind = _longer_name(row, offset, kind) or _elided_subject(row, offset, kind) or identify(
                 row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
             )
         if ind is None and kind == "change_pp" and chained and last_kind == "share_pct" and last_id:
