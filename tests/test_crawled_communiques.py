@@ -295,3 +295,18 @@ def test_yuan_deposits_and_loans_are_not_all_currencies():
     assert not any(ids.values())
     # 重庆 2023: 本外币 is what the id counts
     assert _ids("年末全市金融机构本外币存款余额53562.75亿元，比上年末增长8.0%。", "重庆", "重庆")["53562.75亿元"] == "deposits"
+
+
+def test_a_stocks_date_is_no_later_flows_period():
+    # 重庆 2023: the year-end count of A-grade sites, then the year's visitors and new jobs; the urbanisation rate
+    # after the year-end population keeps its date (data/vocab/stock_continuations.txt)
+    rows = _rows(
+        "年末全市常住人口3191.43万人，其中，城镇常住人口2287.45万人。常住人口城镇化率为71.67%，比上年末提高0.71个百分点。"
+        "城镇新增就业人员73.86万人，比上年增长4.5%。", "重庆", "重庆",
+    )  # fmt: skip
+    assert [rows[r]["period"] for r in ("3191.43万人", "71.67%", "73.86万人", "4.5%")] == ["2023-12", "2023-12", "2023", "2023"]
+    rows = _rows("年末全市拥有国家A级景区294个。全市重点监测的130家A级景区接待游客1.53亿人次，增长98.9%。", "重庆", "重庆")
+    assert (rows["294个"]["period"], rows["1.53亿人次"]["period"]) == ("2023-12", "2023")
+    # 中卫 2023: tourism revenue after a year-end count of troupes
+    rows = _rows("年末全市拥有专业艺术表演团体9个。旅游总收入88.4亿元，比上年增长66.6%。", "中卫", "宁夏")
+    assert rows["88.4亿元"]["period"] == "2023"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from lib import text
+from lib import paths, text
 from lib.extract import clauses, currencies, indicators, numbers, periods, regions, scopes
 from lib.model import Article
 
@@ -648,6 +648,14 @@ _OWN_SCOPE = re.compile(r"^[^，,；;]{0,12}?(?:全市|全省|全区|全县|全�
 
 
 _OF_WHICH = re.compile(r"^(?:其中|内中)[，,：:]")
+# A date a stock is counted at (年末, 6月末, 截至12月底), carried on only to a sentence that continues the stock
+# (其中…, or one compared with the start of the year or the last year's end).
+_STOCK_DATE = re.compile(r"末|底")
+@lru_cache(maxsize=1)
+def _stock_sentence() -> re.Pattern:
+    lines = (paths.DATA_DIR / "vocab" / "stock_continuations.txt").read_text(encoding="utf-8").splitlines()
+    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return re.compile("|".join(("^" + re.escape(w[1:])) if w.startswith("^") else re.escape(w) for w in words))
 
 
 # --- extraction -------------------------------------------------------------------------------
@@ -662,7 +670,7 @@ def extract(article: Article) -> list[dict]:
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
-        carry, last_end, topic, period = None, 0, "", ""
+        carry, last_end, topic, period, stock_date = None, 0, "", "", ""
         parts, section = (sections(body, year) if field == "text" else []), Section(0, "", False)
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start] or _heading_starts(sent.text):
@@ -673,6 +681,10 @@ def extract(article: Article) -> list[dict]:
                 section = parts.pop(0)
             # A figure whose sentence names no period has the paragraph's last one, else its section's, else
             # the report's year.
+            if stock_date and not _stock_sentence().search(sent.text):
+                # '年末全市拥有国家A级景区294个。…接待游客1.53亿人次': a stock's date is no flow's period; its year is
+                period = stock_date[:4]
+            stock_date = stock_date if period == stock_date else ""
             found = _facts_in_sentence(
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
@@ -694,6 +706,8 @@ def extract(article: Article) -> list[dict]:
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
             named = periods.figure_periods(sent.text, year)
             period = named[-1].period if named else period
+            if named:
+                stock_date = period if _STOCK_DATE.search(sent.text[named[-1].start : named[-1].end]) else ""
             last_end = sent.end
     indicators.annotate(rows)
     _mark_mentions(rows)
