@@ -240,3 +240,80 @@ def test_taiwans_counties_in_a_real_ranking():
 def test_taiwans_counties_name_their_figures(tmp_path):
     rows = _written(tmp_path, "花蓮縣政府統計，花蓮縣人口減少0.8%。新北市政府表示，新北市營業額年增3.2%。")
     assert (_one(rows, "花蓮縣", "0.8%")["region"], _one(rows, "新北市", "3.2%")["region"]) == ("花莲", "新北")
+
+
+# --- a currency declared once, magnitudes with 多, a national body alone (trad2) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "value"),
+    [
+        ("整體營業額為14兆3,077億元", "14兆3,077億元", 14307700000000),  # the sentence that declared 新台幣
+        ("餐飲業全年營業額仍有3,915億元", "3,915億元", 391500000000),  # a later paragraph
+    ],
+)
+def test_a_currency_declared_once_counts_the_later_amounts(quote, number, value):
+    row = _one(_real("yam_20140123_commerce"), quote, number)
+    assert (row["value_base"], row["base_unit"]) == (value, "新台币")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [
+        ("去年營業額為新台幣1,200億元。今年前5月營業額達600億元。", "600億元", "新台币"),
+        ("出口總額為港幣500億元，進口總額420億元。", "420億元", "港元"),
+        # 人民幣 written before an amount ends what 新台幣 declared
+        ("兩岸貿易額為新台幣3,000億元。大陸投資人民幣100億元，其中製造業80億元。", "80億元", "元"),
+        ("出口達1,694億美元，內需投資120億元。", "120億元", "元"),  # 美元 is the unit written, no declaration
+    ],
+)
+def test_a_declared_currency_in_later_written_sentences(tmp_path, text, raw, unit):
+    assert _one(_written(tmp_path, text), raw, raw)["base_unit"] == unit
+
+
+def test_more_inside_a_mixed_magnitude_is_one_amount():
+    row = _one(_real("yam_20140123_commerce"), "維持在3兆4千多億元水準", "3兆4千多億元")
+    assert (row["value_base"], row["qualifier"], row["base_unit"], row["indicator"]) == (
+        3400000000000, "more_than", "新台币", "商业营业额"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("全年營業額達3兆4千多億元。", "3兆4千多億元", 3400000000000),
+        ("项目总投资3千多万元。", "3千多万元", 30000000),
+        ("全县常住人口3百余万人。", "3百余万人", 3000000),
+    ],
+)
+def test_more_inside_a_magnitude_in_written_sentences(tmp_path, text, raw, value):
+    row = _one(_written(tmp_path, text), raw, raw)
+    assert (row["value_base"], row["qualifier"]) == (value, "more_than")
+
+
+def test_the_ministry_of_economic_affairs_alone_names_taiwan():
+    from lib.extract import regions, script
+
+    path = PRIVATE / "udn_20251125_retail.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    sentence = next(s for s in path.read_text(encoding="utf-8").split("，") if s.startswith("經濟部25日發布"))
+    assert [m.region.region for m in regions.find_places(script.simplified(sentence))] == ["台湾"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "region"),
+    [
+        ("經濟部公布6月批發業營業額8,714億元，年增2.3%。", "8,714億元", "台湾"),
+        ("經濟部指出，餐飲業全年營業額3,915億元。", "3,915億元", "台湾"),
+    ],
+)
+def test_the_ministry_alone_names_taiwan_in_written_sentences(tmp_path, text, number, region):
+    assert _one(_written(tmp_path, text), number, number)["region"] == region
+
+
+@pytest.mark.parametrize("text", ["德国经济部表示，德国工业产值下降2.1%。", "德国联邦经济部预计，出口增长1.5%。"])
+def test_another_countrys_ministry_of_economy_is_not_taiwans(text):
+    from lib.extract import regions
+
+    assert "台湾" not in {m.region.region for m in regions.find_places(text)}

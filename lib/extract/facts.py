@@ -106,7 +106,7 @@ _LINKING = re.compile(
     rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
-    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等|(?:很|极)?可能|有望|维持|保持)+$"
 )
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
 # 占比较上年: 占比 stays; 较快增长 is how fast, no comparison; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
@@ -657,6 +657,7 @@ def extract(article: Article) -> list[dict]:
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
+    declared = ""  # a currency declared before an amount in 元 (新台币1兆2,542亿元): the later 元 amounts' too
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period = None, 0, "", ""
@@ -674,6 +675,7 @@ def extract(article: Article) -> list[dict]:
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
             )  # fmt: skip
+            declared = _carry_currency(sent, found, declared)
             rows.extend(found)
             group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
             carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
@@ -686,6 +688,20 @@ def extract(article: Article) -> list[dict]:
     indicators.annotate(rows)
     _mark_mentions(rows)
     return rows
+
+
+def _carry_currency(sent: text.Sentence, found: list[dict], declared: str) -> str:
+    """A text that declares its currency once (新台币1兆2,542亿元, 港币500亿元) counts its later amounts in 元 in
+    it, until another currency is written before an amount (人民币100亿元 ends it). Returns the currency declared
+    after the sentence ('' for 元)."""
+    for row in found:
+        written = numbers.declared_currency(sent.text, row["char_start"] - sent.start)
+        if written:
+            declared = "" if written == "元" else written
+        elif declared and row["base_unit"] == "元":
+            row["base_unit"] = declared
+            row["category"] = category_for(row["kind"], declared, row["indicator"], row["unit"])
+    return declared
 
 
 def _facts_in_sentence(

@@ -221,6 +221,7 @@ _CANDIDATE = re.compile(
 _TAIL = re.compile(
     rf"(?P<q1>余|多(?=[十百千万亿]|{_UNIT}))?"
     rf"(?P<mult>{_MULT})?"
+    r"(?:(?<=[十百千])(?P<q3>余|多)(?P<mult2>[万亿]))?"  # 4千多亿, 3千多万: 多 inside the magnitude
     rf"(?P<q2>余|多(?={_UNIT}))?"
     r"(?P<big>大(?=系列|类|板块))?"
     rf"(?P<unit>{_UNIT}|(?<=[万亿])方(?![面向式案针法位略]))?"  # 9.34亿方 of gas: 方 (立方米) after 万/亿 only
@@ -378,13 +379,15 @@ def _chinese_token(text: str, m: re.Match) -> _Tok | None:
 def _tail(text: str, tok: _Tok, allow_mult: bool = True) -> _Tok | None:
     t = _TAIL.match(text, tok.end)
     q1, mult, q2, unit, post = t.group("q1", "mult", "q2", "unit", "post")
+    if t.group("mult2"):  # 4千多亿 is 4千亿 and more: the magnitude is whole, 多 its qualifier
+        mult, q1 = mult + t.group("mult2"), q1 or t.group("q3")
     if mult and not allow_mult:
         return _Tok(tok.num_start, tok.core_end, tok.end, tok.value, skip=True)
     if unit == "成" and text[t.end("unit") : t.end("unit") + 1] in _CHENG_NOT_UNIT:
         unit = post = None  # 三成都 / 成为: not 成 = tenths
     if unit == "番" and not text.endswith(("翻", "翻了"), 0, tok.num_start):
         unit = post = None  # only 翻一番 doubles; 三番五次 and 一番努力 are no amounts
-    last = "unit" if unit else "q2" if q2 else "mult" if mult else "q1" if q1 else ""
+    last = "unit" if unit else "q2" if q2 else "mult2" if t.group("mult2") else "mult" if mult else "q1" if q1 else ""
     tok.end = t.end(last) if last else tok.end
     tok.inner_q = q1 or q2 or ""
     tok.mult_text += mult or ""
@@ -664,6 +667,13 @@ def _currency_before() -> re.Pattern:
 def _declared_currency(text: str, start: int) -> str:
     m = _currency_before().search(text, max(0, start - 6), start)
     return m.group() if m else ""
+
+
+def declared_currency(text: str, start: int) -> str:
+    """The currency written right before the amount starting at ``start`` (新台币1兆2,542亿元: 新台币; 人民币100亿元:
+    元), '' when none is written: what a later amount in 元 of the same text is counted in."""
+    written = _declared_currency(text, start)
+    return canonical(written) if written else ""
 
 
 def _clean(v: float | None) -> float | None:
