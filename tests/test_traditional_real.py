@@ -317,3 +317,44 @@ def test_another_countrys_ministry_of_economy_is_not_taiwans(text):
     from lib.extract import regions
 
     assert "台湾" not in {m.region.region for m in regions.find_places(text)}
+
+
+def test_the_rest_of_taiwans_counties_in_the_real_ranking():
+    path = PRIVATE / "chinataiwan_20080215_hsinchu_population.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    from lib.extract import regions, script
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = {
+        m.region.region
+        for quote in ("最末5名為:基隆市、雲林縣、嘉義縣", "最末5名為:雲林縣、屏東縣、花蓮縣、臺南縣與宜蘭縣", "第五嘉義縣")
+        for m in regions.find_places(script.simplified(next(s for s in lines if quote in s)))
+    }
+    assert {"基隆", "云林", "嘉义县", "屏东", "宜兰", "桃园", "台南"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "region"),
+    [
+        ("新竹縣政府表示，竹北市人口數達22萬808人。", "22萬808人", "竹北"),
+        ("新竹縣政府表示，竹東鎮人口為9萬7914人。", "9萬7914人", "竹东"),
+        ("苗栗縣政府統計，頭份市人口增加1.2%。", "1.2%", "头份"),
+        # 湖口 is also 江西's 湖口县: Taiwan's 湖口乡 keeps its full name as its region
+        ("新竹縣政府表示，湖口鄉人口為8萬4920人。", "8萬4920人", "湖口乡"),
+        ("彰化縣政府統計，彰化縣人口減少0.3%。", "0.3%", "彰化"),
+    ],
+)
+def test_taiwans_townships_name_their_figures(tmp_path, text, number, region):
+    assert _one(_written(tmp_path, text), number, number)["region"] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("江西省九江市湖口县", "九江"), ("辽宁东港市", "丹东"), ("湖北竹山县", "十堰"), ("中国太保", None)],
+)
+def test_taiwans_townships_change_no_mainland_name(text, region):
+    from lib.extract import regions
+
+    found = regions.find_places(text)
+    assert (found[-1].region.region if found else None) == region
