@@ -358,3 +358,33 @@ def test_taiwans_townships_change_no_mainland_name(text, region):
 
     found = regions.find_places(text)
     assert (found[-1].region.region if found else None) == region
+
+
+# --- indicator phrases of Taiwan's writing -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator"),
+    [
+        ("cna_20171031_gdp_q3", "概估第3季民間消費成長1.91%", "1.91%", "民间消费"),  # 成长: a change verb
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "商品出口"),  # 扩增
+        ("udn_20251031_gdp_q3", "進口年增24.91%", "24.91%", "进口"),  # 年增
+        ("udn_20251125_retail", "創歷年同月新高，年增率1.9%", "1.9%", "零售业营业额"),  # a bare 年增率
+        ("yam_20140123_commerce", "商業營業額為新台幣1兆2,542億元", "1兆2,542億元", "商业营业额"),  # the currency
+    ],
+)
+def test_taiwans_change_words_and_currencies_are_no_indicator(stem, quote, number, indicator):
+    assert indicator in _one(_real(stem), quote, number)["indicator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator"),
+    [
+        ("經濟部統計處指出，5月批發業營業額為9,881億元，年增23.9%。", "23.9%", "批发业营业额"),
+        ("經濟部統計處指出，3月餐飲業營業額697億元，為歷年同月新高，年增率6.8%。", "6.8%", "餐饮业营业额"),
+        ("主計總處指出，民間消費實質成長0.92%。", "0.92%", "民间消费"),
+        ("經濟部統計處指出，全年營業額為新台幣3,915億元。", "3,915億元", "营业额"),
+    ],
+)
+def test_taiwans_change_words_in_written_sentences(tmp_path, text, number, indicator):
+    assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
