@@ -388,3 +388,23 @@ def test_taiwans_change_words_and_currencies_are_no_indicator(stem, quote, numbe
 )
 def test_taiwans_change_words_in_written_sentences(tmp_path, text, number, indicator):
     assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
+
+
+# --- a span of 民國 years is a period (no tuning text holds one: written sentences only) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("根據內政部統計，103~108年竹北市人口成長率為全國第一，人口增加3萬人。", "103~108年", "3萬人"),
+        ("內政部統計，103年至108年新竹縣人口增加5萬人。", "103年至108年", "5萬人"),
+    ],
+)
+def test_a_span_of_roc_years_is_no_figure(tmp_path, text, absent, kept):
+    raws = {r["raw"] for r in _written(tmp_path, text)}
+    assert absent not in raws and kept in raws
+
+
+@pytest.mark.parametrize(("text", "kept"), [("橋梁設計使用年限60~80年。", "60~80年"), ("工程預計10~20年完成。", "10~20年")])
+def test_a_length_of_years_is_still_a_figure(tmp_path, text, kept):
+    assert kept in {r["raw"] for r in _written(tmp_path, text)}

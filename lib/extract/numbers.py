@@ -430,6 +430,19 @@ def _is_roc_year(text: str, tok: _Tok) -> bool:
     return bool(_ROC_YEAR_AFTER.match(text, tok.end - 1))
 
 
+# A span of 民国 years (103~108年竹北市人口成长率为全国第一, 103年至108年): a period; but 60~80年 after a word of
+# duration (使用年限, 寿命, 长达) or with 以上/左右 after it is a length of time.
+_DURATION_BEFORE = re.compile(r"(?:年限|寿命|期限|周期|长达|历时|需要|需|约|大约|为期)\s*$")
+
+
+def _is_roc_year_range(text: str, a: _Tok, b: _Tok) -> bool:
+    if b.unit != "年" or a.unit not in ("", "年") or b.post_q or a.chinese or b.chinese or a.decimal or b.decimal:
+        return False
+    if a.mult_text or b.mult_text or not 60 <= a.value < b.value <= 130 or b.value - a.value > 30:
+        return False
+    return not _DURATION_BEFORE.search(text, 0, a.num_start) and not text.startswith(("以", "左右", "内", "来"), b.end)
+
+
 def _prev_letter(text: str, i: int) -> bool:
     if i > 0 and text[i - 1] == "-":
         i -= 1
@@ -582,7 +595,7 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
         if b and sep and not a.post_q and (not a.unit or a.unit == b.unit):
             if not b.unit and not b.mult_text and _is_date_or_code(text, b):
                 a.skip = True
-            elif _is_year(b) or _is_year(replace(a, unit=b.unit)):
+            elif _is_year(b) or _is_year(replace(a, unit=b.unit)) or _is_roc_year_range(text, a, b):
                 a.skip = b.skip = True
             elif a.chinese == b.chinese and (b.unit or b.mult_text):
                 low = _clean(a.value * _mult_value(a.mult_text or b.mult_text) / _mult_value(b.mult_text))
