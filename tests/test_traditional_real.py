@@ -408,3 +408,25 @@ def test_a_span_of_roc_years_is_no_figure(tmp_path, text, absent, kept):
 @pytest.mark.parametrize(("text", "kept"), [("橋梁設計使用年限60~80年。", "60~80年"), ("工程預計10~20年完成。", "10~20年")])
 def test_a_length_of_years_is_still_a_figure(tmp_path, text, kept):
     assert kept in {r["raw"] for r in _written(tmp_path, text)}
+
+
+# --- the period of what a figure surpasses is that figure's alone ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "period"),
+    [
+        ("去年全年的16,672,556人次", "16,672,556人次", "2004"),
+        ("達17,043,667人次", "17,043,667人次", "2005-01..2005-11"),
+        ("較去年同期增加12.5%", "12.5%", "2005-01..2005-11"),
+        ("中國大陸旅客上升9.8%", "9.8%", "2005-01..2005-11"),  # the next sentence
+    ],
+)
+def test_the_period_of_a_surpassed_figure_is_not_carried(quote, number, period):
+    assert _one(_real("govmo_2005_11_visitors"), quote, number)["period"] == period
+
+
+def test_the_period_of_a_surpassed_figure_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "統計暨普查局資料顯示，今年首十個月入境旅客已超過去年全年的3,000萬人次，達3,200萬人次。香港旅客上升5.0%。")
+    got = [_one(rows, n, n)["period"] for n in ("3,000萬人次", "3,200萬人次", "5.0%")]
+    assert got == ["2024", "2025-01..2025-10", "2025-01..2025-10"]

@@ -691,7 +691,7 @@ def extract(article: Article) -> list[dict]:
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
-            named = periods.figure_periods(sent.text, year)
+            named = [p for p in periods.figure_periods(sent.text, year) if not periods.is_compared_object(sent.text, p)]
             period = named[-1].period if named else period
             last_end = sent.end
     indicators.annotate(rows)

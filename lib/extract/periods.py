@@ -131,6 +131,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
         p for p in found
         if p.end <= pos and not _changed_since(sentence, p, pos) and not _aside(sentence, p, pos)
         and not sentence[max(0, p.start - 2) : p.start].endswith(_REMOVED)
+        and not (is_compared_object(sentence, p) and pos > p.end + 1)
     ]  # fmt: skip
     if before:
         return before[-1].period
@@ -144,6 +145,15 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
 _ASIDES = {"【": "】", "（": "）", "(": ")", "[": "]"}
 # 剔除上年缓税抬高基数等特殊因素后，可比增长6.2%: the period of what is taken out is not the figure's.
 _REMOVED = ("剔除", "扣除")
+
+
+# 已超过去年全年的16,672,556人次，达17,043,667人次: the period of what is surpassed is the period of that figure
+# alone (right after its 的), not of the figures after it nor of the sentences after it.
+_SURPASSED = ("超过", "超出", "超越", "高于", "低于", "多于", "少于")
+
+
+def is_compared_object(sentence: str, p: PeriodMention) -> bool:
+    return sentence[max(0, p.start - 2) : p.start].endswith(_SURPASSED) and sentence.startswith("的", p.end)
 
 
 def _aside(sentence: str, p: PeriodMention, pos: int) -> bool:
