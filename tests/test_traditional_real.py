@@ -430,3 +430,13 @@ def test_the_period_of_a_surpassed_figure_in_a_written_sentence(tmp_path):
     rows = _written(tmp_path, "統計暨普查局資料顯示，今年首十個月入境旅客已超過去年全年的3,000萬人次，達3,200萬人次。香港旅客上升5.0%。")
     got = [_one(rows, n, n)["period"] for n in ("3,000萬人次", "3,200萬人次", "5.0%")]
     assert got == ["2024", "2025-01..2025-10", "2025-01..2025-10"]
+
+
+def test_the_month_a_forecast_was_made_is_not_the_figures_period():
+    row = _one(_real("cna_20171031_gdp_q3"), "較106年8月預測數1.89%", "1.89%")
+    assert row["period"] == "2017-Q3"
+
+
+def test_the_month_a_forecast_was_made_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "主計總處公布第3季經濟成長率為4.2%，較8月預測數3.1%增加1.1個百分點。")
+    assert _one(rows, "3.1%", "3.1%")["period"] == "2025-Q3"

@@ -183,6 +183,7 @@ _MONTH_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(\d{1,2})
 COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
 _BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+_FORECAST_MADE = re.compile(r"(?:预测|预估)(?:数|值|的)")
 _BASE_OF_MULTIPLE = re.compile(r"(?:同期|水平)?的[\d.一二两三四五六七八九十]+倍")  # 是2020年的2.5倍
 
 
@@ -225,5 +226,7 @@ def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> boo
         return True
     if _BASE_OF_MULTIPLE.match(sentence, end):
         return True
+    if _FORECAST_MADE.match(sentence, end):
+        return True  # 较106年8月预测数1.89%: the month the forecast was made, not the period it forecasts
     after = sentence[end : end + 2]
     return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")
