@@ -101,13 +101,14 @@ def test_official_statistics_floors(scores, name):
 
 
 # Real Traditional-script texts (gold/traditional_real; the texts are private, ../private/traditional: skipped where
-# absent). Floors about two points under the figures after the rules written on the tuning part (2026-12-02); the
-# holdout part is blind (first score: precision 85%, region 1%, region-level figures right 1%).
+# absent). Floors about two points under the figures after the rules written on the tuning part (2026-12-02, second
+# round on branch trad2: holdout region 97%, region-level figures right 90%); the holdout part is blind (first score:
+# precision 85%, region 1%, region-level figures right 1%).
 TRADITIONAL_REAL_FLOORS = {
-    "trad_real": dict(precision=0.94, recall=0.97, value=0.96, region=0.98, kind=0.92, period=0.73, scope=0.98,
-                      region_level=0.95),
-    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.74, kind=0.94, period=0.78,
-                              scope=0.98, region_level=0.70),
+    "trad_real": dict(precision=0.96, recall=0.98, value=0.98, region=0.98, kind=0.92, period=0.86, scope=0.98,
+                      region_level=0.98),
+    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.95, kind=0.94, period=0.78,
+                              scope=0.98, region_level=0.88),
 }  # fmt: skip
 
 

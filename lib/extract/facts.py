@@ -23,6 +23,8 @@ from lib.model import Article
 _CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|减|增|涨|降|拉动|回升"
 # Change verbs only: 增速, 增幅 and 涨幅 are nouns that name the indicator (福州的增速达到5.4%).
 _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|拉动|回升|减|增|涨|降"
+# Taiwan's change verbs (read through t2s): 民间消费成长1.91%, 进口年增24.91%, 电子零组件续增14.99%.
+_CHANGE_VERBS_TRADITIONAL = r"负成长|成长|年增|年减|扩增|续增|上修|下修"
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
@@ -104,9 +106,9 @@ _NOUNISH = set(
 _LINKING = re.compile(
     rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
     rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
-    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
-    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等|(?:很|极)?可能|有望|维持|保持)+$"
 )
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
 # 占比较上年: 占比 stays; 较快增长 is how fast, no comparison; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
@@ -256,6 +258,9 @@ def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
 _NAME_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,14})[）)]\s*(?:为|是|达到?)?\s*$")
 
 
+_CURRENCY_TAIL = re.compile(r"(?:新台币|新台幣|港币|港元|澳门元|澳门币|人民币|美金)\s*$")
+
+
 def _name_ends_at(text: str, end: int) -> bool:
     return any(m.end == end for m in indicators.find(text[:end]))
 
@@ -277,6 +282,8 @@ def _after_captions(left: str) -> str:
 
 # 剔除后同口径增长6.88%, 可比增长6.2%: how a growth is counted, not what grows (the sentence's subject does).
 _LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除)?后?(?:按)?(?:同口径|可比口径|可比)")
+# Taiwan's bare growth words after a level (零售业营业额为4,186亿元，…，年增率1.9%): the growth of that level.
+_BARE_GROWTH = re.compile(r"(?:年增率|月增率|年增|年减|年增减率)")
 
 
 def indicator_for(
@@ -305,9 +312,11 @@ def indicator_for(
         # 占总人口比重（常住人口城镇化率）为72.66%: the bracket names what a generic share measures (but in
         # 地区生产总值（GDP） it only abbreviates the name before it).
         return named.group(1)
-    before = _left_phrase(left)
+    before = _left_phrase(_CURRENCY_TAIL.sub("", left))  # 营业额为新台币1兆2,542亿元: the currency is the amount's
     if subject and _LIKE_FOR_LIKE.fullmatch(before):
         return subject
+    if (subject or previous) and _BARE_GROWTH.fullmatch(before):
+        return previous or subject
     if before.startswith("产") and re.search(r"(?<![第统同唯单])[一二三]$", left[: left.rfind(before)]):
         before = left[left.rfind(before) - 1] + before  # 一产占比: the tokenizer read 一 as a numeral
     if previous and (_budget_base(sentence, q) or _OF_BUDGET.search(sentence, 0, q.start)):
@@ -668,6 +677,7 @@ def extract(article: Article) -> list[dict]:
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
+    declared = ""  # a currency declared before an amount in 元 (新台币1兆2,542亿元): the later 元 amounts' too
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
         carry, last_end, topic, period, stock_date = None, 0, "", "", ""
@@ -698,13 +708,14 @@ def extract(article: Article) -> list[dict]:
                 for row in found:
                     if row["scope"] == "region":
                         row["scope"], row["subject"] = last["scope"], last["subject"]
+            declared = _carry_currency(sent, found, declared)
             rows.extend(found)
             group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
             carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
-            named = periods.figure_periods(sent.text, year)
+            named = [p for p in periods.figure_periods(sent.text, year) if not periods.is_compared_object(sent.text, p)]
             period = named[-1].period if named else period
             if named:
                 stock_date = period if _STOCK_DATE.search(sent.text[named[-1].start : named[-1].end]) else ""
@@ -712,6 +723,20 @@ def extract(article: Article) -> list[dict]:
     indicators.annotate(rows)
     _mark_mentions(rows)
     return rows
+
+
+def _carry_currency(sent: text.Sentence, found: list[dict], declared: str) -> str:
+    """A text that declares its currency once (新台币1兆2,542亿元, 港币500亿元) counts its later amounts in 元 in
+    it, until another currency is written before an amount (人民币100亿元 ends it). Returns the currency declared
+    after the sentence ('' for 元)."""
+    for row in found:
+        written = numbers.declared_currency(sent.text, row["char_start"] - sent.start)
+        if written:
+            declared = "" if written == "元" else written
+        elif declared and row["base_unit"] == "元":
+            row["base_unit"] = declared
+            row["category"] = category_for(row["kind"], declared, row["indicator"], row["unit"])
+    return declared
 
 
 def _facts_in_sentence(

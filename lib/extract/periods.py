@@ -131,6 +131,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
         p for p in found
         if p.end <= pos and not _changed_since(sentence, p, pos) and not _aside(sentence, p, pos)
         and not sentence[max(0, p.start - 2) : p.start].endswith(_REMOVED)
+        and not (is_compared_object(sentence, p) and pos > p.end + 1)
     ]  # fmt: skip
     if before:
         return before[-1].period
@@ -144,6 +145,15 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
 _ASIDES = {"【": "】", "（": "）", "(": ")", "[": "]"}
 # 剔除上年缓税抬高基数等特殊因素后，可比增长6.2%: the period of what is taken out is not the figure's.
 _REMOVED = ("剔除", "扣除")
+
+
+# 已超过去年全年的16,672,556人次，达17,043,667人次: the period of what is surpassed is the period of that figure
+# alone (right after its 的), not of the figures after it nor of the sentences after it.
+_SURPASSED = ("超过", "超出", "超越", "高于", "低于", "多于", "少于")
+
+
+def is_compared_object(sentence: str, p: PeriodMention) -> bool:
+    return sentence[max(0, p.start - 2) : p.start].endswith(_SURPASSED) and sentence.startswith("的", p.end)
 
 
 def _aside(sentence: str, p: PeriodMention, pos: int) -> bool:
@@ -173,6 +183,7 @@ _MONTH_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(\d{1,2})
 COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
 _BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+_FORECAST_MADE = re.compile(r"(?:预测|预估)(?:数|值|的)")
 _BASE_OF_MULTIPLE = re.compile(r"(?:同期|水平)?的[\d.一二两三四五六七八九十]+倍")  # 是2020年的2.5倍
 
 
@@ -215,5 +226,7 @@ def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> boo
         return True
     if _BASE_OF_MULTIPLE.match(sentence, end):
         return True
+    if _FORECAST_MADE.match(sentence, end):
+        return True  # 较106年8月预测数1.89%: the month the forecast was made, not the period it forecasts
     after = sentence[end : end + 2]
     return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")
