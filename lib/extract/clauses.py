@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -53,26 +53,28 @@ class Clauses:
     text: str
     marks: Mapping[str, tuple[int, ...]]  # read-only: one object per sentence is shared by every caller
 
+    # Every mark of a set of roles, merged in order, made once per (sentence, roles): a unit's bounds are then one
+    # bisection, not one per role.
+    _merged: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _marks_for(self, breaks: frozenset[str]) -> tuple[int, ...]:
+        at = self._merged.get(breaks)
+        if at is None:
+            at = self._merged[breaks] = tuple(sorted(i for role in breaks for i in self.marks.get(role, ())))
+        return at
+
     def start(self, pos: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> int:
         """Where the unit holding ``pos`` starts: just after the last mark of ``breaks`` before ``pos``."""
-        best = 0
-        for role in breaks:
-            at = self.marks.get(role, ())
-            i = bisect.bisect_left(at, pos)
-            if i and at[i - 1] + 1 > best:
-                best = at[i - 1] + 1
-        return best
+        at = self._marks_for(breaks)
+        i = bisect.bisect_left(at, pos)
+        return at[i - 1] + 1 if i else 0
 
     def end(self, pos: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> int:
         """Where the unit holding ``pos`` ends: the first mark of ``breaks`` at or after ``pos``, else the
         sentence's end."""
-        best = len(self.text)
-        for role in breaks:
-            at = self.marks.get(role, ())
-            i = bisect.bisect_left(at, pos)
-            if i < len(at) and at[i] < best:
-                best = at[i]
-        return best
+        at = self._marks_for(breaks)
+        i = bisect.bisect_left(at, pos)
+        return at[i] if i < len(at) else len(self.text)
 
     def has_mark(self, start: int, end: int, breaks: frozenset[str]) -> bool:
         """Whether a mark of ``breaks`` stands in ``text[start:end]``."""
