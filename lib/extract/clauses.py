@@ -99,6 +99,12 @@ class Clauses:
 
     def asides(self) -> list[tuple[int, int]]:
         """Bracketed stretches （…）, as spans from the opening to the closing mark (outermost pairs)."""
+        found = self._merged.get("asides")
+        if found is None:
+            found = self._merged["asides"] = tuple(self._asides())
+        return list(found)
+
+    def _asides(self) -> list[tuple[int, int]]:
         opens, closes = self.marks.get(OPEN, ()), self.marks.get(CLOSE, ())
         events = sorted([(i, 1) for i in opens] + [(i, -1) for i in closes])
         out, depth, start = [], 0, 0
@@ -285,15 +291,22 @@ def region_at(
     return carry or default
 
 
-def _subjects(sentence: str, default) -> list[regions.PlaceMention]:
+def _subjects(sentence: str, default) -> tuple[regions.PlaceMention, ...]:
     """subjects.subject_mentions, and the counties of the article's region written by their short name alone
     where a list item or a clause starts (分县区看，中宁、海原分别增长…): the gazetteer counts a district's or
     county's short name only with its suffix, since alone it is often a word, but a short name of the
     article's own counties heading an item is the place."""
+    own = default.region if default is not None and default.level in ("province", "prefecture") else None
+    return _subjects_cached(sentence, own, id(regions._gazetteer()))
+
+
+# Asked once per figure, with the same sentence and article region: found once (read-only, shared).
+@lru_cache(maxsize=256)
+def _subjects_cached(sentence: str, own: str | None, _gaz_id: int) -> tuple[regions.PlaceMention, ...]:
     found = subjects.subject_mentions(sentence)
-    if default is None or default.level not in ("province", "prefecture"):
-        return found
-    return sorted(found + list(_own_counties(sentence, default.region, tuple(found))), key=lambda m: m.start)
+    if own is None:
+        return tuple(found)
+    return tuple(sorted(found + list(_own_counties(sentence, own, tuple(found))), key=lambda m: m.start))
 
 
 @lru_cache(maxsize=256)
