@@ -160,6 +160,14 @@ def respectively(sentence: str, pos: int, end: int | None = None) -> Listing | N
     pairs the second figures with the earlier list. A last item 'B和C' is split when the clause holds more
     figures than items. None when no 分别 leads to the figure or the lists do not pair up.
     """
+    if "分别" not in sentence:
+        return None  # most sentences
+    return _respectively_cached(sentence, pos, end)
+
+
+# A figure's place (region_at) and its indicator (facts.listed_item) both ask: answered once. Listings are frozen.
+@lru_cache(maxsize=256)
+def _respectively_cached(sentence: str, pos: int, end: int | None) -> Listing | None:
     i = sentence.rfind("分别", 0, pos)
     st = of(sentence)
     if i < 0 or st.has_mark(i, pos, _AFTER_RESPECTIVELY):
