@@ -127,17 +127,17 @@ class Clauses:
         return at[bisect.bisect_left(at, start) : bisect.bisect_left(at, end)]
 
 
-def of(sentence: str) -> Clauses:
-    """The clause structure of ``sentence``, found once per sentence however many figures ask."""
-    return _of_cached(sentence)
-
-
 @lru_cache(maxsize=256)
 def _of_cached(sentence: str) -> Clauses:
     marks: dict[str, list[int]] = {}
     for m in _MARKS.finditer(sentence):
         marks.setdefault(_ROLE[m.group()], []).append(m.start())
     return Clauses(sentence, MappingProxyType({role: tuple(at) for role, at in marks.items()}))
+
+
+# of(sentence): the clause structure of ``sentence``, found once per sentence however many figures ask. The
+# cached function itself, not a wrapper: it is called about ten times per figure.
+of = _of_cached
 
 
 # --- 分别: a list of items paired with a list of figures --------------------------------------------
