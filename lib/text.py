@@ -218,7 +218,7 @@ def _backend(name: str) -> _Jieba | _RJieba:
 
 def tokenizer() -> _Jieba | _RJieba:
     """This process's tokenizer backend (``cut``, ``tag``, ``has_word``, ``add_word``)."""
-    return backend()
+    return _backend(backend_name())  # backend() itself, one call less: asked for every dictionary look-up
 
 
 @lru_cache(maxsize=1)
