@@ -570,13 +570,21 @@ def sentence_region(sentence: str, default: Region) -> Region:
     (北京10.7%, 广东GDP). Places after partner words (来自, 与, 向, 到 ...) are never subjects.
     A macro region in subject position keeps the default; a foreign one is returned as is.
     """
+    found = _sentence_region_cached(sentence, id(_gazetteer()))
+    return default if found is None else found
+
+
+# Asked for a sentence (and its prefixes) by every figure and statement: the answer does not depend on the
+# default, so it is found once per text (None: the default).
+@lru_cache(maxsize=256)
+def _sentence_region_cached(sentence: str, _gaz_id: int) -> Region | None:
     mentions = find_places(sentence)
     flags = _partner_flags(sentence, mentions)
     candidates = [
         m for m, partner in zip(mentions, flags, strict=True) if not partner and m.region.level != "macro"
     ]
     if not candidates:
-        return default
+        return None
     starts = {LEAD_IN.match(sentence).end()}
     starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.CLAUSE_BREAKS - {clauses.END})}
     for i, m in enumerate(candidates):
@@ -585,7 +593,7 @@ def sentence_region(sentence: str, default: Region) -> Region:
     for m in candidates:
         if SUBJECT_AFTER.match(sentence, _skip_suffix(sentence, m.end)):
             return m.region
-    return default
+    return None
 
 
 def inner_place(sentence: str, candidates: list[PlaceMention], i: int) -> PlaceMention:
