@@ -310,3 +310,13 @@ def test_a_stocks_date_is_no_later_flows_period():
     # 中卫 2023: tourism revenue after a year-end count of troupes
     rows = _rows("年末全市拥有专业艺术表演团体9个。旅游总收入88.4亿元，比上年增长66.6%。", "中卫", "宁夏")
     assert rows["88.4亿元"]["period"] == "2023"
+
+
+def test_a_share_of_value_added_is_a_share_under_a_growth_heading():
+    # 白山 2024: after '增加值增速为：' each item's 占…增加值 figure is a share; 增加值 names a measure, it is no change cue
+    rows = _rows(
+        "部分主要行业的增加值增速为：医药制造业下降24.2%，占全部规模以上工业增加值15.8%；煤炭开采和洗选业增长4.0%，占比重6.0%。",
+        "白山", "吉林",
+    )  # fmt: skip
+    assert [rows[r]["kind"] for r in ("24.2%", "15.8%", "4.0%", "6.0%")] == ["change_pct", "share_pct", "change_pct", "share_pct"]
+    assert rows["15.8%"]["indicator_id"] == ""  # the whole is not what the share measures
