@@ -158,8 +158,8 @@ def test_the_tail_of_a_longer_name_takes_that_name():
         # Trade with one partner is a breakdown of trade.
         ("按市场分，对欧盟进口5037.48亿元，下降5.7%。", "5037.48亿元", ""),
         ("对美国出口385.53亿元，下降6.4%。", "385.53亿元", ""),
-        # The urban residents' consumption is a part of residents' consumption.
-        ("其中，城镇常住居民人均消费支出54980元，增长0.1%。", "54980元", ""),
+        # The urban residents' consumption is a part of residents' consumption, with an id of its own.
+        ("其中，城镇常住居民人均消费支出54980元，增长0.1%。", "54980元", "consumption_per_capita_urban"),
     ],
 )  # fmt: skip
 def test_what_a_name_does_not_measure(sentence, raw, expected):
