@@ -76,11 +76,16 @@ OFFICIAL_FLOORS = {
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                   period=0.96, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.97),
+    # Two more communiqués (株洲 2023, 东营 2024), labelled on 2026-12-02 after the comparability rules, blind: floors about
+    # two points under the first score (precision 99.6%, kind 96.9%, indicator_id 95.0%, grouped 75.6%, right 89.7%,
+    # coverage 89.0%); no rule written against them.
+    "fresh2": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.95, indicator=0.93,
+                   period=0.97, scope=0.98, indicator_id=0.93, grouped=0.73, right=0.87, coverage=0.87),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
-# three shorter texts in full, as the reports2 and reports3 sets; the fresh set two communiqués.
+# three shorter texts in full, as the reports2 and reports3 sets; the fresh and fresh2 sets two communiqués each.
 MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300, "reports3": 300,
-            "fresh": 240}  # fmt: skip
+            "fresh": 240, "fresh2": 250}  # fmt: skip
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
