@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lib import paths, pipeline
-from lib.extract import facts, script
+from lib.extract import facts, periods, script
 from lib.ingest import reader
 from lib.text import fold_width
 
@@ -155,6 +155,8 @@ def _field_ok(name: str, gold: dict, fact: dict) -> bool:
     if name == "region":  # 中国 and 全国 both name the national level
         accepted = {"全国" if r == "中国" else r for r in gold["region"].split("|")}
         return not gold["region"] or fact["region"] in accepted
+    if name == "period":  # gold written 2024-01..2024-06 is the 2024-H1 the extractor stores
+        return periods.canonical(gold[name]) == fact[name]
     return gold[name] == fact[name]
 
 

@@ -87,7 +87,29 @@ def _scan_periods(sentence: str, anchor_year: str) -> list[PeriodMention]:
     return sorted(out, key=lambda p: p.start)
 
 
+# A span of months from January is the quarter, half or year it equals, so 1-6月 and 上半年 are one period and
+# the figures of two regions that write them differently are compared (the dashboard keys on the period).
+_FROM_JANUARY = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
+_MONTH_SPAN = re.compile(r"^(\d{4})-01\.\.(\d{4})-(\d{2})$")
+
+
+def canonical(period: str) -> str:
+    """One spelling per period: 2024-01..2024-06 -> 2024-H1, 2024-01..2024-03 -> 2024-Q1, 2024-01..2024-09 ->
+    2024-Q1-Q3, 2024-01..2024-12 -> 2024; anything else as it is."""
+    m = _MONTH_SPAN.match(period)
+    if not m or m.group(1) != m.group(2):
+        return period
+    end = int(m.group(3))
+    if end == 12:
+        return m.group(1)
+    return f"{m.group(1)}-{_FROM_JANUARY[end]}" if end in _FROM_JANUARY else period
+
+
 def _render(kind: str, m: re.Match, anchor: str) -> str:
+    return canonical(_render_as_written(kind, m, anchor))
+
+
+def _render_as_written(kind: str, m: re.Match, anchor: str) -> str:
     g = m.groups()
     if kind == "since":
         return f"since-{g[0] or g[1]}"
@@ -200,7 +222,7 @@ def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMenti
         year, month = _year(m.group(1), m.group(2), anchor_year), int(m.group(3))
         if year and 1 <= month <= 12 and not _is_base(sentence, m.start(), m.end(), year_end=True):
             if _YEAR_TO_DATE.search(sentence, m.end()):  # 截至11月底，累计生产原煤…: January to November
-                period = year if month == 12 else f"{year}-01..{year}-{month:02d}"
+                period = canonical(f"{year}-01..{year}-{month:02d}")
             else:  # 截至12月底，全市在库项目593个: a stock at the month's end
                 period = f"{year}-{month:02d}"
             out.append(PeriodMention(m.start(), m.end(), period))

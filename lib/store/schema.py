@@ -224,7 +224,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "period",
             _S,
             "Period the figure covers: 2023, 2023-12 (a year-end stock), 2024-Q1, 2022-H1, "
-            "2021-01..2021-08, since-2014, 每年. From the sentence (a comparison base such as 比上年 is "
+            "2021-01..2021-08, since-2014, 每年; one spelling per period (1-6月 and 上半年 are 2022-H1, 1-9月 is "
+            "2022-Q1-Q3, 1-12月 the year). From the sentence (a comparison base such as 比上年 is "
             "not it), else the paragraph, else a periodic report's year (2024年…统计公报); '' when none.",
         ),
         (
