@@ -301,7 +301,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "other": ("其他", "Other"),
 }
 KINDS: dict[str, tuple[str, str]] = {
-    "level": ("总量", "level"),
+    "level": ("数值", "level"),  # not 总量: a per-person income is a level too
     "change_pct": ("增长率", "growth rate"),
     "change_pp": ("百分点变化", "change in points"),
     "change_abs": ("增减量", "absolute change"),

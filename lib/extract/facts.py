@@ -403,6 +403,28 @@ def _pct_kind(before: str) -> str:
     return "share_pct" if cues[-1].group("share") else "change_pct"
 
 
+# The last change word before a figure in its clause says which way it went (下降3.0%, 比上年末减少3.9万人,
+# 分别下降1.2%、3.4%); 增加值 and 增值税 are names.
+_CHANGE_CUE = re.compile(
+    rf"(?!增加值|增值)(?P<down>负增长|下降|减少|降低|回落|下跌|下滑|收窄|缩小|年减|减|降|跌)"
+    rf"|(?!增加值|增值)(?:{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|上升|升|扩大|加快)"
+)
+_CHANGE_KINDS = ("change_pct", "change_pp", "change_abs")
+
+
+def direction_of(sentence: str, q: numbers.Quantity, measured: str) -> str:
+    """'down' or 'up' for a change (measured kind), '' for any other figure."""
+    if measured not in _CHANGE_KINDS:
+        return ""
+    left = sentence[clauses.of(sentence).start(q.start) : q.start]
+    cue = None
+    for cue in _CHANGE_CUE.finditer(left):
+        pass
+    if cue is None:
+        return "up"  # 同比+5%, a bare growth rate after its level: a rise unless a fall is said
+    return "down" if cue.group("down") else "up"
+
+
 def kind_for(sentence: str, q: numbers.Quantity) -> str:
     """level, change_pct, change_pp, share_pct, rate or target (see measure_kind for what a target measures)."""
     measured = measure_kind(sentence, q)
@@ -523,6 +545,15 @@ def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Qu
 _DIGIT = re.compile(r"[0-9０-９]")
 # 表12024年主要农产品产量: a crawled table caption, whose number runs into the year it is about.
 _CAPTION_YEAR = re.compile(r"\d{1,2}(?:19|20)\d\d\s*年")
+
+
+# A size threshold that defines a class (统计调查单位的500万元及以上固定资产投资项目, 年主营业务收入2000万元及以上工业
+# 企业): 及以上 / 及以下 with a name after it, not a figure of the region.
+_THRESHOLD_AFTER = re.compile(r"\s*(?:及以上|及以下|以上（含）|以下（含）)[\u4e00-\u9fa5]")
+
+
+def _threshold(sentence: str, q: numbers.Quantity) -> bool:
+    return bool(_THRESHOLD_AFTER.match(sentence, q.end))
 
 
 def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
@@ -748,7 +779,7 @@ def _facts_in_sentence(
     found = numbers.find_quantities(sent.text)
     tables = table_spans(sent.text)
     for q in found:
-        if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q):
+        if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q) or _threshold(sent.text, q):
             continue
         if any(a <= q.start < b for a, b in tables):
             continue
@@ -802,6 +833,7 @@ def _facts_in_sentence(
                 "qualifier": q.qualifier,
                 "kind": kind,
                 "target_kind": measured if kind == "target" else "",
+                "direction": direction_of(sent.text, q, measured),
                 "indicator": indicator,
                 "indicator_id": "",  # set by indicators.annotate over the whole article
                 "indicator_name": "",
@@ -841,6 +873,11 @@ def _mark_mentions(rows: list[dict]) -> None:
         key = (row["value_base"], row["value_high_base"], row["base_unit"], row["kind"], row["region"])
         same = firsts.setdefault(key, [])
         for first in same:
+            # Two standard indicators that differ are two figures, however alike their phrases (批发和零售业增加值
+            # and 社会消费品零售总额 both growing 5.2%).
+            ids = (first["indicator_id"], row["indicator_id"])
+            if all(ids) and ids[0] != ids[1]:
+                continue
             if _similar(first["indicator"], row["indicator"]):
                 row["mention_of"] = first["fact_id"]
                 break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 _LS = pa.list_(pa.string())
@@ -196,6 +196,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "target_kind",
             _S,
             "For a target, what it measures if achieved (level, change_pct, share_pct ...); '' otherwise.",
+        ),
+        (
+            "direction",
+            _S,
+            "For a change (and a target of one): down when the text says it fell (下降, 减少, 回落 …), up when it "
+            "rose; '' for other kinds. The value stays as written (下降3.0% is 3.0), so charts sign it from this.",
         ),
         ("indicator", _S, "What the number measures, a short phrase from the sentence (技术合同额, 智算卡)."),
         (
