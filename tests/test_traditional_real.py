@@ -539,3 +539,10 @@ def test_a_quarter_and_a_currency_basis_are_no_part_of_the_name(stem, quote, num
 )
 def test_a_quarter_and_a_currency_basis_in_written_sentences(tmp_path, text, number, indicator):
     assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
+
+
+def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
+    real = _one(_real("chinataiwan_20080215_hsinchu_population"), "全臺平均為0.82", "0.82")
+    assert (real["kind"], real["indicator_id"]) == ("rate", "birth_rate")
+    written = _one(_written(tmp_path, "內政部統計，3月新竹市人口出生率為0.65，全國平均為0.70。"), "0.70", "0.70")
+    assert (written["kind"], written["indicator_id"]) == ("rate", "birth_rate")

@@ -766,6 +766,8 @@ def _facts_in_sentence(
         indicator = indicator_for(sent.text, q, previous, topic, subject=out[0]["indicator"] if out else "")
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
+        if measured == "level" and not q.base_unit and indicator.endswith("率"):
+            measured = "rate"  # 全台平均为0.82 after 人口出生率为1.23: a bare number of a rate is the rate's
         q = _growth_in_percent(q, measured)
         kind = "target" if planned or _is_target(sent.text, q) else measured
         region = clauses.region_at(
