@@ -440,3 +440,109 @@ def test_the_month_a_forecast_was_made_is_not_the_figures_period():
 def test_the_month_a_forecast_was_made_in_a_written_sentence(tmp_path):
     rows = _written(tmp_path, "主計總處公布第3季經濟成長率為4.2%，較8月預測數3.1%增加1.1個百分點。")
     assert _one(rows, "3.1%", "3.1%")["period"] == "2025-Q3"
+
+
+# --- Taiwan's and Macao's names of standard indicators get the standard id (issue 9: comparability) -------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator_id"),
+    [
+        ("cna_20171031_gdp_q3", "全年經濟成長率將上修至2.42%", "2.42%", "gdp"),  # 经济成长率: GDP's growth
+        ("cna_20171031_gdp_q3", "主計總處公布第3季經濟成長率(GDP年增率)為3.11%", "3.11%", "gdp"),
+        ("cna_20171031_gdp_q3", "第3季經濟成長率概估3.11%", "3.11%", "gdp"),  # 概估: a preliminary estimate
+        ("udn_20251031_gdp_q3", "今年第3季GDP成長率達7.64%", "7.64%", "gdp"),  # 第3季 a period; 成长率 a growth rate
+        ("udn_20251031_gdp_q3", "今年全年經濟成長率「至少5%」", "5%", "gdp"),  # 「至少 between name and figure
+        ("udn_20251031_gdp_q3", "平均每人GDP達30萬元", "30萬元", "gdp_per_capita"),
+        ("udn_20251031_gdp_q3", "第3季商品出口達1,694億美元", "1,694億美元", "exports"),
+        ("udn_20251031_gdp_q3", "1,694億美元，年增36.5%", "36.5%", "exports"),
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "exports"),  # 按美元计价: a basis
+        ("govmo_2005_11_visitors", "今年11月入境旅客總數達1,605,589人次", "1,605,589人次", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "較去年同月增加10.4%", "10.4%", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "去年全年的16,672,556人次", "16,672,556人次", "tourism_visitors"),  # 已超过
+        ("govmo_2005_11_visitors", "達17,043,667人次", "17,043,667人次", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "較去年同期增加12.5%", "12.5%", "tourism_visitors"),  # 较去年同期: a chain
+        ("chinataiwan_20080215_hsinchu_population", "新竹市1月人口出生率為1.23", "1.23", "birth_rate"),  # ‰ unsaid
+    ],
+)
+def test_taiwan_and_macao_names_of_standard_indicators(stem, quote, number, indicator_id):
+    assert _one(_real(stem), quote, number)["indicator_id"] == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator_id"),
+    [
+        ("主計總處預估，今年全年經濟成長率將上修至3.1%。", "3.1%", "gdp"),
+        ("主計總處公布，第2季GDP年增率為2.8%。", "2.8%", "gdp"),
+        ("主計總處指出，第2季經濟成長率概估4.2%。", "4.2%", "gdp"),
+        ("主計總處公布，第2季GDP成長率達4.5%。", "4.5%", "gdp"),
+        ("主計總處預估，明年經濟成長率「至少3%」。", "3%", "gdp"),
+        ("主計總處指出，去年平均每人GDP達100萬元。", "100萬元", "gdp_per_capita"),
+        ("主計總處統計，第2季商品出口達1,200億美元。", "1,200億美元", "exports"),
+        ("主計總處統計，第2季按美元計價商品出口增加10.5%。", "10.5%", "exports"),
+        ("統計暨普查局資料顯示，10月入境旅客總數達3,012,345人次，較去年同月增加8.1%。", "8.1%", "tourism_visitors"),
+        ("內政部統計，3月人口出生率為0.65。", "0.65", "birth_rate"),
+        # not the standard indicators: wholesale is not retail, a port's crossings are not tourist visits
+        ("經濟部統計處指出，5月批發業營業額為9,881億元，年增23.9%。", "9,881億元", ""),
+        ("全年口岸出入境旅客超过35万人次。", "35万人次", ""),
+    ],
+)
+def test_taiwan_and_macao_names_of_standard_indicators_in_written_sentences(tmp_path, text, number, indicator_id):
+    assert _one(_written(tmp_path, text), number, number)["indicator_id"] == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number"),
+    [
+        ("udn_20251031_gdp_q3", "遠高於8月預測的2.91%", "2.91%"),  # the August forecast set against the figure
+        ("udn_20251031_gdp_q3", "上修4.73個百分點", "4.73個百分點"),  # the gap to it
+        ("udn_20251031_gdp_q3", "比原預測高出7.39個百分點", "7.39個百分點"),
+        ("cna_20171031_gdp_q3", "加上原本第4季預測值為1.8%", "1.8%"),
+        ("cna_20171031_gdp_q3", "全年經濟成長率將會比8月預測值2.11%", "2.11%"),
+        ("cna_20171031_gdp_q3", "提高0.31個百分點", "0.31個百分點"),
+    ],
+)
+def test_an_earlier_forecast_and_the_gap_to_it_get_no_id(stem, quote, number):
+    assert _one(_real(stem), quote, number)["indicator_id"] == ""
+
+
+def test_an_earlier_forecast_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "主計總處公布第3季經濟成長率為4.2%，較8月預測數3.1%，增加1.1個百分點。")
+    assert [_one(rows, n, n)["indicator_id"] for n in ("4.2%", "3.1%", "1.1個百分點")] == ["gdp", "", ""]
+
+
+def test_taiwans_exports_of_goods_and_services_are_their_own_measure(tmp_path):
+    real = _one(_real("udn_20251031_gdp_q3"), "帶動商品及服務輸出實質成長30.64%", "30.64%")
+    written = _one(_written(tmp_path, "主計總處指出，商品及服務輸出成長10.2%。"), "10.2%", "10.2%")
+    for row in (real, written):
+        assert "服务输出" in row["indicator"] and row["indicator_id"] == ""
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator"),
+    [
+        ("udn_20251031_gdp_q3", "第3季商品出口達1,694億美元", "1,694億美元", "商品出口"),  # not 季商品出口
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "商品出口"),  # not 计价商品出口
+    ],
+)
+def test_a_quarter_and_a_currency_basis_are_no_part_of_the_name(stem, quote, number, indicator):
+    assert _one(_real(stem), quote, number)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator"),
+    [
+        ("主計總處公布，第2季GDP成長率達4.5%。", "4.5%", "GDP成长率"),
+        ("主計總處統計，第2季按美元計價商品出口增加10.5%。", "10.5%", "商品出口"),
+        ("海关统计，以人民币计价进口增长3.2%。", "3.2%", "进口"),
+    ],
+)
+def test_a_quarter_and_a_currency_basis_in_written_sentences(tmp_path, text, number, indicator):
+    assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
+
+
+def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
+    real = _one(_real("chinataiwan_20080215_hsinchu_population"), "全臺平均為0.82", "0.82")
+    assert (real["kind"], real["indicator_id"]) == ("rate", "birth_rate")
+    written = _one(_written(tmp_path, "內政部統計，3月新竹市人口出生率為0.65，全國平均為0.70。"), "0.70", "0.70")
+    assert (written["kind"], written["indicator_id"]) == ("rate", "birth_rate")

@@ -105,7 +105,7 @@ _NOUNISH = set(
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
     rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
-    rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
+    rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|至少|最多|概估|初估|[「『“]|不超过|最高达|仅|"
     rf"{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
     rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等|(?:很|极)?可能|有望|维持|保持)+$"
@@ -147,6 +147,7 @@ _NOUN_WORDS = {
     "结余",
     "转移支付",
     "类",  # 交通通信类下跌2.3%: a category (tagged a classifier)
+    "输出",  # Taiwan's 商品及服务输出 (exports of goods and services), tagged a verb
 }
 
 
@@ -159,13 +160,23 @@ def _tokens(s: str) -> list[tuple[str, str]]:
 _ADMIN_SUFFIXES = {"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"}
 
 
+@lru_cache(maxsize=1)
+def _currency_basis() -> re.Pattern:
+    """按美元计价 / 以人民币计: the currency a figure is counted in (data/indicators/currencies.csv), no part of its name."""
+    names = "|".join(map(re.escape, sorted(currencies.currencies(), key=len, reverse=True)))
+    return re.compile(rf"[按以](?:{names})计(?:价|算)?")
+
+
 def _left_phrase(left: str) -> str:
     """The noun phrase that ends just before the number: '…吸纳来自北京的技术合同额' -> '技术合同额'."""
-    left = _BRACKETED.sub("", left.strip())
+    left = _currency_basis().sub("", _BRACKETED.sub("", left.strip()))
     left = _LINKING.sub("", _COMPARISON.sub("", _LINKING.sub("", left)))
     toks = _tokens(left)
     phrase: list[str] = []
-    for word, flag in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        word, flag = toks[k]
+        if word in ("季", "季度") and k and toks[k - 1][1] == "m":
+            break  # 第3季GDP成长率 (Taiwan's quarter, tagged a noun): the period, no part of the name
         if flag[0] not in "nvjlfbix" and flag not in _NOUNISH and flag != "vn":
             break
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
@@ -786,6 +797,8 @@ def _facts_in_sentence(
         indicator = indicator_for(sent.text, q, previous, topic, subject=out[0]["indicator"] if out else "")
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
+        if measured == "level" and not q.base_unit and indicator.endswith("率"):
+            measured = "rate"  # 全台平均为0.82 after 人口出生率为1.23: a bare number of a rate is the rate's
         q = _growth_in_percent(q, measured)
         kind = "target" if planned or _is_target(sent.text, q) else measured
         region = clauses.region_at(

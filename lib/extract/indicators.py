@@ -210,6 +210,8 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
         return base_unit in ("%", "个百分点", "百分点", "个千分点")
     if kind == "share_pct":
         return base_unit in ("%", "")  # '' for the parts of a structure ratio (1.6:34.5:63.9)
+    if kind == "rate" and not base_unit and ind.unit_family in ("percent", "permille"):
+        return True  # 人口出生率為1.23: a rate written without its unit is in the rate's own (Taiwan's ‰ left unsaid)
     family = unit_families().get(base_unit, "")
     return family == ind.unit_family
 
@@ -272,7 +274,7 @@ def identify(
 # its chain. 规模以上工业产品销售率, 常住人口出生11.8万人 name other measures.
 _LINK_AFTER = re.compile(
     r"^(?:[（(][^）)]*[）)])?(?:[，,、\s\d.%万亿元]|比|较|同比|增长|下降|增加|减少|提高|回落|上涨|下跌|为|是|达|实现|完成|"
-    r"共|累计|合计|总计|分别|按|占|初步|其中|年|增速|增幅|涨幅|降幅|预计|预期|力争|计划|将|两年平均|平均|$)"
+    r"共|累计|合计|总计|分别|按|占|初步|其中|已?超过|年|增速|增幅|涨幅|降幅|预计|预期|力争|计划|将|两年平均|平均|$)"
 )
 
 
@@ -284,9 +286,9 @@ def _ends_its_phrase(after: str) -> bool:
 # Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%';
 # a growth rate that moved on (增速从2月增长3.0%加快至全年增长6.7%) is the same indicator's too.
 CHAIN_GAP = re.compile(
-    r"^[，,、\s]*(?:按(?:不变|可比)价格?计算[，,\s]*)?(?:比上年|比去年|较上年|较去年|比上年同期|同比|上年同期)?(?:分别)?"
+    r"^[，,、\s]*(?:按(?:不变|可比)价格?计算[，,\s]*)?(?:(?:比|较)(?:上年|去年)同期|比上年|比去年|较上年|较去年|同比|上年同期)?(?:分别)?"
     r"(?:(?:加快|回落|放缓|提高|回升|扩大|收窄)至(?:全年|上半年|前三季度|一季度)?)?"
-    r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升)?了?(?:为|达到?)?\s*$"
+    r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升|上修|下修)?了?(?:为|达到?)?\s*$"
 )
 
 
@@ -500,10 +502,23 @@ def _points_pulled(row: dict, offset: int, kind: str) -> bool:
     return kind == "change_pp" and "拉动" in row["sentence"][clause:offset]
 
 
+# 远高于8月预测的2.91%, 较8月预测数1.89%, 原本第4季预测值为1.8%: an earlier forecast the figures are set against, not
+# the indicator's figure; and the gap to it (上修4.73个百分点 right after it, 比原预测高出7.39个百分点).
+_FORECAST_BEFORE = re.compile(r"预测(?:的|数|值)?(?:为|是)?\s*$")
+
+
+def _against_a_forecast(row: dict, offset: int, kind: str, chained: bool, last_forecast: bool) -> bool:
+    clause = row["sentence"][clauses.of(row["sentence"]).start(offset) : offset]
+    if _FORECAST_BEFORE.search(clause):
+        return True
+    return kind == "change_pp" and (("预测" in clause) or (chained and last_forecast))
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
     chain_from, last_sentence, last_id, last_end, last_kind, last_phrase = 0, None, "", 0, "", ""
+    last_forecast = False
     partner_part = None
     for row in rows:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
@@ -541,6 +556,9 @@ def annotate(rows: list[dict]) -> list[dict]:
         # 市级地方一般公共预算收入完成103873万元…，其中：税收收入50315万元: the items of a part are the part's
         restricted = restricted or (part_of_part and "其中" in row["sentence"][:offset])
         restricted = restricted or bool(ind and _flow_before(row, offset, kind, ind))
+        forecast = _against_a_forecast(row, offset, kind, chained, last_forecast)
+        last_forecast = forecast
+        restricted = restricted or forecast
         if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
         if first_of_sentence:
