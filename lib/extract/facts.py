@@ -428,9 +428,7 @@ def direction_of(sentence: str, q: numbers.Quantity, measured: str) -> str:
     if measured not in _CHANGE_KINDS:
         return ""
     left = sentence[clauses.of(sentence).start(q.start) : q.start]
-    cue = None
-    for cue in _CHANGE_CUE.finditer(left):
-        pass
+    cue = next(reversed(list(_CHANGE_CUE.finditer(left))), None)
     if cue is None:
         return "up"  # 同比+5%, a bare growth rate after its level: a rise unless a fall is said
     return "down" if cue.group("down") else "up"
@@ -869,6 +867,10 @@ def _fact_id(article_id: str, field: str, start: int) -> str:
     return hashlib.sha1(f"{article_id}:{field}:{start}".encode()).hexdigest()[:16]
 
 
+def _contains(a: str, b: str) -> bool:
+    return not a or not b or a in b or b in a
+
+
 def _similar(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -890,6 +892,9 @@ def _mark_mentions(rows: list[dict]) -> None:
             # and 社会消费品零售总额 both growing 5.2%).
             ids = (first["indicator_id"], row["indicator_id"])
             if all(ids) and ids[0] != ids[1]:
+                continue
+            # With one standard and one not, only a phrase inside the other is the same thing (a shared 零售 is not).
+            if ids[0] != ids[1] and not _contains(first["indicator"], row["indicator"]):
                 continue
             if _similar(first["indicator"], row["indicator"]):
                 row["mention_of"] = first["fact_id"]
