@@ -103,6 +103,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("无数据", "no data"),
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
+    "no_link_regions": ("没有关系的地区：{regions}", "Regions without a link: {regions}"),
     "target_note": ("空心柱：目标值，不是实际完成值", "Hollow bars: targets, not achieved values"),
     "legend_actual": ("实际值", "actual"),
     "legend_target": ("目标", "target"),

@@ -538,6 +538,12 @@ def links_for_regions(
     return links[keep].reset_index(drop=True)
 
 
+def regions_without_links(links: pd.DataFrame, selected: list[str]) -> list[str]:
+    """The selected regions at neither end of any of ``links``, in the selection's order."""
+    linked = set(links["source_region"]) | set(links["target_region"])
+    return [r for r in selected if r not in linked]
+
+
 def link_selection_rows(links: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Links in the columns ``ui.chart`` shows for a selected point: the id as ``fact_id``,
     "北京 → 天津" as ``region``, the relation and its evidence words as ``raw``."""
