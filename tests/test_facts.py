@@ -408,3 +408,12 @@ def test_a_size_threshold_is_no_figure():
         "全年建筑业增加值234.5亿元。固定资产投资统计调查单位的500万元及以上固定资产投资项目。", region="上饶", province="江西"
     ))  # fmt: skip
     assert [r["raw"] for r in rows] == ["234.5亿元"]
+
+
+def test_a_parks_figures_after_a_lead_word_are_the_parks():
+    # the seed page (天津): '目前，科技园的企业总数已超5000家，税收超12亿元' was drawn as 天津's 税收收入
+    rows = facts.extract(_article("目前，科技园的企业总数已超5000家，税收超12亿元。"))
+    assert {(r["scope"], r["subject"], r["indicator_id"]) for r in rows} == {("part", "科技园", "")}
+    # the region's own figure after the same lead stays the region's
+    [row] = facts.extract(_article("目前，全市税收超12亿元。"))
+    assert (row["scope"], row["indicator_id"]) == ("region", "tax_revenue")

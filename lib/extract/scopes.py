@@ -97,6 +97,10 @@ def _named(head: str) -> Scope | None:
     pattern, any_suffix, scope_of, generic = _suffix_pattern()
     if not any_suffix.search(head):
         return None  # most heads: no suffix, so no name (the name pattern is slow to fail)
+    bare = any_suffix.match(head.lstrip("，, "))
+    if bare and head.lstrip("，, ").startswith("的", bare.end()):
+        # 科技园的企业总数…: a bare part word opening the clause as the possessor is the park named before
+        return Scope(scope_of[bare.group()], bare.group())
     found = None
     for m in pattern.finditer(head):
         found = m
@@ -136,7 +140,10 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
     found = _named(head) or _word_scope(left, len(head)) or ("分别" not in left and _group_indicator(indicator)) or None
     if found is None and clause_start > 0:
         # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
-        first = _LEAD.sub("", sentence[: st.first_clause_end()])[:20]
+        end = st.first_clause_end()
+        if end is not None and not _LEAD.sub("", sentence[:end]).strip():
+            end = st.end(end + 1)  # '目前，科技园的企业总数…': a clause of a lead word only names nothing
+        first = _LEAD.sub("", sentence[: end])[:20].lstrip("，, ")
         opening = _named(first)
         found = opening if opening is not None and first.startswith(opening.subject) else None
     if found is not None and (found.subject in subjects.county_names() or region is not None and found.subject == region.name):
