@@ -35,7 +35,7 @@ if shown.empty:
     st.info(t("no_links", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
-details = dd.link_selection_rows(shown, lang)
+details = dd.load_link_details(lang)  # every link's, once per build: the charts pick theirs by id
 st.caption(t("links_select_hint", lang))
 st.subheader(t("links_network", lang))
 ui.chart(

@@ -25,7 +25,7 @@ if events.empty:
 
 fig = charts.timeline(events, lang, regions=selected)
 ui.chart(
-    fig, "timeline-events", dd.event_selection_rows(events), key="timeline_chart",
+    fig, "timeline-events", dd.load_event_details(lang), key="timeline_chart",  # picked by id
     hint="select_hint_group", heading="selected_events",
 )  # fmt: skip
 ui.zip_button("timeline-charts")

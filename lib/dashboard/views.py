@@ -11,6 +11,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 import streamlit as st
@@ -394,6 +395,18 @@ def events_for_regions(
     return rows.sort_values(["date", "region"], kind="stable").reset_index(drop=True)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _event_details_cached(directory: str, build: str, lang: str) -> pd.DataFrame:
+    return event_selection_rows(_events_joined_cached(directory, build, lang))
+
+
+def load_event_details(lang: str = "zh", directory: Path | None = None) -> pd.DataFrame:
+    """``event_selection_rows`` of every event of the store, once per build and language: the chart
+    picks the rows it draws by id, so a filter change does not rebuild them (0.2 s for 50,000)."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _event_details_cached(str(d), _build_for(d), lang)
+
+
 def event_selection_rows(events: pd.DataFrame) -> pd.DataFrame:
     """Events in the columns ``ui.chart`` shows for a selected point and exports: the id as
     ``fact_id``, the date with its precision (``date_label``), the date as written (``raw``), the
@@ -538,6 +551,18 @@ def links_for_regions(
     return links[keep].reset_index(drop=True)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _link_details_cached(directory: str, build: str, lang: str) -> pd.DataFrame:
+    return link_selection_rows(_links_joined_cached(directory, build), lang)
+
+
+def load_link_details(lang: str = "zh", directory: Path | None = None) -> pd.DataFrame:
+    """``link_selection_rows`` of every link of the store, once per build and language: a chart picks
+    the rows it draws by id, so a filter change does not rebuild them."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _link_details_cached(str(d), _build_for(d), lang)
+
+
 def link_selection_rows(links: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Links in the columns ``ui.chart`` shows for a selected point: the id as ``fact_id``,
     "北京 → 天津" as ``region``, the relation and its evidence words as ``raw``."""
@@ -563,11 +588,19 @@ def link_selection_rows(links: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 def links_table(links: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The Links page's table view: relation and level codes in words (downloads keep the codes)."""
     out = links[[c for c in LINK_TABLE_COLUMNS if c in links.columns]].copy()
-    out["relation"] = out["relation"].map(lambda c: label("relation", c, lang))
+    out["relation"] = labels_of(out["relation"], "relation", lang)
     for col in ("source_level", "target_level"):
         if col in out.columns:
-            out[col] = out[col].map(lambda c: label("level", c, lang))
+            out[col] = labels_of(out[col], "level", lang)
     return out.reset_index(drop=True)
+
+
+def labels_of(codes: pd.Series, kind: str, lang: str) -> pd.Series:
+    """``label(kind, code, lang)`` of every cell, each distinct code looked up once (a Links run
+    called ``label`` 200,000 times for a handful of codes)."""
+    positions, codes_found = pd.factorize(codes, use_na_sentinel=False)
+    words = np.array([label(kind, code, lang) for code in codes_found] or [""], dtype=object)
+    return pd.Series(words[positions], index=codes.index, dtype=object)
 
 
 # --- warm-up: `make run` fills these caches before the first session asks (lib/dashboard/launch.py) --
@@ -605,6 +638,9 @@ def warm_caches(directory: Path | None = None, langs: tuple[str, ...] = ("zh",),
     _indicator_mentions_cached(*key)  # then the other pages', most used first
     for lang in langs:
         _events_joined_cached(*key, lang)
+        _event_details_cached(*key, lang)
     _search_text_cached(*key)
     _term_examples_cached(*key)
     _links_joined_cached(*key)
+    for lang in langs:
+        _link_details_cached(*key, lang)
