@@ -303,11 +303,12 @@ def article_list(rows: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 
 def cite_text(
-    fig: go.Figure, rows: pd.DataFrame, link: str, accessed: date | None = None, lang: str = DEFAULT_LANG
+    fig: go.Figure, rows: pd.DataFrame | None, link: str, accessed: date | None = None, lang: str = DEFAULT_LANG,
+    articles: list[tuple[str, str, str]] | None = None,
 ) -> str:
     """"Cite this chart": outlet, chart title, the articles behind it (outlet, title, date), the
     access date and the link to the view. Plain text: titles from data are never markup."""
-    articles = article_list(rows)
+    articles = article_list(rows) if articles is None else articles  # ``article_list(rows)`` made already
     items = [
         t("cite_article", lang, source=s or t("unnamed", lang), title=ti or t("unnamed", lang), date=d or "?")
         for s, ti, d in articles[:CITE_MAX_ARTICLES]

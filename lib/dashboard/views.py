@@ -52,6 +52,12 @@ def pin_build(directory: Path | None = None) -> str:
     return build
 
 
+def cache_scope(directory: Path | None = None) -> tuple[str, str]:
+    """(store folder, pinned build): what a per-build cache outside this module is keyed by."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return str(d), _build_for(d)
+
+
 def _build_for(d: Path) -> str:
     try:
         pinned = st.session_state.get(BUILD_KEY)
@@ -202,6 +208,38 @@ def load_indicator_mentions(directory: Path | None = None) -> pd.DataFrame:
     all of it several times per run."""
     d = Path(directory) if directory is not None else processed_dir()
     return _indicator_mentions_cached(str(d), _build_for(d))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _whole_region_cached(directory: str, build: str, selected: tuple[str, ...]) -> pd.DataFrame:
+    from lib.dashboard import comparable
+
+    return comparable.whole_region(_indicator_mentions_cached(directory, build), list(selected))
+
+
+def load_whole_region(selected: list[str], directory: Path | None = None) -> pd.DataFrame:
+    """``comparable.whole_region`` of the indicator mentions for the selected regions, once per build
+    and selection (what the Compare page's pickers choose from)."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _whole_region_cached(str(d), _build_for(d), tuple(selected))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _compare_rows_cached(directory: str, build: str, selected: tuple[str, ...], view, lang: str) -> tuple:
+    from lib.dashboard import comparable as cmp
+
+    regions, whole = list(selected), _whole_region_cached(directory, build, selected)
+    rows = cmp.view_rows(whole, regions, view, lang)
+    series = cmp.period_series(whole, regions, view, lang)
+    facts = _indicator_mentions_cached(directory, build)
+    return rows, series, cmp.context_rows(facts, regions, view.indicator_id, list(rows["fact_id"]), lang)
+
+
+def load_compare_rows(selected: list[str], view, lang: str, directory: Path | None = None) -> tuple:
+    """(``view_rows``, ``period_series``, ``context_rows``) of a Compare view, once per build,
+    selection, view and language: a filter change back to a selection seen before only lays them out."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _compare_rows_cached(str(d), _build_for(d), tuple(selected), view, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
