@@ -153,6 +153,19 @@ def test_search_with_the_cached_text_finds_the_same_rows():
         assert hay_of.str.contains(query).all() and expected.empty == (query == "没有这个词")
 
 
+def test_search_index_finds_the_same_rows_as_the_joined_text(seed_store: Path):
+    facts = dd.facts_with_articles(store.read_table("facts", seed_store), store.read_table("articles", seed_store))
+    regions = sorted(set(facts["region"]) - {""})[:2]
+    some = dd.facts_for_regions(facts, regions)
+    index = dd.SearchIndex.of(facts)
+    for frame, idx in ((facts, index), (some, index.at(facts.index.get_indexer(some.index)))):
+        for query in ("亿元", "GDP", "gdp", "增长", "%", "没有这个词", ""):
+            for kinds in ([], ["level"]):
+                expected = dd.search_facts(frame, query, kinds=kinds)
+                assert dd.search_facts(frame, query, kinds=kinds, haystack=idx).equals(expected), query
+    assert len(dd.search_facts(facts, "亿元", haystack=index)) > 0
+
+
 # --- the pages: a Table tab and four export buttons under every chart (AppTest) -----------------
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import streamlit as st
 
@@ -193,7 +195,7 @@ def facts_for_regions(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
     keep = facts["region"].isin(selected)
     if "article_region" in facts.columns:
         keep |= facts["article_region"].isin(selected)
-    return facts[keep]
+    return facts if keep.all() else facts[keep]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -313,23 +315,87 @@ def facts_search_text(directory: Path | None = None) -> pd.Series:
     return _search_text_cached(str(d), _build_for(d))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _facts_of_regions_cached(directory: str, build: str, selected: tuple[str, ...]) -> tuple:
+    joined = _joined_cached(directory, build)
+    rows = facts_for_regions(joined, list(selected))
+    index = _search_index_cached(directory, build)
+    if len(rows) != len(joined):
+        index = index.at(joined.index.get_indexer(rows.index))
+    choices = tuple(list(rows[c].unique()) for c in ("region", "category", "kind"))
+    return rows, index, choices
+
+
+class SearchIndex:
+    """What ``search_text`` holds, column by column, each distinct value once: a query is matched
+    against the distinct lower-cased values (Arrow's substring search) and the hits spread to the
+    rows by code. The same rows as a search of the joined text (its separator is never typed, so a
+    query never spans two columns), in a fraction of the time: a sentence holds several figures and
+    an article many, so there are far fewer distinct values than rows (100,000 facts: 58 ms a
+    query over the joined text)."""
+
+    def __init__(self, columns: list[tuple[np.ndarray, pa.Array]], rows: np.ndarray | None = None):
+        self.columns, self.rows = columns, rows
+
+    @classmethod
+    def of(cls, facts: pd.DataFrame) -> SearchIndex:
+        columns = []
+        for col in [c for c in SEARCH_COLUMNS if c in facts.columns]:
+            codes, values = pd.factorize(facts[col].fillna("").astype("string"), use_na_sentinel=False)
+            columns.append((codes, pc.utf8_lower(pa.array(values, type=pa.large_string()))))
+        return cls(columns)
+
+    def at(self, positions: np.ndarray) -> SearchIndex:
+        """The index of the rows at ``positions`` (of the frame it was made of), in that order."""
+        return SearchIndex(self.columns, positions if self.rows is None else self.rows[positions])
+
+    def matches(self, query: str) -> np.ndarray:
+        """Per row: does a column hold ``query`` (lower-cased already)?"""
+        hit = None
+        for codes, values in self.columns:
+            found = pc.match_substring(values, query).to_numpy(zero_copy_only=False)[codes]
+            hit = found if hit is None else hit | found
+        if hit is None:
+            return np.zeros(0 if self.rows is None else len(self.rows), dtype=bool)
+        return hit if self.rows is None else hit[self.rows]
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _search_index_cached(directory: str, build: str) -> SearchIndex:
+    return SearchIndex.of(_joined_cached(directory, build))
+
+
+def load_facts_of_regions(selected: list[str], directory: Path | None = None) -> tuple:
+    """(``facts_for_regions`` of the joined facts, a ``SearchIndex`` of their rows, the distinct
+    regions, categories and kinds in them), once per build and selection: the Facts page's search
+    and filters start from them (filtering 100,000 rows and their search text cost a run 0.05 s)."""
+    d = Path(directory) if directory is not None else processed_dir()
+    return _facts_of_regions_cached(str(d), _build_for(d), tuple(selected))
+
+
 def search_facts(
     facts: pd.DataFrame,
     query: str = "",
     regions: list[str] | None = None,
     categories: list[str] | None = None,
     kinds: list[str] | None = None,
-    haystack: pd.Series | None = None,
+    haystack: pd.Series | SearchIndex | None = None,
 ) -> pd.DataFrame:
     """The Facts page filters: a case-insensitive substring over sentence, indicator, raw and title,
     and optional region/category/kind lists (None or [] means no restriction). ``haystack``
     (``facts_search_text``, indexed like the frame ``facts`` was filtered from) saves building the
-    search text on every query."""
+    search text on every query; a ``SearchIndex`` of exactly the rows of ``facts`` is faster still."""
+    q = query.strip().lower()
+    if isinstance(haystack, SearchIndex):
+        keep = haystack.matches(q) if q else np.ones(len(facts), dtype=bool)
+        for col, wanted in (("region", regions), ("category", categories), ("kind", kinds)):
+            if wanted:
+                keep &= facts[col].isin(wanted).to_numpy()
+        return (facts if keep.all() else facts[keep]).reset_index(drop=True)
     out = facts
     for col, wanted in (("region", regions), ("category", categories), ("kind", kinds)):
         if wanted:
             out = out[out[col].isin(wanted)]
-    q = query.strip().lower()
     if q:
         hay = haystack.loc[out.index] if haystack is not None else search_text(out)
         out = out[hay.str.contains(q, regex=False).fillna(False).to_numpy()]
@@ -677,7 +743,7 @@ def warm_caches(directory: Path | None = None, langs: tuple[str, ...] = ("zh",),
     for lang in langs:
         _events_joined_cached(*key, lang)
         _event_details_cached(*key, lang)
-    _search_text_cached(*key)
+    _search_index_cached(*key)
     _term_examples_cached(*key)
     _links_joined_cached(*key)
     for lang in langs:
