@@ -17,9 +17,10 @@ RUNTIME_STAMP := $(VENV)/.stamp-requirements
 DEV_STAMP     := $(VENV)/.stamp-requirements-dev
 
 # The store is a folder of versioned builds; make's target is the current build's manifest. Its
-# recipe always runs and the pipeline decides (--if-stale): it compares the manifest with the raw
+# recipe always runs; lib.store.fresh (no extractor imported) and then the pipeline (--if-stale, under the
+# store's lock) decide: they compare the manifest with the raw
 # files' sizes and mtimes (hashing them only when those differ) and with the extractor version,
-# and returns at once when nothing changed. make never sees the raw file names, so any name works
+# and return at once when nothing changed. make never sees the raw file names, so any name works
 # (spaces, colons). Exit 0 also when some raw files were bad (they are listed); non-zero when no
 # build could be made, so `make run` does not start a dashboard over nothing.
 MANIFEST := data/processed/current/manifest.json
@@ -51,7 +52,7 @@ venv-dev: $(DEV_STAMP)
 
 # --- tables ------------------------------------------------------------------------------------
 $(MANIFEST): FORCE | $(RUNTIME_STAMP)
-	$(PY) -m lib.pipeline --if-stale
+	@$(PY) -m lib.store.fresh || $(PY) -m lib.pipeline --if-stale
 
 data: $(MANIFEST)
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.dashboard import charts, maps, ui, url_state
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import RELATIONS, label, t
+from lib.dashboard.i18n import RELATIONS, label, region_name, t
 
 lang = ui.lang()
 ui.begin_page()
@@ -35,6 +35,9 @@ if shown.empty:
     st.info(t("no_links", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
+unlinked = dd.regions_without_links(shown, selected)
+if unlinked:  # say plainly which selected regions the charts below cannot show
+    st.text(t("no_link_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in unlinked)))
 details = dd.load_link_details(lang)  # every link's, once per build: the charts pick theirs by id
 st.caption(t("links_select_hint", lang))
 st.subheader(t("links_network", lang))

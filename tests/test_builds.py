@@ -251,6 +251,26 @@ def test_if_stale_does_nothing_until_inputs_or_code_change(built: Path, raw: Pat
     assert store.current_build(built) != changed
 
 
+def test_the_freshness_check_says_when_a_rebuild_is_needed_without_loading_the_extractors(built: Path, raw: Path):
+    """`make data` asks lib.store.fresh first: 0 while the build is current, 1 (with the reason) once an input
+    changes; it must stay cheap, so it imports no extractor."""
+
+    def fresh() -> subprocess.CompletedProcess:
+        code = (
+            "import sys; from lib.store import fresh; rc = fresh.main(sys.argv[1:]); "
+            "print('extractors loaded' if any(m.startswith('lib.extract') for m in sys.modules) else ''); sys.exit(rc)"
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code, str(raw), "--out", str(built)], capture_output=True, text=True, cwd=paths.ROOT
+        )
+
+    up = fresh()
+    assert up.returncode == 0 and "up to date" in up.stdout and "extractors loaded" not in up.stdout
+    (raw / "新.txt").write_text("上饶市新增企业20家。", encoding="utf-8")
+    stale = fresh()
+    assert stale.returncode == 1 and "inputs changed (1 added" in stale.stdout
+
+
 def test_if_stale_rebuilds_an_old_flat_store(raw: Path, tmp_path: Path):
     flat = tmp_path / "flat"
     flat.mkdir()

@@ -183,3 +183,140 @@ def test_other_services_are_not_the_tertiary_sector():
 def test_non_registered_residents_are_not_the_registered_population():
     ids = _ids("其中，常住户籍人口631.01万人，占常住人口比重35.1%；常住非户籍人口1167.94万人，占常住人口比重64.9%。", "深圳", "广东")
     assert not ids["1167.94万人"]
+
+
+def _rows(text: str, region: str, province: str) -> dict[str, dict]:
+    return {f["raw"]: f for f in _facts(text, region, province)}
+
+
+def test_a_share_is_the_numerators_figure_never_the_wholes():
+    # 深圳 2024: 'X增长a%，占Y比重b%' is X's share of Y: never Y's (the whole), X's when X is a standard indicator
+    rows = _rows(
+        "规模以上工业中，高技术制造业增加值比上年增长8.9%，占规模以上工业增加值比重58.2%；装备制造业增长12.7%，"
+        "占规模以上工业增加值比重71.5%；先进制造业增加值增长11.4%，占规模以上工业增加值比重68.2%。", "深圳", "广东",
+    )  # fmt: skip
+    assert rows["58.2%"]["indicator_id"] == "high_tech_manufacturing"
+    assert rows["71.5%"]["indicator_id"] == "equipment_manufacturing"
+    assert rows["68.2%"]["indicator_id"] == ""  # 先进制造业 has no standard id: not 规模以上工业增加值's share
+    rows = _rows("高新技术产品出口11604.67亿元，增长10.5%，占出口总额比重为41.3%。工业投资增长20.1%，占固定资产投资比重为27.6%。", "深圳", "广东")
+    assert rows["41.3%"]["indicator_id"] == ""  # a part of exports, not exports
+    assert rows["27.6%"]["indicator_id"] == "fai_industry"
+    # 上海 2024: the numerator before 占 decides even with no figure of its own before it
+    rows = _rows("高新技术产品出口占全市比重为31.7%。第三产业增加值占地区生产总值的比重为78.2%。", "上海", "上海")
+    assert (rows["31.7%"]["indicator_id"], rows["78.2%"]["indicator_id"]) == ("", "gdp_tertiary")
+    # 重庆 2023: tourism's value added is no share of GDP in anything
+    rows = _rows("全市旅游及相关产业实现增加值1206.82亿元，较上年增长13.5%，占地区生产总值比重为4.0%。", "重庆", "重庆")
+    assert rows["4.0%"]["indicator_id"] == ""
+
+
+def test_a_share_of_another_area_or_a_narrowed_whole_is_no_standard_share():
+    # 重庆 2023: GDP's share of the 长江经济带 is not comparable with a region's own structure shares
+    rows = _rows("全市地区生产总值占长江经济带比重达5.2%，增速高于长江经济带0.6个百分点。", "重庆", "重庆")
+    assert rows["5.2%"]["indicator_id"] == ""
+    # 中卫 2023: a share of the county-run investment only
+    rows = _rows("工业投资下降10.9%，占县属固定资产投资的比重为53.0%。", "中卫", "宁夏")
+    assert rows["53.0%"]["indicator_id"] == ""
+
+
+def test_a_sub_region_or_a_wider_area_does_not_get_the_regions_gdp():
+    # 重庆 2023: the metropolitan part and the town clusters, then the two-province economic circle
+    text = (
+        "全年主城都市区实现地区生产总值23120.05亿元，比上年增长6.0%；渝东北三峡库区城镇群实现地区生产总值5303.43亿元，"
+        "增长6.3%；渝东南武陵山区城镇群实现地区生产总值1722.34亿元，增长6.6%。"
+    )
+    rows = _rows(text, "重庆", "重庆")
+    for raw in ("23120.05亿元", "6.0%", "5303.43亿元", "6.3%", "1722.34亿元", "6.6%"):
+        assert (rows[raw]["scope"], rows[raw]["indicator_id"]) == ("part", ""), raw
+    rows = _rows("成渝地区双城经济圈实现地区生产总值81986.67亿元，增长6.1%。", "重庆", "重庆")
+    assert rows["81986.67亿元"]["scope"] == "group"
+    # 台州 2023: 市区 (the urban districts) beside the whole city
+    rows = _rows("2023年，全市实现生产总值6240.68亿元。市区实现生产总值2211.34亿元，比上年增长4.9%。", "台州", "浙江")
+    assert rows["6240.68亿元"]["indicator_id"] == "gdp"
+    assert (rows["2211.34亿元"]["scope"], rows["2211.34亿元"]["indicator_id"]) == ("part", "")
+
+
+def test_the_years_additions_are_not_the_stock():
+    # 白山 2024, 台州 2023, 上海 2024: newly approved, newly listed, certified during the year, beside the stock
+    ids = _ids("新获批国家高新技术企业16家，全市国家高新技术企业达到48家。", "白山", "吉林")
+    assert (ids["16家"], ids["48家"]) == ("", "high_tech_enterprises")
+    ids = _ids("全年新增上市公司2家，年末已有上市公司72家。", "台州", "浙江")
+    assert (ids["2家"], ids["72家"]) == ("", "listed_companies")
+    assert _ids("年内认定高新技术企业7237家，", "上海", "上海")["7237家"] == ""
+    ids = _ids("全年新增市场主体64.84万户，年末市场主体总数369.44万户。", "重庆", "重庆")
+    assert (ids["64.84万户"], ids["369.44万户"]) == ("", "market_entities")
+    # 中卫 2023: 城镇新增就业 is a standard name of its own, whose 新增 changes nothing
+    assert _ids("全市城镇新增就业人员12216人，比上年增加138人。", "中卫", "宁夏")["12216人"] == "employment_new_urban"
+
+
+def test_a_partner_named_once_restricts_its_whole_part():
+    # 上海 2024: 对欧盟 governs both the imports and the exports of its part, not the next part's partner
+    ids = _ids(
+        "按市场分，对欧盟进口5037.48亿元，下降5.7%，出口3002.90亿元，下降3.2%；对美国进口2013.82亿元，下降0.3%，"
+        "出口2772.61亿元，下降0.1%；对东盟进口3281.46亿元，增长0.4%，出口2546.48亿元，增长16.5%。全年上海市货物进出口总额42680.87亿元，其中，进口24504.85亿元，出口18176.01亿元。",
+        "上海", "上海",
+    )  # fmt: skip
+    assert not any(ids[raw] for raw in ("5037.48亿元", "3002.90亿元", "3.2%", "2013.82亿元", "2772.61亿元", "0.1%", "2546.48亿元"))
+    assert (ids["42680.87亿元"], ids["24504.85亿元"], ids["18176.01亿元"]) == ("trade_total", "imports", "exports")
+
+
+def test_a_customs_districts_trade_is_not_the_regions():
+    # 上海 2024: the customs district (上海关区) handles more than the city's own trade, given after it
+    rows = _rows(
+        "全年上海关区货物进出口总额79677.45亿元，比上年增长3.0%。其中，进口30817.05亿元，下降1.0%；出口48860.40亿元，"
+        "增长5.7%。全年上海市货物进出口总额42680.87亿元，比上年增长1.3%。其中，进口24504.85亿元，下降1.0%。", "上海", "上海",
+    )  # fmt: skip
+    part = ("79677.45亿元", "3.0%", "30817.05亿元", "48860.40亿元", "5.7%")
+    assert {(rows[r]["scope"], rows[r]["indicator_id"]) for r in part} == {("organisation", "")}
+    assert (rows["42680.87亿元"]["indicator_id"], rows["24504.85亿元"]["indicator_id"]) == ("trade_total", "imports")
+
+
+def test_a_growth_chained_to_a_zones_level_is_the_zones():
+    # 上海 2024: the growth after a zone's level is the zone's too, so it gets no id of the city's trade
+    rows = _rows("2024年，洋山特殊综合保税区实现进出口额2727.60亿元，同比增长4.1%。", "上海", "上海")
+    assert {(rows[r]["scope"], rows[r]["indicator_id"]) for r in ("2727.60亿元", "4.1%")} == {("part", "")}
+
+
+def test_light_and_heavy_industry_are_parts_of_industry():
+    # 台州 2023: 'X实现工业增加值' with X a part of industry is the part's value added
+    ids = _ids(
+        "全市规模以上轻工业实现工业增加值503.05亿元，比上年下降3.1%；重工业实现工业增加值1030.55亿元，增长1.0%。"
+        "全市实现工业增加值2230亿元，比上年增长1.4%。", "台州", "浙江",
+    )  # fmt: skip
+    assert not any(ids[r] for r in ("503.05亿元", "3.1%", "1030.55亿元", "1.0%"))
+    assert ids["2230亿元"] == ids["1.4%"] == "industry_value_added"
+
+
+def test_yuan_deposits_and_loans_are_not_all_currencies():
+    # 石家庄 2024 (fresh, tuning): 人民币 before the name (even before 各项存款余额, itself a name) is yuan only
+    ids = _ids(
+        "年末全市金融机构人民币各项存款余额25333.1亿元，比年初增加2209.1亿元。金融机构人民币各项贷款余额19631.5亿元。",
+        "石家庄", "河北",
+    )  # fmt: skip
+    assert not any(ids.values())
+    # 重庆 2023: 本外币 is what the id counts
+    assert _ids("年末全市金融机构本外币存款余额53562.75亿元，比上年末增长8.0%。", "重庆", "重庆")["53562.75亿元"] == "deposits"
+
+
+def test_a_stocks_date_is_no_later_flows_period():
+    # 重庆 2023: the year-end count of A-grade sites, then the year's visitors and new jobs; the urbanisation rate
+    # after the year-end population keeps its date (data/vocab/stock_continuations.txt)
+    rows = _rows(
+        "年末全市常住人口3191.43万人，其中，城镇常住人口2287.45万人。常住人口城镇化率为71.67%，比上年末提高0.71个百分点。"
+        "城镇新增就业人员73.86万人，比上年增长4.5%。", "重庆", "重庆",
+    )  # fmt: skip
+    assert [rows[r]["period"] for r in ("3191.43万人", "71.67%", "73.86万人", "4.5%")] == ["2023-12", "2023-12", "2023", "2023"]
+    rows = _rows("年末全市拥有国家A级景区294个。全市重点监测的130家A级景区接待游客1.53亿人次，增长98.9%。", "重庆", "重庆")
+    assert (rows["294个"]["period"], rows["1.53亿人次"]["period"]) == ("2023-12", "2023")
+    # 中卫 2023: tourism revenue after a year-end count of troupes
+    rows = _rows("年末全市拥有专业艺术表演团体9个。旅游总收入88.4亿元，比上年增长66.6%。", "中卫", "宁夏")
+    assert rows["88.4亿元"]["period"] == "2023"
+
+
+def test_a_share_of_value_added_is_a_share_under_a_growth_heading():
+    # 白山 2024: after '增加值增速为：' each item's 占…增加值 figure is a share; 增加值 names a measure, it is no change cue
+    rows = _rows(
+        "部分主要行业的增加值增速为：医药制造业下降24.2%，占全部规模以上工业增加值15.8%；煤炭开采和洗选业增长4.0%，占比重6.0%。",
+        "白山", "吉林",
+    )  # fmt: skip
+    assert [rows[r]["kind"] for r in ("24.2%", "15.8%", "4.0%", "6.0%")] == ["change_pct", "share_pct", "change_pct", "share_pct"]
+    assert rows["15.8%"]["indicator_id"] == ""  # the whole is not what the share measures

@@ -64,3 +64,16 @@ def test_money_units_in_english_come_from_the_currency_table():
         "100 million yuan", "trillion yuan", "yuan", "100 million US dollars", "100 million won",
     ]  # fmt: skip
     assert unit_name("亿元", "zh") == "亿元"
+
+
+def test_charts_sign_falls_keep_per_person_money_in_yuan_and_ratio_parts_in_percent():
+    rows = pd.DataFrame([
+        {"base_unit": "%", "value_base": 19.0, "kind": "change_pct", "direction": "down", "indicator_name": "进出口总额", "indicator": "进出口总额"},
+        {"base_unit": "元", "value_base": 53581.0, "kind": "level", "direction": "", "indicator_name": "居民人均可支配收入", "indicator": "人均可支配收入"},
+        {"base_unit": "元", "value_base": 1.802432e12, "kind": "level", "direction": "", "indicator_name": "地区生产总值", "indicator": "地区生产总值"},
+        {"base_unit": "", "value_base": 1.6, "kind": "share_pct", "direction": "", "indicator_name": "第一产业增加值", "indicator": "第一产业比重"},
+    ])  # fmt: skip
+    shown = display_units(rows)
+    assert list(zip(shown["display_value"], shown["display_unit"], strict=True)) == [
+        (-19.0, "%"), (53581.0, "元"), (18024.32, "亿元"), (1.6, "%"),
+    ]  # fmt: skip

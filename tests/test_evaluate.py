@@ -56,11 +56,11 @@ OFFICIAL_FLOORS = {
     # fields, the rules written on 台州's and 白山's communiqués); value and kind after the rules written on reports2 (a
     # list of points 0.69个、2.12个和2.99个百分点).
     "holdout": dict(precision=0.97, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.91,
-                    period=0.91, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
+                    period=0.94, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
-    # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks).
+    # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks; 实现 clauses' subject).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
-                    period=0.91, scope=0.98, indicator_id=0.95, grouped=0.79, right=0.95, coverage=0.87),
+                    period=0.91, scope=0.98, indicator_id=0.97, grouped=0.89, right=0.95, coverage=0.92),
     # The second set of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
     # budget analysis, a budget report): blind until 2026-12-02 (last blind: grouped 45%, region 90%), then tuned on; twelve known
     # misses left (gold/reports2/known_misses.csv).
@@ -68,18 +68,24 @@ OFFICIAL_FLOORS = {
                      period=0.96, scope=0.96, indicator_id=0.97, grouped=0.94, right=0.98, coverage=0.93),
     # The third set of those genres (tests/corpus/reports3: a Word-exported bureau analysis with numbers split over
     # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02), indicator,
-    # indicator_id and grouped right raised after the rules written on reports2 (its misses not read).
-    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.92, indicator=0.88,
-                     period=0.93, scope=0.96, indicator_id=0.95, grouped=0.72, right=0.85, coverage=0.88),
+    # indicator_id and grouped right raised after the rules written on reports2 (its misses not read); kind and period
+    # after the evening's rules on 白山/重庆/中卫 sentences for two classes named from its misses (README, Known limits).
+    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.94, indicator=0.88,
+                     period=0.97, scope=0.96, indicator_id=0.95, grouped=0.72, right=0.85, coverage=0.88),
     # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                   period=0.96, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.97),
+    # Two more communiqués (株洲 2023, 东营 2024), labelled on 2026-12-02 after the comparability rules, blind: floors about
+    # two points under the first score (precision 99.6%, kind 96.9%, indicator_id 95.0%, grouped 75.6%, right 89.7%,
+    # coverage 89.0%); no rule written against them.
+    "fresh2": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.95, indicator=0.93,
+                   period=0.97, scope=0.98, indicator_id=0.93, grouped=0.73, right=0.87, coverage=0.87),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
-# three shorter texts in full, as the reports2 and reports3 sets; the fresh set two communiqués.
+# three shorter texts in full, as the reports2 and reports3 sets; the fresh and fresh2 sets two communiqués each.
 MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300, "reports3": 300,
-            "fresh": 240}  # fmt: skip
+            "fresh": 240, "fresh2": 250}  # fmt: skip
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
@@ -101,13 +107,17 @@ def test_official_statistics_floors(scores, name):
 
 
 # Real Traditional-script texts (gold/traditional_real; the texts are private, ../private/traditional: skipped where
-# absent). Floors about two points under the figures after the rules written on the tuning part (2026-12-02); the
-# holdout part is blind (first score: precision 85%, region 1%, region-level figures right 1%).
+# absent). Floors about two points under the figures after the rules written on the tuning part (2026-12-02, second
+# round on branch trad2: holdout region 97%, region-level figures right 90%; third round on branch trad3, standard
+# ids: tuning coverage 10% -> 90%, grouped 0% -> 83%, holdout coverage 8% -> 38%, grouped 0% -> 33%; then 84% when
+# five tuning rows of death and natural-increase rates got the ids the vocabulary gained); the holdout
+# part is blind (first score: precision 85%, region 1%, region-level figures right 1%).
 TRADITIONAL_REAL_FLOORS = {
-    "trad_real": dict(precision=0.94, recall=0.97, value=0.96, region=0.98, kind=0.92, period=0.73, scope=0.98,
-                      region_level=0.95),
-    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.74, kind=0.94, period=0.78,
-                              scope=0.98, region_level=0.70),
+    "trad_real": dict(precision=0.96, recall=0.98, value=0.98, region=0.98, kind=0.95, indicator=0.66, period=0.86,
+                      scope=0.98, indicator_id=0.92, region_level=0.98, grouped=0.79, right=0.83, coverage=0.82),
+    "trad_real_holdout": dict(precision=0.95, recall=0.92, value=0.96, region=0.95, kind=0.94, indicator=0.50,
+                              period=0.78, scope=0.98, indicator_id=0.90, region_level=0.88, grouped=0.31, right=0.53,
+                              coverage=0.36),
 }  # fmt: skip
 
 
@@ -119,9 +129,11 @@ def test_real_traditional_texts_floors(scores, name):
     got = {
         "precision": s.matched / s.extracted,
         "recall": s.matched / s.gold,
-        **{f: s.accuracy(f) for f in ("value", "region", "kind", "period", "scope")},
+        **{f: s.accuracy(f) for f in ("value", "region", "kind", "indicator", "period", "scope", "indicator_id")},
         "region_level": s.region_right / s.region_gold,
     }
+    c = evaluate.comparability(s.pairs)
+    got |= {"grouped": c.grouped, "right": c.right, "coverage": c.coverage}
     below = {k: round(v, 3) for k, v in got.items() if v < floor[k]}
     assert below == {}, f"{name}: below the floor: {below}"
 

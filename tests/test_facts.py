@@ -366,3 +366,45 @@ def test_growth_on_the_period_before_is_never_year_on_year(sentence, raw, basis)
     row = _one(script.simplified(sentence), raw)
     assert (row["kind"], row["basis"]) == ("change_pct", basis)
     assert row["indicator_id"] in ("gdp", "industry_above_size")
+
+
+# The reviewer's walk of the dashboard (2026-12-02): the shipped communiqués' sentences.
+def _the_figure(sentence: str, raw: str, region: str = "上饶", province: str = "江西") -> dict:
+    [row] = [r for r in facts.extract(_article(sentence, region=region, province=province)) if r["raw"] == raw]
+    return row
+
+
+@pytest.mark.parametrize(
+    "sentence, raw, direction",
+    [
+        ("全年进出口总额448.8亿元，比上年下降19.0%。", "19.0%", "down"),  # 上饶 2024: drawn as +19% before
+        ("全年进出口总额448.8亿元，比上年下降19.0%。", "448.8亿元", ""),
+        ("地区生产总值增长5.4%，第一产业增加值下降0.9%。", "5.4%", "up"),
+        ("地区生产总值增长5.4%，第一产业增加值下降0.9%。", "0.9%", "down"),
+        ("出生率比上年下降0.73个千分点。", "0.73个千分点", "down"),
+        ("年末常住人口比上年末减少3.9万人。", "3.9万人", "down"),
+        ("居民消费价格上涨0.3%，其中食品价格下降2.1%、衣着上涨1.0%。", "1.0%", "up"),
+        ("医药制造业下降24.2%，占全部规模以上工业增加值15.8%。", "15.8%", ""),  # a share: no direction
+    ],
+)  # fmt: skip
+def test_a_change_says_which_way_it_went(sentence, raw, direction):
+    row = _the_figure(sentence, raw)
+    assert row["direction"] == direction
+    assert row["value"] > 0  # the value stays as written; gold and the 【】 sentence agree
+
+
+def test_a_figure_is_no_repeat_of_another_standard_indicators():
+    # 上饶 2024: retail sales grew 5.2%, as the wholesale and retail trade's value added did: two figures
+    rows = facts.extract(_article(
+        "批发和零售业增加值增长5.2%。全年社会消费品零售总额1415.7亿元，比上年增长5.2%。", region="上饶", province="江西"
+    ))  # fmt: skip
+    retail = [r for r in rows if r["indicator_id"] == "retail_sales" and r["raw"] == "5.2%"]
+    assert retail and retail[0]["mention_of"] == ""
+
+
+def test_a_size_threshold_is_no_figure():
+    # 上饶 2023's footnote: the projects counted are those of 500万元 and more; not 建筑业增加值
+    rows = facts.extract(_article(
+        "全年建筑业增加值234.5亿元。固定资产投资统计调查单位的500万元及以上固定资产投资项目。", region="上饶", province="江西"
+    ))  # fmt: skip
+    assert [r["raw"] for r in rows] == ["234.5亿元"]

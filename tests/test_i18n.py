@@ -134,3 +134,12 @@ def test_unit_choices_stay_apart_in_english():
     assert unit_label("项", "en") == "items (项)"
     assert unit_label("份", "en") != unit_label("项", "en")
     assert unit_label("亿元", "zh") == "亿元"
+
+
+def test_an_english_context_card_gives_the_unit_in_english():
+    # the reviewer saw 'level · 2023: 3401.6亿元' in the English Compare page's context cards
+    from lib.dashboard.ui import _card_figure
+
+    row = {"raw": "3401.6亿元", "label": "3,402", "display_unit": "亿元"}
+    assert _card_figure(row, "en") == "3,402 100 million yuan"
+    assert _card_figure(row, "zh") == "3401.6亿元"  # Chinese keeps the figure as written

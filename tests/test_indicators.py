@@ -158,8 +158,8 @@ def test_the_tail_of_a_longer_name_takes_that_name():
         # Trade with one partner is a breakdown of trade.
         ("按市场分，对欧盟进口5037.48亿元，下降5.7%。", "5037.48亿元", ""),
         ("对美国出口385.53亿元，下降6.4%。", "385.53亿元", ""),
-        # The urban residents' consumption is a part of residents' consumption.
-        ("其中，城镇常住居民人均消费支出54980元，增长0.1%。", "54980元", ""),
+        # The urban residents' consumption is a part of residents' consumption, with an id of its own.
+        ("其中，城镇常住居民人均消费支出54980元，增长0.1%。", "54980元", "consumption_per_capita_urban"),
     ],
 )  # fmt: skip
 def test_what_a_name_does_not_measure(sentence, raw, expected):
@@ -190,3 +190,28 @@ def test_names_before_a_cut_are_those_of_the_prefix():
     for s in sentences:
         for cut in range(len(s) + 1):
             assert indicators.find_before(s, cut) == indicators.find(s[:cut]), (s, cut)
+
+
+# tests/corpus/reports (tuning): names said in parts, across clauses.
+@pytest.mark.parametrize(
+    "sentence, region, raw, expected",
+    [
+        # 白银 2024: a clause opening with 实现 has the subject of the sentence's first 实现 clause
+        ("从经济效益看，1-12月，全市规模以上工业企业实现营业收入1112.72亿元，同比增长19.6%；实现利润总额35.61亿元，增长62.9%；",
+         "白银", "35.61亿元", "industrial_profit"),
+        ("从经济效益看，1-12月，全市规模以上工业企业实现营业收入1112.72亿元，同比增长19.6%；实现利润总额35.61亿元，增长62.9%；",
+         "白银", "62.9%", "industrial_profit"),
+        # ... but not a channel's part named before the verb (通过公共网络实现零售额 is not online retail)
+        ("全年限额以上单位通过公共网络实现零售额120.5亿元，增长8.1%。", "白银", "120.5亿元", ""),
+        # 济源 2021: the level at current prices, and the short name of grain output
+        ("初步核算，2021年全市地区生产总值现价总量为691.35亿元，按不变价格计算，比上年增长3.3%。", "济源", "691.35亿元", "gdp"),
+        ("粮食生产总体稳定，2021年粮食总产23.54万吨，连续16年超过20万吨。", "济源", "23.54万吨", "grain_output"),
+    ],
+)  # fmt: skip
+def test_names_said_in_parts(sentence, region, raw, expected):
+    from lib.extract import facts
+    from tests.test_facts import _article
+
+    rows = facts.extract(_article(sentence, region=region, province="甘肃" if region == "白银" else "河南"))
+    [row] = [r for r in rows if r["raw"] == raw]
+    assert row["indicator_id"] == expected

@@ -419,3 +419,9 @@ def test_page_says_so_when_the_base_map_is_missing(
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1  # the network only
     assert any("离线" in w.value for w in at.warning)
+
+
+def test_selected_regions_without_a_link_are_named():
+    # the reviewer saw 黑龙江 in the titles but nowhere on the network, with no word about it
+    assert dd.regions_without_links(SEEDLIKE, ["天津", "黑龙江", "郑州", "上饶"]) == ["黑龙江"]
+    assert dd.regions_without_links(SEEDLIKE.iloc[0:0], ["天津"]) == ["天津"]

@@ -153,7 +153,7 @@ def test_a_region_without_the_figure_is_named_as_no_data(standard_store: Path):
 def test_targets_are_drawn_hollow_and_labelled_target(standard_store: Path):
     at = app(page=COMPARE)
     kinds = at.selectbox(key="cmp_kind")
-    assert kinds.options == ["总量", "增长率", "目标（增长率）"]  # targets last, apart from actual growth
+    assert kinds.options == ["数值", "增长率", "目标（增长率）"]  # targets last, apart from actual growth
     kinds.set_value("target:change_pct").run()
     bar = chart_spec(at)["data"][0]
     assert bar["name"] == "目标" and bar["marker"]["color"] == "rgba(0,0,0,0)"

@@ -159,3 +159,18 @@ def test_extractor_version_tells_backends_apart(monkeypatch):
         text.backend_name.cache_clear()
         extractor_version.cache_clear()
     assert len(versions) == 2  # rows cached under one backend are not reused under another
+
+
+def test_fold_width_maps_every_full_width_mark_as_the_table_does():
+    """fold_width replaces the few distinct full-width marks of a text (or translates a text holding many):
+    the same string as translating every character through the table."""
+    import random
+
+    wide = "".join(chr(c) for c in text._WIDTH_TABLE)
+    rng = random.Random(3)
+    samples = ["2023年，全市地区生产总值（GDP）完成1234.56亿元，同比增长5.6%；", "", "地区生产总值", wide]
+    samples += ["".join(rng.choice(wide[:30] + "中文abc。、") for _ in range(rng.randint(0, 60))) for _ in range(300)]
+    for s in samples:
+        folded = text.fold_width(s)
+        assert folded == s.translate(text._WIDTH_TABLE)
+        assert len(folded) == len(s)

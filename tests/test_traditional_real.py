@@ -240,3 +240,309 @@ def test_taiwans_counties_in_a_real_ranking():
 def test_taiwans_counties_name_their_figures(tmp_path):
     rows = _written(tmp_path, "花蓮縣政府統計，花蓮縣人口減少0.8%。新北市政府表示，新北市營業額年增3.2%。")
     assert (_one(rows, "花蓮縣", "0.8%")["region"], _one(rows, "新北市", "3.2%")["region"]) == ("花莲", "新北")
+
+
+# --- a currency declared once, magnitudes with 多, a national body alone (trad2) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "value"),
+    [
+        ("整體營業額為14兆3,077億元", "14兆3,077億元", 14307700000000),  # the sentence that declared 新台幣
+        ("餐飲業全年營業額仍有3,915億元", "3,915億元", 391500000000),  # a later paragraph
+    ],
+)
+def test_a_currency_declared_once_counts_the_later_amounts(quote, number, value):
+    row = _one(_real("yam_20140123_commerce"), quote, number)
+    assert (row["value_base"], row["base_unit"]) == (value, "新台币")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [
+        ("去年營業額為新台幣1,200億元。今年前5月營業額達600億元。", "600億元", "新台币"),
+        ("出口總額為港幣500億元，進口總額420億元。", "420億元", "港元"),
+        # 人民幣 written before an amount ends what 新台幣 declared
+        ("兩岸貿易額為新台幣3,000億元。大陸投資人民幣100億元，其中製造業80億元。", "80億元", "元"),
+        ("出口達1,694億美元，內需投資120億元。", "120億元", "元"),  # 美元 is the unit written, no declaration
+    ],
+)
+def test_a_declared_currency_in_later_written_sentences(tmp_path, text, raw, unit):
+    assert _one(_written(tmp_path, text), raw, raw)["base_unit"] == unit
+
+
+def test_more_inside_a_mixed_magnitude_is_one_amount():
+    row = _one(_real("yam_20140123_commerce"), "維持在3兆4千多億元水準", "3兆4千多億元")
+    assert (row["value_base"], row["qualifier"], row["base_unit"], row["indicator"]) == (
+        3400000000000, "more_than", "新台币", "商业营业额"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("全年營業額達3兆4千多億元。", "3兆4千多億元", 3400000000000),
+        ("项目总投资3千多万元。", "3千多万元", 30000000),
+        ("全县常住人口3百余万人。", "3百余万人", 3000000),
+    ],
+)
+def test_more_inside_a_magnitude_in_written_sentences(tmp_path, text, raw, value):
+    row = _one(_written(tmp_path, text), raw, raw)
+    assert (row["value_base"], row["qualifier"]) == (value, "more_than")
+
+
+def test_the_ministry_of_economic_affairs_alone_names_taiwan():
+    from lib.extract import regions, script
+
+    path = PRIVATE / "udn_20251125_retail.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    sentence = next(s for s in path.read_text(encoding="utf-8").split("，") if s.startswith("經濟部25日發布"))
+    assert [m.region.region for m in regions.find_places(script.simplified(sentence))] == ["台湾"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "region"),
+    [
+        ("經濟部公布6月批發業營業額8,714億元，年增2.3%。", "8,714億元", "台湾"),
+        ("經濟部指出，餐飲業全年營業額3,915億元。", "3,915億元", "台湾"),
+    ],
+)
+def test_the_ministry_alone_names_taiwan_in_written_sentences(tmp_path, text, number, region):
+    assert _one(_written(tmp_path, text), number, number)["region"] == region
+
+
+@pytest.mark.parametrize("text", ["德国经济部表示，德国工业产值下降2.1%。", "德国联邦经济部预计，出口增长1.5%。"])
+def test_another_countrys_ministry_of_economy_is_not_taiwans(text):
+    from lib.extract import regions
+
+    assert "台湾" not in {m.region.region for m in regions.find_places(text)}
+
+
+def test_the_rest_of_taiwans_counties_in_the_real_ranking():
+    path = PRIVATE / "chinataiwan_20080215_hsinchu_population.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    from lib.extract import regions, script
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = {
+        m.region.region
+        for quote in ("最末5名為:基隆市、雲林縣、嘉義縣", "最末5名為:雲林縣、屏東縣、花蓮縣、臺南縣與宜蘭縣", "第五嘉義縣")
+        for m in regions.find_places(script.simplified(next(s for s in lines if quote in s)))
+    }
+    assert {"基隆", "云林", "嘉义县", "屏东", "宜兰", "桃园", "台南"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "region"),
+    [
+        ("新竹縣政府表示，竹北市人口數達22萬808人。", "22萬808人", "竹北"),
+        ("新竹縣政府表示，竹東鎮人口為9萬7914人。", "9萬7914人", "竹东"),
+        ("苗栗縣政府統計，頭份市人口增加1.2%。", "1.2%", "头份"),
+        # 湖口 is also 江西's 湖口县: Taiwan's 湖口乡 keeps its full name as its region
+        ("新竹縣政府表示，湖口鄉人口為8萬4920人。", "8萬4920人", "湖口乡"),
+        ("彰化縣政府統計，彰化縣人口減少0.3%。", "0.3%", "彰化"),
+    ],
+)
+def test_taiwans_townships_name_their_figures(tmp_path, text, number, region):
+    assert _one(_written(tmp_path, text), number, number)["region"] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("江西省九江市湖口县", "九江"), ("辽宁东港市", "丹东"), ("湖北竹山县", "十堰"), ("中国太保", None)],
+)
+def test_taiwans_townships_change_no_mainland_name(text, region):
+    from lib.extract import regions
+
+    found = regions.find_places(text)
+    assert (found[-1].region.region if found else None) == region
+
+
+# --- indicator phrases of Taiwan's writing -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator"),
+    [
+        ("cna_20171031_gdp_q3", "概估第3季民間消費成長1.91%", "1.91%", "民间消费"),  # 成长: a change verb
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "商品出口"),  # 扩增
+        ("udn_20251031_gdp_q3", "進口年增24.91%", "24.91%", "进口"),  # 年增
+        ("udn_20251125_retail", "創歷年同月新高，年增率1.9%", "1.9%", "零售业营业额"),  # a bare 年增率
+        ("yam_20140123_commerce", "商業營業額為新台幣1兆2,542億元", "1兆2,542億元", "商业营业额"),  # the currency
+    ],
+)
+def test_taiwans_change_words_and_currencies_are_no_indicator(stem, quote, number, indicator):
+    assert indicator in _one(_real(stem), quote, number)["indicator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator"),
+    [
+        ("經濟部統計處指出，5月批發業營業額為9,881億元，年增23.9%。", "23.9%", "批发业营业额"),
+        ("經濟部統計處指出，3月餐飲業營業額697億元，為歷年同月新高，年增率6.8%。", "6.8%", "餐饮业营业额"),
+        ("主計總處指出，民間消費實質成長0.92%。", "0.92%", "民间消费"),
+        ("經濟部統計處指出，全年營業額為新台幣3,915億元。", "3,915億元", "营业额"),
+    ],
+)
+def test_taiwans_change_words_in_written_sentences(tmp_path, text, number, indicator):
+    assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
+
+
+# --- a span of 民國 years is a period (no tuning text holds one: written sentences only) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("根據內政部統計，103~108年竹北市人口成長率為全國第一，人口增加3萬人。", "103~108年", "3萬人"),
+        ("內政部統計，103年至108年新竹縣人口增加5萬人。", "103年至108年", "5萬人"),
+    ],
+)
+def test_a_span_of_roc_years_is_no_figure(tmp_path, text, absent, kept):
+    raws = {r["raw"] for r in _written(tmp_path, text)}
+    assert absent not in raws and kept in raws
+
+
+@pytest.mark.parametrize(("text", "kept"), [("橋梁設計使用年限60~80年。", "60~80年"), ("工程預計10~20年完成。", "10~20年")])
+def test_a_length_of_years_is_still_a_figure(tmp_path, text, kept):
+    assert kept in {r["raw"] for r in _written(tmp_path, text)}
+
+
+# --- the period of what a figure surpasses is that figure's alone ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "number", "period"),
+    [
+        ("去年全年的16,672,556人次", "16,672,556人次", "2004"),
+        ("達17,043,667人次", "17,043,667人次", "2005-01..2005-11"),
+        ("較去年同期增加12.5%", "12.5%", "2005-01..2005-11"),
+        ("中國大陸旅客上升9.8%", "9.8%", "2005-01..2005-11"),  # the next sentence
+    ],
+)
+def test_the_period_of_a_surpassed_figure_is_not_carried(quote, number, period):
+    assert _one(_real("govmo_2005_11_visitors"), quote, number)["period"] == period
+
+
+def test_the_period_of_a_surpassed_figure_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "統計暨普查局資料顯示，今年首十個月入境旅客已超過去年全年的3,000萬人次，達3,200萬人次。香港旅客上升5.0%。")
+    got = [_one(rows, n, n)["period"] for n in ("3,000萬人次", "3,200萬人次", "5.0%")]
+    assert got == ["2024", "2025-01..2025-10", "2025-01..2025-10"]
+
+
+def test_the_month_a_forecast_was_made_is_not_the_figures_period():
+    row = _one(_real("cna_20171031_gdp_q3"), "較106年8月預測數1.89%", "1.89%")
+    assert row["period"] == "2017-Q3"
+
+
+def test_the_month_a_forecast_was_made_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "主計總處公布第3季經濟成長率為4.2%，較8月預測數3.1%增加1.1個百分點。")
+    assert _one(rows, "3.1%", "3.1%")["period"] == "2025-Q3"
+
+
+# --- Taiwan's and Macao's names of standard indicators get the standard id (issue 9: comparability) -------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator_id"),
+    [
+        ("cna_20171031_gdp_q3", "全年經濟成長率將上修至2.42%", "2.42%", "gdp"),  # 经济成长率: GDP's growth
+        ("cna_20171031_gdp_q3", "主計總處公布第3季經濟成長率(GDP年增率)為3.11%", "3.11%", "gdp"),
+        ("cna_20171031_gdp_q3", "第3季經濟成長率概估3.11%", "3.11%", "gdp"),  # 概估: a preliminary estimate
+        ("udn_20251031_gdp_q3", "今年第3季GDP成長率達7.64%", "7.64%", "gdp"),  # 第3季 a period; 成长率 a growth rate
+        ("udn_20251031_gdp_q3", "今年全年經濟成長率「至少5%」", "5%", "gdp"),  # 「至少 between name and figure
+        ("udn_20251031_gdp_q3", "平均每人GDP達30萬元", "30萬元", "gdp_per_capita"),
+        ("udn_20251031_gdp_q3", "第3季商品出口達1,694億美元", "1,694億美元", "exports"),
+        ("udn_20251031_gdp_q3", "1,694億美元，年增36.5%", "36.5%", "exports"),
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "exports"),  # 按美元计价: a basis
+        ("govmo_2005_11_visitors", "今年11月入境旅客總數達1,605,589人次", "1,605,589人次", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "較去年同月增加10.4%", "10.4%", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "去年全年的16,672,556人次", "16,672,556人次", "tourism_visitors"),  # 已超过
+        ("govmo_2005_11_visitors", "達17,043,667人次", "17,043,667人次", "tourism_visitors"),
+        ("govmo_2005_11_visitors", "較去年同期增加12.5%", "12.5%", "tourism_visitors"),  # 较去年同期: a chain
+        ("chinataiwan_20080215_hsinchu_population", "新竹市1月人口出生率為1.23", "1.23", "birth_rate"),  # ‰ unsaid
+    ],
+)
+def test_taiwan_and_macao_names_of_standard_indicators(stem, quote, number, indicator_id):
+    assert _one(_real(stem), quote, number)["indicator_id"] == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator_id"),
+    [
+        ("主計總處預估，今年全年經濟成長率將上修至3.1%。", "3.1%", "gdp"),
+        ("主計總處公布，第2季GDP年增率為2.8%。", "2.8%", "gdp"),
+        ("主計總處指出，第2季經濟成長率概估4.2%。", "4.2%", "gdp"),
+        ("主計總處公布，第2季GDP成長率達4.5%。", "4.5%", "gdp"),
+        ("主計總處預估，明年經濟成長率「至少3%」。", "3%", "gdp"),
+        ("主計總處指出，去年平均每人GDP達100萬元。", "100萬元", "gdp_per_capita"),
+        ("主計總處統計，第2季商品出口達1,200億美元。", "1,200億美元", "exports"),
+        ("主計總處統計，第2季按美元計價商品出口增加10.5%。", "10.5%", "exports"),
+        ("統計暨普查局資料顯示，10月入境旅客總數達3,012,345人次，較去年同月增加8.1%。", "8.1%", "tourism_visitors"),
+        ("內政部統計，3月人口出生率為0.65。", "0.65", "birth_rate"),
+        # not the standard indicators: wholesale is not retail, a port's crossings are not tourist visits
+        ("經濟部統計處指出，5月批發業營業額為9,881億元，年增23.9%。", "9,881億元", ""),
+        ("全年口岸出入境旅客超过35万人次。", "35万人次", ""),
+    ],
+)
+def test_taiwan_and_macao_names_of_standard_indicators_in_written_sentences(tmp_path, text, number, indicator_id):
+    assert _one(_written(tmp_path, text), number, number)["indicator_id"] == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number"),
+    [
+        ("udn_20251031_gdp_q3", "遠高於8月預測的2.91%", "2.91%"),  # the August forecast set against the figure
+        ("udn_20251031_gdp_q3", "上修4.73個百分點", "4.73個百分點"),  # the gap to it
+        ("udn_20251031_gdp_q3", "比原預測高出7.39個百分點", "7.39個百分點"),
+        ("cna_20171031_gdp_q3", "加上原本第4季預測值為1.8%", "1.8%"),
+        ("cna_20171031_gdp_q3", "全年經濟成長率將會比8月預測值2.11%", "2.11%"),
+        ("cna_20171031_gdp_q3", "提高0.31個百分點", "0.31個百分點"),
+    ],
+)
+def test_an_earlier_forecast_and_the_gap_to_it_get_no_id(stem, quote, number):
+    assert _one(_real(stem), quote, number)["indicator_id"] == ""
+
+
+def test_an_earlier_forecast_in_a_written_sentence(tmp_path):
+    rows = _written(tmp_path, "主計總處公布第3季經濟成長率為4.2%，較8月預測數3.1%，增加1.1個百分點。")
+    assert [_one(rows, n, n)["indicator_id"] for n in ("4.2%", "3.1%", "1.1個百分點")] == ["gdp", "", ""]
+
+
+def test_taiwans_exports_of_goods_and_services_are_their_own_measure(tmp_path):
+    real = _one(_real("udn_20251031_gdp_q3"), "帶動商品及服務輸出實質成長30.64%", "30.64%")
+    written = _one(_written(tmp_path, "主計總處指出，商品及服務輸出成長10.2%。"), "10.2%", "10.2%")
+    for row in (real, written):
+        assert "服务输出" in row["indicator"] and row["indicator_id"] == ""
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "indicator"),
+    [
+        ("udn_20251031_gdp_q3", "第3季商品出口達1,694億美元", "1,694億美元", "商品出口"),  # not 季商品出口
+        ("cna_20171031_gdp_q3", "第3季按美元計價商品出口擴增17.52%", "17.52%", "商品出口"),  # not 计价商品出口
+    ],
+)
+def test_a_quarter_and_a_currency_basis_are_no_part_of_the_name(stem, quote, number, indicator):
+    assert _one(_real(stem), quote, number)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "indicator"),
+    [
+        ("主計總處公布，第2季GDP成長率達4.5%。", "4.5%", "GDP成长率"),
+        ("主計總處統計，第2季按美元計價商品出口增加10.5%。", "10.5%", "商品出口"),
+        ("海关统计，以人民币计价进口增长3.2%。", "3.2%", "进口"),
+    ],
+)
+def test_a_quarter_and_a_currency_basis_in_written_sentences(tmp_path, text, number, indicator):
+    assert _one(_written(tmp_path, text), number, number)["indicator"] == indicator
+
+
+def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
+    real = _one(_real("chinataiwan_20080215_hsinchu_population"), "全臺平均為0.82", "0.82")
+    assert (real["kind"], real["indicator_id"]) == ("rate", "birth_rate")
+    written = _one(_written(tmp_path, "內政部統計，3月新竹市人口出生率為0.65，全國平均為0.70。"), "0.70", "0.70")
+    assert (written["kind"], written["indicator_id"]) == ("rate", "birth_rate")

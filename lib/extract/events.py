@@ -154,27 +154,29 @@ def find_dates(sentence: str) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             found.append(mention)
 
-    for m in _REL_DAY.finditer(s):
+    # Every day, month and year pattern needs 月 or 年 written: a sentence without them skips those scans.
+    months, years = "月" in s, "年" in s
+    for m in _REL_DAY.finditer(s) if months else ():
         claim(m, _relative(_day(m), m.group(1)))
-    for m in _DAY.finditer(s):
+    for m in _DAY.finditer(s) if months else ():
         claim(m, _day(m))
     if m := _ENTRY_DAY.match(s):
         claim(m, _entry_day(m))
     if m := _SAME_DAY_ENTRY.match(s):
         claim(m, DateMention(m.start(), m.end(), "", 0, 0, m.group(), "relative"))
-    for m in _MONTH_PART.finditer(s):
+    for m in _MONTH_PART.finditer(s) if months else ():
         claim(m, _month(m, m.group(1) or ""))
-    for m in _YEAR_END.finditer(s):
+    for m in _YEAR_END.finditer(s) if years else ():
         if _TARGET_LEAD.fullmatch(s[clauses.of(s).start(m.start()) : m.start()].strip()):
             claim(m, DateMention(m.start(), m.end(), m.group(1), 12, 0, "", "month", target_only=True))
-    for m in _YEAR_MONTH.finditer(s):
+    for m in _YEAR_MONTH.finditer(s) if months else ():
         claim(m, _month(m, m.group(1)))
-    for m in _REL_MONTH.finditer(s):
+    for m in _REL_MONTH.finditer(s) if months else ():
         claim(m, _relative(_month(m, ""), m.group(1)))
-    for m in _BARE_MONTH.finditer(s):
+    for m in _BARE_MONTH.finditer(s) if months else ():
         if not any(a < m.end() and m.start() < b for a, b in taken) and _heads_happening(s, m):
             claim(m, _month(m, ""))
-    for m in _YEAR.finditer(s):
+    for m in _YEAR.finditer(s) if years else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         claim(m, _year(s, m))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from lib import text
+from lib import paths, text
 from lib.extract import clauses, currencies, indicators, numbers, periods, regions, scopes
 from lib.model import Article
 
@@ -23,6 +23,8 @@ from lib.model import Article
 _CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|减|增|涨|降|拉动|回升"
 # Change verbs only: 增速, 增幅 and 涨幅 are nouns that name the indicator (福州的增速达到5.4%).
 _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|拉动|回升|减|增|涨|降"
+# Taiwan's change verbs (read through t2s): 民间消费成长1.91%, 进口年增24.91%, 电子零组件续增14.99%.
+_CHANGE_VERBS_TRADITIONAL = r"负成长|成长|年增|年减|扩增|续增|上修|下修"
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
@@ -103,10 +105,10 @@ _NOUNISH = set(
 # Trailing words between an indicator and its number: verbs of reporting and change, adverbs.
 _LINKING = re.compile(
     rf"(?:同比|按年|按季|按月|实质|比上年|比去年同期|比去年|较上年|较去年|两年平均|平均|年均|累计|共计|合计|总计|分别|共|已|达到?|"
-    rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|最多|不超过|最高达|仅|"
-    rf"{_CHANGE_VERBS}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
+    rf"(?:修订|调整|核定|修正)为|为|是|有|实现|完成|超过?|逾|近|约|突破|接近|将近|大约|不少于|不低于|至少|最多|概估|初估|[「『“]|不超过|最高达|仅|"
+    rf"{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|了|到|至|在|由|从|计划|安排|将|预计|预期|力争|部署|提供|新增|新引进|引进|拥有|组建|实施|支持|吸纳|"
     rf"每(?:年|周|月|日|天|小时|秒|分钟|季度)|日均|月均|(?:去年|上年|比上年|比去年)?同期|"
-    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等)+$"
+    rf"也|均|都|还|仍|又|再|亦|或|双双|相继|陆续|高达|跨越|跨过|迈过|冲击|首次|等|(?:很|极)?可能|有望|维持|保持)+$"
 )
 # The base of a comparison is not the indicator: '…比2019年同期增长', '高于全国平均水平'.
 # 占比较上年: 占比 stays; 较快增长 is how fast, no comparison; 是上年的 (2.5倍) and 相当于全国的 name the base of a multiple.
@@ -145,6 +147,7 @@ _NOUN_WORDS = {
     "结余",
     "转移支付",
     "类",  # 交通通信类下跌2.3%: a category (tagged a classifier)
+    "输出",  # Taiwan's 商品及服务输出 (exports of goods and services), tagged a verb
 }
 
 
@@ -157,13 +160,23 @@ def _tokens(s: str) -> list[tuple[str, str]]:
 _ADMIN_SUFFIXES = {"省", "市", "区", "县", "州", "盟", "旗", "镇", "乡"}
 
 
+@lru_cache(maxsize=1)
+def _currency_basis() -> re.Pattern:
+    """按美元计价 / 以人民币计: the currency a figure is counted in (data/indicators/currencies.csv), no part of its name."""
+    names = "|".join(map(re.escape, sorted(currencies.currencies(), key=len, reverse=True)))
+    return re.compile(rf"[按以](?:{names})计(?:价|算)?")
+
+
 def _left_phrase(left: str) -> str:
     """The noun phrase that ends just before the number: '…吸纳来自北京的技术合同额' -> '技术合同额'."""
-    left = _BRACKETED.sub("", left.strip())
+    left = _currency_basis().sub("", _BRACKETED.sub("", left.strip()))
     left = _LINKING.sub("", _COMPARISON.sub("", _LINKING.sub("", left)))
     toks = _tokens(left)
     phrase: list[str] = []
-    for word, flag in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        word, flag = toks[k]
+        if word in ("季", "季度") and k and toks[k - 1][1] == "m":
+            break  # 第3季GDP成长率 (Taiwan's quarter, tagged a noun): the period, no part of the name
         if flag[0] not in "nvjlfbix" and flag not in _NOUNISH and flag != "vn":
             break
         if flag == "x" and not re.fullmatch(r"[A-Za-z0-9]+", word):
@@ -256,6 +269,9 @@ def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
 _NAME_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,14})[）)]\s*(?:为|是|达到?)?\s*$")
 
 
+_CURRENCY_TAIL = re.compile(r"(?:新台币|新台幣|港币|港元|澳门元|澳门币|人民币|美金)\s*$")
+
+
 def _name_ends_at(text: str, end: int) -> bool:
     return any(m.end == end for m in indicators.find(text[:end]))
 
@@ -277,6 +293,8 @@ def _after_captions(left: str) -> str:
 
 # 剔除后同口径增长6.88%, 可比增长6.2%: how a growth is counted, not what grows (the sentence's subject does).
 _LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除)?后?(?:按)?(?:同口径|可比口径|可比)")
+# Taiwan's bare growth words after a level (零售业营业额为4,186亿元，…，年增率1.9%): the growth of that level.
+_BARE_GROWTH = re.compile(r"(?:年增率|月增率|年增|年减|年增减率)")
 
 
 def indicator_for(
@@ -305,9 +323,11 @@ def indicator_for(
         # 占总人口比重（常住人口城镇化率）为72.66%: the bracket names what a generic share measures (but in
         # 地区生产总值（GDP） it only abbreviates the name before it).
         return named.group(1)
-    before = _left_phrase(left)
+    before = _left_phrase(_CURRENCY_TAIL.sub("", left))  # 营业额为新台币1兆2,542亿元: the currency is the amount's
     if subject and _LIKE_FOR_LIKE.fullmatch(before):
         return subject
+    if (subject or previous) and _BARE_GROWTH.fullmatch(before):
+        return previous or subject
     if before.startswith("产") and re.search(r"(?<![第统同唯单])[一二三]$", left[: left.rfind(before)]):
         before = left[left.rfind(before) - 1] + before  # 一产占比: the tokenizer read 一 as a numeral
     if previous and (_budget_base(sentence, q) or _OF_BUDGET.search(sentence, 0, q.start)):
@@ -382,7 +402,7 @@ _PCT_CHANGE_TRADITIONAL = r"年增率|成长率|负成长|成长|年增|年减|�
 _PCT_CUE = re.compile(
     rf"(?P<change>{_PCT_CHANGE_TRADITIONAL})"
     rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面)"
-    rf"|(?P<change2>{_CHANGE_WORDS}|增速|增长率)"
+    rf"|(?P<change2>(?!增加值|增值)(?:{_CHANGE_WORDS}|增速|增长率))"  # 增加值 and 增值税 name measures, no change
 )
 
 
@@ -392,6 +412,26 @@ def _pct_kind(before: str) -> str:
     if not cues:
         return "level"
     return "share_pct" if cues[-1].group("share") else "change_pct"
+
+
+# The last change word before a figure in its clause says which way it went (下降3.0%, 比上年末减少3.9万人,
+# 分别下降1.2%、3.4%); 增加值 and 增值税 are names.
+_CHANGE_CUE = re.compile(
+    rf"(?!增加值|增值)(?P<down>负增长|下降|减少|降低|回落|下跌|下滑|收窄|缩小|年减|减|降|跌)"
+    rf"|(?!增加值|增值)(?:{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|上升|升|扩大|加快)"
+)
+_CHANGE_KINDS = ("change_pct", "change_pp", "change_abs")
+
+
+def direction_of(sentence: str, q: numbers.Quantity, measured: str) -> str:
+    """'down' or 'up' for a change (measured kind), '' for any other figure."""
+    if measured not in _CHANGE_KINDS:
+        return ""
+    left = sentence[clauses.of(sentence).start(q.start) : q.start]
+    cue = next(reversed(list(_CHANGE_CUE.finditer(left))), None)
+    if cue is None:
+        return "up"  # 同比+5%, a bare growth rate after its level: a rise unless a fall is said
+    return "down" if cue.group("down") else "up"
 
 
 def kind_for(sentence: str, q: numbers.Quantity) -> str:
@@ -514,6 +554,15 @@ def _names_a_category(sentence: str, q: numbers.Quantity, found: list[numbers.Qu
 _DIGIT = re.compile(r"[0-9０-９]")
 # 表12024年主要农产品产量: a crawled table caption, whose number runs into the year it is about.
 _CAPTION_YEAR = re.compile(r"\d{1,2}(?:19|20)\d\d\s*年")
+
+
+# A size threshold that defines a class (统计调查单位的500万元及以上固定资产投资项目, 年主营业务收入2000万元及以上工业
+# 企业): 及以上 / 及以下 with a name after it, not a figure of the region.
+_THRESHOLD_AFTER = re.compile(r"\s*(?:及以上|及以下|以上（含）|以下（含）)[\u4e00-\u9fa5]")
+
+
+def _threshold(sentence: str, q: numbers.Quantity) -> bool:
+    return bool(_THRESHOLD_AFTER.match(sentence, q.end))
 
 
 def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
@@ -647,6 +696,17 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
 _OWN_SCOPE = re.compile(r"^[^，,；;]{0,12}?(?:全市|全省|全区|全县|全州|全盟|本市|我市|本省|我省)")
 
 
+_OF_WHICH = re.compile(r"^(?:其中|内中)[，,：:]")
+# A date a stock is counted at (年末, 6月末, 截至12月底), carried on only to a sentence that continues the stock
+# (其中…, or one compared with the start of the year or the last year's end).
+_STOCK_DATE = re.compile(r"末|底")
+@lru_cache(maxsize=1)
+def _stock_sentence() -> re.Pattern:
+    lines = (paths.DATA_DIR / "vocab" / "stock_continuations.txt").read_text(encoding="utf-8").splitlines()
+    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return re.compile("|".join(("^" + re.escape(w[1:])) if w.startswith("^") else re.escape(w) for w in words))
+
+
 # --- extraction -------------------------------------------------------------------------------
 
 
@@ -657,9 +717,10 @@ def extract(article: Article) -> list[dict]:
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
+    declared = ""  # a currency declared before an amount in 元 (新台币1兆2,542亿元): the later 元 amounts' too
     # The kicker and subtitle (引题, 副题) carry figures as the headline does.
     for field, body in (("title", article.title), ("kicker", article.kicker), ("text", article.text)):
-        carry, last_end, topic, period = None, 0, "", ""
+        carry, last_end, topic, period, stock_date = None, 0, "", "", ""
         parts, section = (sections(body, year) if field == "text" else []), Section(0, "", False)
         for sent in text.split_sentences(body, clause_breaks=False):
             if "\n" in body[last_end : sent.start] or _heading_starts(sent.text):
@@ -670,22 +731,52 @@ def extract(article: Article) -> list[dict]:
                 section = parts.pop(0)
             # A figure whose sentence names no period has the paragraph's last one, else its section's, else
             # the report's year.
+            if stock_date and not _stock_sentence().search(sent.text):
+                # '年末全市拥有国家A级景区294个。…接待游客1.53亿人次': a stock's date is no flow's period; its year is
+                period = stock_date[:4]
+            stock_date = stock_date if period == stock_date else ""
             found = _facts_in_sentence(
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
             )  # fmt: skip
+            last = rows[-1] if rows and rows[-1]["field"] == field else None
+            if (
+                found and last and last["scope"] != "region" and _OF_WHICH.match(sent.text)
+                and last["sentence_start"] + len(last["sentence"]) == last_end and "\n" not in body[last_end : sent.start]
+            ):  # fmt: skip
+                # '上海关区货物进出口总额79677.45亿元…。其中，进口30817.05亿元': the items of a part's total are the part's
+                for row in found:
+                    if row["scope"] == "region":
+                        row["scope"], row["subject"] = last["scope"], last["subject"]
+            declared = _carry_currency(sent, found, declared)
             rows.extend(found)
             group = next((m.region for m in reversed(regions.find_places(sent.text)) if m.region.level == "macro"), group)
             carry = clauses.carried_subject(sent.text, default) or (None if _OWN_SCOPE.search(sent.text) else carry)
             # A figure that names no indicator measures what the paragraph last measured
             # ('全区固定资产投资增长3%。…中卫市增长36.4%').
             topic = next((r["indicator"] for r in reversed(found) if r["indicator"]), topic)
-            named = periods.figure_periods(sent.text, year)
+            named = [p for p in periods.figure_periods(sent.text, year) if not periods.is_compared_object(sent.text, p)]
             period = named[-1].period if named else period
+            if named:
+                stock_date = period if _STOCK_DATE.search(sent.text[named[-1].start : named[-1].end]) else ""
             last_end = sent.end
     indicators.annotate(rows)
     _mark_mentions(rows)
     return rows
+
+
+def _carry_currency(sent: text.Sentence, found: list[dict], declared: str) -> str:
+    """A text that declares its currency once (新台币1兆2,542亿元, 港币500亿元) counts its later amounts in 元 in
+    it, until another currency is written before an amount (人民币100亿元 ends it). Returns the currency declared
+    after the sentence ('' for 元)."""
+    for row in found:
+        written = numbers.declared_currency(sent.text, row["char_start"] - sent.start)
+        if written:
+            declared = "" if written == "元" else written
+        elif declared and row["base_unit"] == "元":
+            row["base_unit"] = declared
+            row["category"] = category_for(row["kind"], declared, row["indicator"], row["unit"])
+    return declared
 
 
 def _facts_in_sentence(
@@ -693,17 +784,19 @@ def _facts_in_sentence(
     planned: bool = False, group=None,
 ) -> list[dict]:
     out = []
-    previous = ""
+    previous, prev_end = "", 0
     found = numbers.find_quantities(sent.text)
     tables = table_spans(sent.text)
     for q in found:
-        if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q):
+        if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q) or _threshold(sent.text, q):
             continue
         if any(a <= q.start < b for a, b in tables):
             continue
         indicator = indicator_for(sent.text, q, previous, topic, subject=out[0]["indicator"] if out else "")
         previous = indicator or previous
         measured = measure_kind(sent.text, q)
+        if measured == "level" and not q.base_unit and indicator.endswith("率"):
+            measured = "rate"  # 全台平均为0.82 after 人口出生率为1.23: a bare number of a rate is the rate's
         q = _growth_in_percent(q, measured)
         kind = "target" if planned or _is_target(sent.text, q) else measured
         region = clauses.region_at(
@@ -711,6 +804,9 @@ def _facts_in_sentence(
             difference=q.base_unit in ("个百分点", "百分点") or measured == "multiple", end=q.end, group=group,
         )  # fmt: skip
         scope = scopes.scope_at(sent.text, q.start, indicator, region)
+        if scope == scopes.REGION and out and out[-1]["scope"] != "region" and indicators.CHAIN_GAP.match(sent.text[prev_end : q.start]):
+            # '洋山特殊综合保税区实现进出口额2727.60亿元，同比增长4.1%': the growth is the zone's, as its level
+            scope = scopes.Scope(out[-1]["scope"], out[-1]["subject"])
         if region is regions.NATIONAL and scope.scope != "nation":
             region = default  # 全国重点实验室: a national designation of the region's own lab
         elif scope.scope == "group" and region is not None and region.level not in ("macro", "country"):
@@ -726,6 +822,7 @@ def _facts_in_sentence(
         ):
             figure_period += "-12"  # a stock (累计孵化企业97家, 猪存栏84.09万头) stands at the year's end
         start = sent.start + q.start
+        prev_end = q.end
         out.append(
             {
                 "fact_id": _fact_id(article.article_id, field, start),
@@ -747,6 +844,7 @@ def _facts_in_sentence(
                 "qualifier": q.qualifier,
                 "kind": kind,
                 "target_kind": measured if kind == "target" else "",
+                "direction": direction_of(sent.text, q, measured),
                 "indicator": indicator,
                 "indicator_id": "",  # set by indicators.annotate over the whole article
                 "indicator_name": "",
@@ -769,6 +867,10 @@ def _fact_id(article_id: str, field: str, start: int) -> str:
     return hashlib.sha1(f"{article_id}:{field}:{start}".encode()).hexdigest()[:16]
 
 
+def _contains(a: str, b: str) -> bool:
+    return not a or not b or a in b or b in a
+
+
 def _similar(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -786,6 +888,14 @@ def _mark_mentions(rows: list[dict]) -> None:
         key = (row["value_base"], row["value_high_base"], row["base_unit"], row["kind"], row["region"])
         same = firsts.setdefault(key, [])
         for first in same:
+            # Two standard indicators that differ are two figures, however alike their phrases (批发和零售业增加值
+            # and 社会消费品零售总额 both growing 5.2%).
+            ids = (first["indicator_id"], row["indicator_id"])
+            if all(ids) and ids[0] != ids[1]:
+                continue
+            # With one standard and one not, only a phrase inside the other is the same thing (a shared 零售 is not).
+            if ids[0] != ids[1] and not _contains(first["indicator"], row["indicator"]):
+                continue
             if _similar(first["indicator"], row["indicator"]):
                 row["mention_of"] = first["fact_id"]
                 break

@@ -149,6 +149,14 @@ def _breakdowns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _flows() -> re.Pattern:
+    """Words that make a count the year's additions, a flow (新增市场主体, 新获批国家高新技术企业), anywhere before
+    the name in its clause; not after a comparison (比上年新增5家 is the stock's change)."""
+    words = [r["affix"] for r in read_vocabulary_csv("affixes.csv") if r["position"] == "flow"]
+    return re.compile(r"(?<!比上年)(?<!较上年)(?<!同比)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
+
+
+@lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows = read_vocabulary_csv("affixes.csv")
     by = {
@@ -202,6 +210,8 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
         return base_unit in ("%", "个百分点", "百分点", "个千分点")
     if kind == "share_pct":
         return base_unit in ("%", "")  # '' for the parts of a structure ratio (1.6:34.5:63.9)
+    if kind == "rate" and not base_unit and ind.unit_family in ("percent", "permille"):
+        return True  # 人口出生率為1.23: a rate written without its unit is in the rate's own (Taiwan's ‰ left unsaid)
     family = unit_families().get(base_unit, "")
     return family == ind.unit_family
 
@@ -264,7 +274,7 @@ def identify(
 # its chain. 规模以上工业产品销售率, 常住人口出生11.8万人 name other measures.
 _LINK_AFTER = re.compile(
     r"^(?:[（(][^）)]*[）)])?(?:[，,、\s\d.%万亿元]|比|较|同比|增长|下降|增加|减少|提高|回落|上涨|下跌|为|是|达|实现|完成|"
-    r"共|累计|合计|总计|分别|按|占|初步|其中|年|增速|增幅|涨幅|降幅|预计|预期|力争|计划|将|两年平均|平均|$)"
+    r"共|累计|合计|总计|分别|按|占|初步|其中|已?超过|年|增速|增幅|涨幅|降幅|预计|预期|力争|计划|将|两年平均|平均|$)"
 )
 
 
@@ -275,10 +285,10 @@ def _ends_its_phrase(after: str) -> bool:
 
 # Between two figures of one chain only a comparison and a change verb stand: 'X 1519.6亿元，比上年增长4.3%';
 # a growth rate that moved on (增速从2月增长3.0%加快至全年增长6.7%) is the same indicator's too.
-_CHAIN_GAP = re.compile(
-    r"^[，,、\s]*(?:按(?:不变|可比)价格?计算[，,\s]*)?(?:比上年|比去年|较上年|较去年|比上年同期|同比|上年同期)?(?:分别)?"
+CHAIN_GAP = re.compile(
+    r"^[，,、\s]*(?:按(?:不变|可比)价格?计算[，,\s]*)?(?:(?:比|较)(?:上年|去年)同期|比上年|比去年|较上年|较去年|同比|上年同期)?(?:分别)?"
     r"(?:(?:加快|回落|放缓|提高|回升|扩大|收窄)至(?:全年|上半年|前三季度|一季度)?)?"
-    r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升)?了?(?:为|达到?)?\s*$"
+    r"(?:增长|下降|提高|减少|回落|上涨|下跌|增加|降低|加快|放缓|回升|上修|下修)?了?(?:为|达到?)?\s*$"
 )
 
 
@@ -293,6 +303,8 @@ _PARTNER_BEFORE = re.compile(
 def _partner_restricted(row: dict, offset: int) -> bool:
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
+    if at > 0 and before[:at].endswith(("对", "向")) and not row["indicator"].startswith("外"):
+        return True  # 对[东盟进口]3281.46亿元: the phrase opens with the partner
     return at > 0 and bool(_PARTNER_BEFORE.search(before[:at]))
 
 
@@ -304,12 +316,65 @@ _VERB_INSIDE = ("完成",)
 def _breakdown_before(row: dict, offset: int) -> bool:
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
-    head = before[:at].removesuffix(_VERB_INSIDE[0]) if at > 0 else ""
+    # 规模以上轻工业实现工业增加值: the verb between a part and the name keeps it the part's
+    head = before[:at].removesuffix(_VERB_INSIDE[0]).removesuffix("实现") if at > 0 else ""
     if not (at > 0 and head.endswith(_breakdowns())):
         return False
-    # 城镇调查失业率(均值): the breakdown word begins a standard name that runs into the phrase, so it is no part
+    # 城镇调查失业率(均值): the breakdown word begins a standard name that runs into the phrase, so it is no part;
+    # then what stands before that name decides (人民币[各项存款余额]: yuan deposits only)
     end = at + len(row["indicator"])
-    return not any(m.start < at < m.end for m in find(before[:end]))
+    across = [m for m in find(before[:end]) if m.start < at < m.end]
+    return not across or before[: across[0].start].endswith(_breakdowns())
+
+
+# A clause that opens with its verb has the subject of the sentence's first clause with that verb:
+# '全市规模以上工业企业实现营业收入1112.72亿元…；实现利润总额35.61亿元' is the firms' 利润总额.
+_ELIDED_VERBS = re.compile(r"实现|完成")
+
+
+def _elided_subject(row: dict, offset: int, kind: str) -> Indicator | None:
+    """The standard name the subject of the sentence and the phrase make together (规模以上工业企业 + 利润总额 =
+    规模以上工业企业利润总额), for a figure whose clause opens with 实现 or 完成 and names no subject."""
+    sentence, phrase = row["sentence"], row["indicator"]
+    at = sentence.rfind(phrase, 0, offset) if phrase else -1
+    if at <= 0:
+        return None
+    st = clauses.of(sentence)
+    clause = st.start(at)
+    if not _ELIDED_VERBS.fullmatch(sentence[clause:at]):
+        return None
+    first = _ELIDED_VERBS.search(sentence, 0, clause)
+    if first is None:
+        return None
+    subject = _strip_affixes(sentence[st.start(first.start()) : first.start()], _affixes()[0], at_start=True)
+    joined = subject + phrase
+    for m in find(joined):
+        if subject and m.start == 0 and m.end == len(joined) and fits(vocabulary()[m.id], kind, row["base_unit"]):
+            return vocabulary()[m.id]
+    return None
+
+
+# The kinds a flow word changes: a flow's level and its growth are not the stock's.
+_FLOW_KINDS = ("level", "change_pct", "target")
+
+
+def _flow_before(row: dict, offset: int, kind: str, ind: Indicator) -> bool:
+    """A count of the year's additions (全年新增上市公司2家, 新增国家重点扶持的高新技术企业474家) under a stock's
+    name (上市公司, 高新技术企业): a flow word before the name in the figure's clause, outside every standard
+    name (城镇新增就业 is a name of its own)."""
+    if kind not in _FLOW_KINDS:
+        return False
+    sentence = row["sentence"]
+    phrase = row["indicator"]
+    at = sentence.rfind(phrase, 0, offset) if phrase else -1
+    end = at + len(phrase) if at >= 0 else offset
+    clause = clauses.of(sentence).start(min(end, offset))
+    text = sentence[clause:end]
+    names = find(text)
+    if not any(m.id == ind.id for m in names):
+        return False  # the name is said before the clause (a chain): its own clause decides
+    inside = lambda at: any(m.start <= at < m.end for m in names)  # noqa: E731
+    return any(not inside(f.start()) for f in _flows().finditer(text))
 
 
 def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
@@ -342,24 +407,84 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
 _NOT_THE_REGIONS = ("organisation", "part")
 
 
-def _share_numerator(row: dict, offset: int, kind: str) -> Indicator | None:
-    """A sector's share of GDP is a part of the economy's structure, and the sector's figure (as the parts of
-    三次产业结构 are): in 'X占地区生产总值的比重为a%' (第一产业增加值占生产总值比重为7.0%) the standard name of a GDP
-    sector that ends right before 占 in the figure's clause, whatever the phrase reader took (the denominator,
-    or a heading's topic)."""
-    if kind != "share_pct":
-        return None
-    before = row["sentence"][:offset]
-    clause = clauses.of(row["sentence"]).start(offset)
-    at = before.find("占", clause)
-    if at <= clause:
-        return None
-    for m in reversed(find(before[clause:at])):
-        whole = not before[: clause + m.start].endswith(_breakdowns())
-        ind = vocabulary()[m.id]
-        if clause + m.end == at and whole and ind.parent == "gdp" and fits(ind, kind, row["base_unit"]):
-            return ind
-    return None
+_SHARE_KINDS = ("share_pct", "change_pp")
+# What may stand between a figure and the 占 of the share that follows it in the same list item: 'X增长8.9%，占…'.
+_SHARE_JOIN = re.compile(r"^[，,\s]*$")
+
+
+def share_of(
+    row: dict, offset: int, kind: str, previous: tuple[str, int, str] | None
+) -> tuple[bool, Indicator | None]:
+    """A share 'X占Y(的)?比重为a%' measures X's part of Y, so it is X's figure (第一产业增加值占地区生产总值比重
+    → the primary sector's share, 城镇人口占总人口比重 → the urbanisation rate), never Y's: 高新技术产品出口占
+    出口总额比重 is no share of exports in anything, and comparing it with another region's exports would set a
+    part beside a whole. X is the words before 占 in the figure's clause, or, when the clause opens with 占, the
+    figure just before in the same item ('高技术制造业增加值比上年增长8.9%，占规模以上工业增加值比重58.2%'):
+    ``previous`` is that figure's (indicator id, end offset, phrase). X's indicator is a standard name read
+    whole in X (only scope words or a place before it), else the vocabulary's name of X's share (城镇人口比重).
+    Returns (whether X was found, X's indicator or None)."""
+    if kind not in _SHARE_KINDS:
+        return False, None
+    sentence = row["sentence"]
+    clause = clauses.of(sentence).start(offset)
+    at = sentence.find("占", clause, offset)
+    if at < 0 or sentence.startswith("占比", at):  # 占比达60.8%: a share word, no whole named
+        return False, None
+    rest = sentence[at + 1 : offset]
+    if "（" in rest or "(" in rest:
+        return False, None  # 占常住人口的比重（常住人口城镇化率）51.62%: the bracket names the measure
+    if not _standard_whole(_WHOLE_END.split(rest, maxsplit=1)[0]):
+        return True, None  # 占长江经济带比重, 占县属固定资产投资的比重: a whole outside the region's own accounts
+    numerator = sentence[clause:at].strip()
+    if not numerator:
+        if not (previous and _SHARE_JOIN.match(sentence[previous[1] : at])):
+            return False, None
+        if previous[0]:
+            ind = vocabulary()[previous[0]]
+            return True, ind if fits(ind, kind, row["base_unit"]) else None
+        numerator = previous[2]
+    named = _SECTOR_SHORT.sub(r"第\1产业", numerator)  # 一产占GDP比重
+    for m in reversed(find(named)):
+        if names_whole(named, m):
+            ind = vocabulary()[m.id]
+            return True, ind if fits(ind, kind, row["base_unit"]) else None
+    return True, identify(named + "比重", "", kind, row["base_unit"]) if named else None
+
+
+# Where the name of a share's whole ends: 占[全市地区生产总值]的比重为, 占[出口总额]比重, 占[全部投资]的30.1%.
+_WHOLE_END = re.compile(r"的|比重|比例|份额|[为达是约近超]|\d")
+
+
+def _standard_whole(whole: str) -> bool:
+    """A share's whole that keeps figures comparable: none named or only a scope word (占全市比重: the region's
+    own total), a standard indicator read whole (占规模以上工业增加值比重) or a plain total (占总人口, 占全部投资);
+    not another area's (占长江经济带比重, 占全国) nor a narrowed standard name (占县属固定资产投资的比重)."""
+    from lib.extract import regions, scopes  # they read the gazetteer: only when a share names its whole
+
+    rest = _strip_affixes(whole, _affixes()[0], at_start=False)
+    if not rest:
+        return True
+    names = find(rest)
+    if scopes.names_group_or_nation(whole):
+        return False  # 占全国比重, 占长江经济带比重
+    if names:
+        return any(names_whole(rest, m) for m in names)  # 占上海市生产总值的比重: the region's own GDP
+    return not regions.find_places(rest)  # 占全省: a share of the province
+
+
+def _whole_of_share(row: dict, offset: int, ind: Indicator) -> bool:
+    """Whether ``ind`` was read from the whole a share is taken of: its name right after the clause's 占, with
+    at most a scope word between (占全部固定资产投资比重, 占全市地区生产总值比重)."""
+    sentence = row["sentence"]
+    clause = clauses.of(sentence).start(offset)
+    at = sentence.find("占", clause, offset)
+    if at < 0:
+        return False
+    prefixes = _affixes()[0]
+    for m in find(sentence[at + 1 : offset]):
+        if m.id == ind.id and not _strip_affixes(sentence[at + 1 : at + 1 + m.start], prefixes, at_start=False):
+            return True
+    return False
 
 
 def _names_a_part(phrase: str) -> bool:
@@ -377,35 +502,63 @@ def _points_pulled(row: dict, offset: int, kind: str) -> bool:
     return kind == "change_pp" and "拉动" in row["sentence"][clause:offset]
 
 
+# 远高于8月预测的2.91%, 较8月预测数1.89%, 原本第4季预测值为1.8%: an earlier forecast the figures are set against, not
+# the indicator's figure; and the gap to it (上修4.73个百分点 right after it, 比原预测高出7.39个百分点).
+_FORECAST_BEFORE = re.compile(r"预测(?:的|数|值)?(?:为|是)?\s*$")
+
+
+def _against_a_forecast(row: dict, offset: int, kind: str, chained: bool, last_forecast: bool) -> bool:
+    clause = row["sentence"][clauses.of(row["sentence"]).start(offset) : offset]
+    if _FORECAST_BEFORE.search(clause):
+        return True
+    return kind == "change_pp" and (("预测" in clause) or (chained and last_forecast))
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
-    chain_from, last_sentence, last_id, last_end, last_kind = 0, None, "", 0, ""
+    chain_from, last_sentence, last_id, last_end, last_kind, last_phrase = 0, None, "", 0, "", ""
+    last_forecast = False
+    partner_part = None
     for row in rows:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
         if sentence != last_sentence:
             chain_from, last_sentence, last_id, last_end, last_kind = 0, sentence, "", 0, ""
             part_of_part, first_of_sentence = False, True
         offset = row["char_start"] - row["sentence_start"]
-        chained = bool(last_end) and bool(_CHAIN_GAP.match(row["sentence"][last_end:offset]))
+        chained = bool(last_end) and bool(CHAIN_GAP.match(row["sentence"][last_end:offset]))
         if last_end and not chained:
             chain_from = offset  # other words between the figures (失业人员再就业): a figure of its own
+        previous = (last_id, last_end, last_phrase) if last_end else None
+        last_phrase = row["indicator"]
         last_end = row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
-        ind = _share_numerator(row, offset, kind) or _longer_name(row, offset, kind) or identify(
-            row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
-        )
+        is_share, ind = share_of(row, offset, kind, previous)
+        if not is_share:
+            ind = _longer_name(row, offset, kind) or _elided_subject(row, offset, kind) or identify(
+                row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
+            )
         if ind is None and kind == "change_pp" and chained and last_kind == "share_pct" and last_id:
             # '…的比重为15.20%，同比降低3.67个百分点': the change of the share just given
             share = vocabulary()[last_id]
             ind = share if fits(share, kind, row["base_unit"]) else None
         last_kind = kind
-        if ind is None and kind in ("share_pct", "change_pp") and row["indicator"]:
+        if ind is None and not is_share and kind in _SHARE_KINDS and row["indicator"]:
             # 城镇人口…占总人口的比重为57.06%: a share of the phrase is the phrase's 比重.
             ind = identify(row["indicator"] + "比重", "", kind, row["base_unit"])
-        restricted = _partner_restricted(row, offset) or _breakdown_before(row, offset) or _points_pulled(row, offset, kind)
+        if ind and not is_share and _whole_of_share(row, offset, ind):
+            ind = None  # 占规模以上工业增加值比重58.2%: the whole is not what the share measures
+        # 对欧盟进口5037.48亿元，下降5.7%，出口3002.90亿元: the partner named once restricts its whole part
+        part = (sentence, clauses.of(row["sentence"]).start(offset, clauses.PART_BREAKS))
+        partner = _partner_restricted(row, offset) or partner_part == part
+        partner_part = part if partner else partner_part
+        restricted = partner or _breakdown_before(row, offset) or _points_pulled(row, offset, kind)
         # 市级地方一般公共预算收入完成103873万元…，其中：税收收入50315万元: the items of a part are the part's
         restricted = restricted or (part_of_part and "其中" in row["sentence"][:offset])
+        restricted = restricted or bool(ind and _flow_before(row, offset, kind, ind))
+        forecast = _against_a_forecast(row, offset, kind, chained, last_forecast)
+        last_forecast = forecast
+        restricted = restricted or forecast
         if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
         if first_of_sentence:

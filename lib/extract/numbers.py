@@ -221,6 +221,7 @@ _CANDIDATE = re.compile(
 _TAIL = re.compile(
     rf"(?P<q1>余|多(?=[十百千万亿]|{_UNIT}))?"
     rf"(?P<mult>{_MULT})?"
+    r"(?:(?<=[十百千])(?P<q3>余|多)(?P<mult2>[万亿]))?"  # 4千多亿, 3千多万: 多 inside the magnitude
     rf"(?P<q2>余|多(?={_UNIT}))?"
     r"(?P<big>大(?=系列|类|板块))?"
     rf"(?P<unit>{_UNIT}|(?<=[万亿])方(?![面向式案针法位略]))?"  # 9.34亿方 of gas: 方 (立方米) after 万/亿 only
@@ -378,13 +379,15 @@ def _chinese_token(text: str, m: re.Match) -> _Tok | None:
 def _tail(text: str, tok: _Tok, allow_mult: bool = True) -> _Tok | None:
     t = _TAIL.match(text, tok.end)
     q1, mult, q2, unit, post = t.group("q1", "mult", "q2", "unit", "post")
+    if t.group("mult2"):  # 4千多亿 is 4千亿 and more: the magnitude is whole, 多 its qualifier
+        mult, q1 = mult + t.group("mult2"), q1 or t.group("q3")
     if mult and not allow_mult:
         return _Tok(tok.num_start, tok.core_end, tok.end, tok.value, skip=True)
     if unit == "成" and text[t.end("unit") : t.end("unit") + 1] in _CHENG_NOT_UNIT:
         unit = post = None  # 三成都 / 成为: not 成 = tenths
     if unit == "番" and not text.endswith(("翻", "翻了"), 0, tok.num_start):
         unit = post = None  # only 翻一番 doubles; 三番五次 and 一番努力 are no amounts
-    last = "unit" if unit else "q2" if q2 else "mult" if mult else "q1" if q1 else ""
+    last = "unit" if unit else "q2" if q2 else "mult2" if t.group("mult2") else "mult" if mult else "q1" if q1 else ""
     tok.end = t.end(last) if last else tok.end
     tok.inner_q = q1 or q2 or ""
     tok.mult_text += mult or ""
@@ -425,6 +428,19 @@ def _is_roc_year(text: str, tok: _Tok) -> bool:
     if tok.unit != "年" or tok.chinese or tok.decimal or tok.mult_text or not 30 <= tok.value <= 130:
         return False
     return bool(_ROC_YEAR_AFTER.match(text, tok.end - 1))
+
+
+# A span of 民国 years (103~108年竹北市人口成长率为全国第一, 103年至108年): a period; but 60~80年 after a word of
+# duration (使用年限, 寿命, 长达) or with 以上/左右 after it is a length of time.
+_DURATION_BEFORE = re.compile(r"(?:年限|寿命|期限|周期|长达|历时|需要|需|约|大约|为期)\s*$")
+
+
+def _is_roc_year_range(text: str, a: _Tok, b: _Tok) -> bool:
+    if b.unit != "年" or a.unit not in ("", "年") or b.post_q or a.chinese or b.chinese or a.decimal or b.decimal:
+        return False
+    if a.mult_text or b.mult_text or not 60 <= a.value < b.value <= 130 or b.value - a.value > 30:
+        return False
+    return not _DURATION_BEFORE.search(text, 0, a.num_start) and not text.startswith(("以", "左右", "内", "来"), b.end)
 
 
 def _prev_letter(text: str, i: int) -> bool:
@@ -579,7 +595,7 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
         if b and sep and not a.post_q and (not a.unit or a.unit == b.unit):
             if not b.unit and not b.mult_text and _is_date_or_code(text, b):
                 a.skip = True
-            elif _is_year(b) or _is_year(replace(a, unit=b.unit)):
+            elif _is_year(b) or _is_year(replace(a, unit=b.unit)) or _is_roc_year_range(text, a, b):
                 a.skip = b.skip = True
             elif a.chinese == b.chinese and (b.unit or b.mult_text):
                 low = _clean(a.value * _mult_value(a.mult_text or b.mult_text) / _mult_value(b.mult_text))
@@ -664,6 +680,13 @@ def _currency_before() -> re.Pattern:
 def _declared_currency(text: str, start: int) -> str:
     m = _currency_before().search(text, max(0, start - 6), start)
     return m.group() if m else ""
+
+
+def declared_currency(text: str, start: int) -> str:
+    """The currency written right before the amount starting at ``start`` (新台币1兆2,542亿元: 新台币; 人民币100亿元:
+    元), '' when none is written: what a later amount in 元 of the same text is counted in."""
+    written = _declared_currency(text, start)
+    return canonical(written) if written else ""
 
 
 def _clean(v: float | None) -> float | None:

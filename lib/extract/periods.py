@@ -87,7 +87,29 @@ def _scan_periods(sentence: str, anchor_year: str) -> list[PeriodMention]:
     return sorted(out, key=lambda p: p.start)
 
 
+# A span of months from January is the quarter, half or year it equals, so 1-6月 and 上半年 are one period and
+# the figures of two regions that write them differently are compared (the dashboard keys on the period).
+_FROM_JANUARY = {3: "Q1", 6: "H1", 9: "Q1-Q3"}
+_MONTH_SPAN = re.compile(r"^(\d{4})-01\.\.(\d{4})-(\d{2})$")
+
+
+def canonical(period: str) -> str:
+    """One spelling per period: 2024-01..2024-06 -> 2024-H1, 2024-01..2024-03 -> 2024-Q1, 2024-01..2024-09 ->
+    2024-Q1-Q3, 2024-01..2024-12 -> 2024; anything else as it is."""
+    m = _MONTH_SPAN.match(period)
+    if not m or m.group(1) != m.group(2):
+        return period
+    end = int(m.group(3))
+    if end == 12:
+        return m.group(1)
+    return f"{m.group(1)}-{_FROM_JANUARY[end]}" if end in _FROM_JANUARY else period
+
+
 def _render(kind: str, m: re.Match, anchor: str) -> str:
+    return canonical(_render_as_written(kind, m, anchor))
+
+
+def _render_as_written(kind: str, m: re.Match, anchor: str) -> str:
     g = m.groups()
     if kind == "since":
         return f"since-{g[0] or g[1]}"
@@ -131,6 +153,7 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
         p for p in found
         if p.end <= pos and not _changed_since(sentence, p, pos) and not _aside(sentence, p, pos)
         and not sentence[max(0, p.start - 2) : p.start].endswith(_REMOVED)
+        and not (is_compared_object(sentence, p) and pos > p.end + 1)
     ]  # fmt: skip
     if before:
         return before[-1].period
@@ -144,6 +167,15 @@ def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:
 _ASIDES = {"【": "】", "（": "）", "(": ")", "[": "]"}
 # 剔除上年缓税抬高基数等特殊因素后，可比增长6.2%: the period of what is taken out is not the figure's.
 _REMOVED = ("剔除", "扣除")
+
+
+# 已超过去年全年的16,672,556人次，达17,043,667人次: the period of what is surpassed is the period of that figure
+# alone (right after its 的), not of the figures after it nor of the sentences after it.
+_SURPASSED = ("超过", "超出", "超越", "高于", "低于", "多于", "少于")
+
+
+def is_compared_object(sentence: str, p: PeriodMention) -> bool:
+    return sentence[max(0, p.start - 2) : p.start].endswith(_SURPASSED) and sentence.startswith("的", p.end)
 
 
 def _aside(sentence: str, p: PeriodMention, pos: int) -> bool:
@@ -173,6 +205,7 @@ _MONTH_END = re.compile(r"(?:(\d{4})年|(今年|去年|上年|本年))?(\d{1,2})
 COMPARISON_WORDS = ("比", "较", "高于", "低于", "快于", "慢于", "好于", "相比", "对比")
 _BASE_BEFORE = (*COMPARISON_WORDS, "与", "同")  # 与上年持平
 _BASE_AFTER = re.compile(r"^(?:同期|水平|的|相比|比|末)")
+_FORECAST_MADE = re.compile(r"(?:预测|预估)(?:数|值|的)")
 _BASE_OF_MULTIPLE = re.compile(r"(?:同期|水平)?的[\d.一二两三四五六七八九十]+倍")  # 是2020年的2.5倍
 
 
@@ -189,7 +222,7 @@ def _figure_periods_cached(sentence: str, anchor_year: str) -> tuple[PeriodMenti
         year, month = _year(m.group(1), m.group(2), anchor_year), int(m.group(3))
         if year and 1 <= month <= 12 and not _is_base(sentence, m.start(), m.end(), year_end=True):
             if _YEAR_TO_DATE.search(sentence, m.end()):  # 截至11月底，累计生产原煤…: January to November
-                period = year if month == 12 else f"{year}-01..{year}-{month:02d}"
+                period = canonical(f"{year}-01..{year}-{month:02d}")
             else:  # 截至12月底，全市在库项目593个: a stock at the month's end
                 period = f"{year}-{month:02d}"
             out.append(PeriodMention(m.start(), m.end(), period))
@@ -215,5 +248,7 @@ def _is_base(sentence: str, start: int, end: int, year_end: bool = False) -> boo
         return True
     if _BASE_OF_MULTIPLE.match(sentence, end):
         return True
+    if _FORECAST_MADE.match(sentence, end):
+        return True  # 较106年8月预测数1.89%: the month the forecast was made, not the period it forecasts
     after = sentence[end : end + 2]
     return bool(_BASE_AFTER.match(after)) and not year_end and sentence[start:end] in ("上年", "去年")

@@ -76,6 +76,9 @@ class _Gazetteer:
     # where a name or an abbreviation starts instead of trying every length at every character.
     automaton: ahocorasick_rs.AhoCorasick
     abbr_chars: re.Pattern  # the abbreviations that start a run of two or more
+    # National bodies that stand for their region (经济部: Taiwan's ministry) unless a place is named right
+    # before them (德国经济部, 德国联邦经济部: that place's body).
+    bodies: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -109,14 +112,16 @@ def _gazetteer() -> _Gazetteer:
         {(r["short"], r["province"]): _division_region(r) for r in divisions if r["level"] != "province"}
     )
     ambiguous = _add_places(_read("places.csv"), parents, candidates, names)
-    abbr = _add_aliases(_read("aliases.csv"), by_short, candidates, names)
+    aliases = _read("aliases.csv")
+    abbr = _add_aliases(aliases, by_short, candidates, names)
+    bodies = frozenset(row["alias"] for row in aliases if row["kind"] == "body")
     _add_foreign(_read("foreign.csv"), candidates, names)
     table = _resolve(candidates)
     table.update({name: entry for name, entry in ambiguous.items() if name not in table})
     # Only an abbreviation followed by another (沪苏, 京、冀) can start a run: a lone one is no mention.
     chars = "[" + "".join(map(re.escape, abbr)) + "]"
     abbr_chars = re.compile(f"{chars}(?={chars}|、{chars})" if abbr else "(?!)")
-    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars)
+    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies)
 
 
 def _division_region(row: dict[str, str]) -> Region:
@@ -202,7 +207,7 @@ def _add_aliases(rows, by_short, candidates, names) -> dict[str, Region]:
         names.setdefault(row["alias"], region)
         if row["kind"] == "abbr":
             abbr[row["alias"]] = region
-        elif row["kind"] == "alias" and row["standalone"] == "1":
+        elif row["kind"] in ("alias", "body") and row["standalone"] == "1":
             candidates[row["alias"]].append((1, region, "alias", True))
     return abbr
 
@@ -291,6 +296,9 @@ def _scan_places(text: str) -> list[PlaceMention]:
         surface = _longest_at(text, pos, starts.get(pos, ()))
         if surface and _straddles_word(text, pos, pos + len(surface)):
             surface = None  # 亲临安庆: 临 ends 亲临, so 临安 is no name; 安庆 starts at the next position
+        if surface and surface in gaz.bodies and _owned_body(text, pos, out):
+            i = pos + len(surface)  # 德国经济部: the body of the place named before it, no mention of its own
+            continue
         if surface:
             entry = gaz.table[surface]
             region = entry.region or _from_context(entry, out, pos)
@@ -304,6 +312,14 @@ def _scan_places(text: str) -> list[PlaceMention]:
         else:
             i = pos + 1
     return out
+
+
+_BODY_GAP = re.compile(r"(?:联邦|国家|政府|的)?")
+
+
+def _owned_body(text: str, pos: int, before: list[PlaceMention]) -> bool:
+    """A body's name right after a place (德国经济部, 日本的经济部) is that place's body."""
+    return bool(before) and _BODY_GAP.fullmatch(text, before[-1].end, pos) is not None
 
 
 def _name_ends(text: str, gaz: _Gazetteer) -> dict[int, list[int]]:
@@ -554,13 +570,21 @@ def sentence_region(sentence: str, default: Region) -> Region:
     (北京10.7%, 广东GDP). Places after partner words (来自, 与, 向, 到 ...) are never subjects.
     A macro region in subject position keeps the default; a foreign one is returned as is.
     """
+    found = _sentence_region_cached(sentence, id(_gazetteer()))
+    return default if found is None else found
+
+
+# Asked for a sentence (and its prefixes) by every figure and statement: the answer does not depend on the
+# default, so it is found once per text (None: the default).
+@lru_cache(maxsize=256)
+def _sentence_region_cached(sentence: str, _gaz_id: int) -> Region | None:
     mentions = find_places(sentence)
     flags = _partner_flags(sentence, mentions)
     candidates = [
         m for m, partner in zip(mentions, flags, strict=True) if not partner and m.region.level != "macro"
     ]
     if not candidates:
-        return default
+        return None
     starts = {LEAD_IN.match(sentence).end()}
     starts |= {LEAD_IN.match(sentence, i + 1).end() for i in clauses.of(sentence).marks_of(clauses.CLAUSE_BREAKS - {clauses.END})}
     for i, m in enumerate(candidates):
@@ -569,7 +593,7 @@ def sentence_region(sentence: str, default: Region) -> Region:
     for m in candidates:
         if SUBJECT_AFTER.match(sentence, _skip_suffix(sentence, m.end)):
             return m.region
-    return default
+    return None
 
 
 def inner_place(sentence: str, candidates: list[PlaceMention], i: int) -> PlaceMention:

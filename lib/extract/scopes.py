@@ -21,7 +21,7 @@ SCOPES = ("region", "part", "organisation", "group", "nation")
 _LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|截至目前|截至|全年|今年|去年|上年|年末|全市|全省|全区|该市|我市|本市)+")
 _NAME_CHARS = r"[\u4e00-\u9fa5A-Za-z0-9·—\-“”]"
 # Verbs and function words inside a run end a name: '推动天开园' -> '天开园'.
-_NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|其中|在|对|由|向|与|和|的)")
+_NOT_IN_NAME = re.compile(r".*(?:推动|推进|建设|依托|围绕|通过|实现|完成|加快|打造|支持|融入|其中|在|对|由|向|与|和|的|把|将)")
 
 
 _BASE_OF = re.compile(r"[^，,；;的]{1,12}的全国")  # the figure names the nation's level: 9.8%的全国增速
@@ -113,6 +113,12 @@ def _named(head: str) -> Scope | None:
         return None
     name = modifier + found.group(2)
     return Scope(scope, name)
+
+
+def names_group_or_nation(text: str) -> bool:
+    """Whether ``text`` names several regions or the nation (全国, 两省市) or a named part or group of them
+    (主城都市区, 长江经济带): 占长江经济带比重 is a share of another whole than the region's."""
+    return bool(_word_pattern()[0].search(text)) or _named(text) is not None
 
 
 def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | None) -> Scope:

@@ -248,7 +248,6 @@ def classify(paras: list[Para]) -> list[Para]:
     n = len(paras)
     for i, p in enumerate(paras):
         t = p.text
-        near_end = all(q.kind == "meta" or _META_LINE.match(q.text) for q in paras[i + 1 :]) or i >= n - 1
         if _META_LINE.match(t):
             p.kind = "meta"
         elif _SALUTATION.match(t) or _DELIVERED.match(t):
@@ -259,7 +258,7 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "credit" if len(t) <= 20 else "caption"
         elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
             p.kind = "caption"
-        elif _WORK_CREDIT.match(t) or near_end and i > 0 and _TRAILING_CREDIT.match(t):
+        elif _WORK_CREDIT.match(t) or (i > 0 and _TRAILING_CREDIT.match(t) and _near_end(paras, i, n)):
             p.kind = "byline"
         elif i == 0 and len(t) <= 60 and "。" not in t and not _BYLINE.match(t) and not _SALUTATION.match(t):
             p.kind = "heading"  # a file's first short line is its headline, commas and all
@@ -268,6 +267,12 @@ def classify(paras: list[Para]) -> list[Para]:
         if p.kind == "credit" and i > 0 and _is_photo_description(paras, i - 1):
             paras[i - 1].kind = "caption_text"
     return paras
+
+
+def _near_end(paras: list[Para], i: int, n: int) -> bool:
+    """Only meta lines follow paragraph ``i`` (or none): asked only for a line that could be a trailing credit,
+    not for every paragraph (which made a long page quadratic)."""
+    return i >= n - 1 or all(q.kind == "meta" or _META_LINE.match(q.text) for q in paras[i + 1 :])
 
 
 def _is_photo_description(paras: list[Para], j: int) -> bool:
@@ -564,15 +569,23 @@ def _memo(place_counter: PlaceCounter) -> PlaceCounter:
             seen[text] = place_counter(text)
         return seen[text]
 
+    count.piece_totals = {}  # id(piece) -> (its parts, their summed places): see _piece_places
     return count
 
 
 def _piece_places(piece: Piece, place_counter: PlaceCounter) -> Counter:
     """The places of an article so far: those of ``" ".join([title, kicker, text])``, summed over its
     lines (see ``PlaceCounter``), so a growing article costs only its new paragraph."""
+    parts = (piece.title, piece.kicker, *piece.paragraphs)
+    # Every fragment is weighed against every article: an article that did not change since is summed once.
+    memo = getattr(place_counter, "piece_totals", None)
+    if memo is not None and (hit := memo.get(id(piece))) is not None and hit[0] == parts:
+        return hit[1]
     total: Counter = Counter()
-    for part in (piece.title, piece.kicker, *piece.paragraphs):
+    for part in parts:
         total.update(place_counter(part))
+    if memo is not None:
+        memo[id(piece)] = (parts, total)
     return total
 
 

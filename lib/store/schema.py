@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _S, _I, _F, _B = pa.string(), pa.int32(), pa.float64(), pa.bool_()
 _LS = pa.list_(pa.string())
@@ -197,6 +197,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             _S,
             "For a target, what it measures if achieved (level, change_pct, share_pct ...); '' otherwise.",
         ),
+        (
+            "direction",
+            _S,
+            "For a change (and a target of one): down when the text says it fell (下降, 减少, 回落 …), up when it "
+            "rose; '' for other kinds. The value stays as written (下降3.0% is 3.0), so charts sign it from this.",
+        ),
         ("indicator", _S, "What the number measures, a short phrase from the sentence (技术合同额, 智算卡)."),
         (
             "indicator_id",
@@ -224,7 +230,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "period",
             _S,
             "Period the figure covers: 2023, 2023-12 (a year-end stock), 2024-Q1, 2022-H1, "
-            "2021-01..2021-08, since-2014, 每年. From the sentence (a comparison base such as 比上年 is "
+            "2021-01..2021-08, since-2014, 每年; one spelling per period (1-6月 and 上半年 are 2022-H1, 1-9月 is "
+            "2022-Q1-Q3, 1-12月 the year). From the sentence (a comparison base such as 比上年 is "
             "not it), else the paragraph, else a periodic report's year (2024年…统计公报); '' when none.",
         ),
         (

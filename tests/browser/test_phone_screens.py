@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 
 SIZES = {"phone": (390, 844), "desktop": (1400, 900)}
 CHART = '[data-testid="stPlotlyChart"]'
-PAGES = ["compare", "timeline", "links", "keywords"]
+# English titles are longer: they wrap to more lines (the reviewer saw them run into the plot)
+PAGES = ["compare", "timeline", "links", "keywords", "compare?lang=en", "keywords?lang=en"]
 
 
 def phone_page(browser: Browser, device: str) -> Page:
@@ -62,6 +63,7 @@ def test_chart_parts_do_not_overlap_or_overflow(browser: Browser, streamlit_serv
 
         assert title["x"] + title["width"] <= svg["x"] + svg["width"] + 1, "the title runs out of the chart"
         assert title["y"] >= modebar["y"] + modebar["height"] - 2, "the modebar covers the title"
+        assert title["y"] + title["height"] <= plot["y"] + 2, "the title runs into the plot"
         legends = chart.locator(".legend")
         if legends.count():
             legend = box(legends.first)

@@ -42,8 +42,13 @@ def region_color(region: str) -> str:
     return REGION_PALETTE[int(digest, 16) % len(REGION_PALETTE)]
 
 
+# Money is drawn in 亿 of its currency, except per-person figures (人均), drawn in the currency itself.
+PER_PERSON = "人均"
+
+
 def display_units(facts: pd.DataFrame) -> pd.DataFrame:
-    """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...); people in 万人 (万人次) when
+    """Adds ``display_value`` and ``display_unit``: money in 亿元 (亿美元 ...), per-person money (人均) in 元;
+    falls (direction down) negative; people in 万人 (万人次) when
     every figure of the rows in that unit is 10,000 or more, as the bureaus write populations; other counts
     in their base unit. One unit per base unit for all the rows, so a chart never mixes 人 and 万人."""
     out = facts.copy()
@@ -52,12 +57,26 @@ def display_units(facts: pd.DataFrame) -> pd.DataFrame:
     is_money = base.map(currencies.is_money).astype(bool)
     out["display_unit"] = base.where(~is_money, "亿" + base.map(currencies.canonical))
     out["display_value"] = out["value_base"].where(~is_money, out["value_base"] / YI)
+    # Per-person money (人均可支配收入53581元) stays in its currency: 0.0005358亿元 would be unreadable.
+    names = out.get("indicator_name", pd.Series("", index=out.index)).fillna("") + "|" + out.get(
+        "indicator", pd.Series("", index=out.index)
+    ).fillna("")
+    per_person = is_money & names.str.contains(PER_PERSON, regex=False)
+    out.loc[per_person, "display_value"] = out.loc[per_person, "value_base"]
+    out.loc[per_person, "display_unit"] = base[per_person].map(currencies.canonical)
     for unit in PEOPLE_UNITS:
         mine = base == unit
         values = out.loc[mine, "value_base"].abs()
         if mine.any() and (values >= WAN).all():
             out.loc[mine, "display_value"] = out.loc[mine, "value_base"] / WAN
             out.loc[mine, "display_unit"] = "万" + unit
+    if "kind" in out.columns:
+        # The parts of a structure ratio (三次产业结构为1.6:34.5:63.9) are percentages written without the sign.
+        out.loc[(out["kind"] == "share_pct") & (base == ""), "display_unit"] = "%"
+    if "direction" in out.columns:
+        # 比上年下降19.0% is stored as written (19.0, direction down): drawn as the fall it is.
+        down = (out["direction"] == "down") & (out["display_value"] > 0)
+        out.loc[down, "display_value"] = -out.loc[down, "display_value"]
     return out
 
 
