@@ -2,6 +2,8 @@
 selected regions (bars; lines when several periods exist); the rows drawn as a table; every other
 figure of the indicator as context cards. The choice of figures is lib/dashboard/comparable.py."""
 
+from dataclasses import astuple
+
 import streamlit as st
 
 from lib.dashboard import charts, ui, url_state
@@ -20,7 +22,7 @@ st.caption(t("compare_caption", lang))
 articles = ui.store_articles()
 selected = ui.selected_regions(required=True)
 facts = dd.load_indicator_mentions()  # every row the page can draw or list, once per build
-whole = cmp.whole_region(facts, selected)  # what the pickers and charts choose from, filtered once a run
+whole = dd.load_whole_region(selected)  # what the pickers and charts choose from, once per selection
 
 indicators = cmp.indicator_options(whole, selected)
 if not indicators:
@@ -55,15 +57,23 @@ if kind[0] == "level":  # a log scale only for levels: growth rates and changes 
     url_state.bind("log", "cmp_log", url_state.Flag(), False)
     log = st.toggle(t("log_scale", lang), key="cmp_log", help=t("log_scale_help", lang))
 
-rows = cmp.view_rows(whole, selected, view, lang)
+rows, series, context = dd.load_compare_rows(selected, view, lang)  # once per view
 shown = cmp.drawn(rows)
 name = cmp.indicator_name(indicator, lang)
 what = t("what_kind_period", lang, what=name, kind=cmp.kind_label(*kind, lang), period=period_label(*period, lang))
-fig = charts.indicator_bars(shown, selected, what, lang)
-if log:
-    ui.log_scale(fig)
-ui.chart(fig, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars",
-         rows=shown)  # fmt: skip
+# The charts are made once per build, language and view (lib/dashboard/ui.py).
+view_key = (tuple(selected), astuple(view), log)
+
+
+def bars():
+    fig = charts.indicator_bars(shown, selected, what, lang)
+    if log:
+        ui.log_scale(fig)
+    return fig
+
+
+ui.chart(bars, charts.slug("compare", indicator, kind[0], kind[1], period[0], period[1]), facts, key="compare_bars",
+         rows=shown, cache_key=view_key)  # fmt: skip
 missing = cmp.missing_regions(shown, selected)
 if missing:
     st.text(t("no_data_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in missing)))
@@ -72,16 +82,18 @@ if len(repeated):
     with st.expander(t("other_sources", lang)):
         st.dataframe(ui.named(cmp.display_table(repeated, lang)), hide_index=True, column_config=ui.comparable_columns())
 
-series = cmp.period_series(whole, selected, view, lang)
 if len(series):
     st.subheader(t("over_periods", lang))
-    lines = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)
-    if log:
-        ui.log_scale(lines)
-    ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
-             hint="select_hint_marker", rows=series)  # fmt: skip
 
-context = cmp.context_rows(facts, selected, indicator, list(rows["fact_id"]), lang)
+    def lines():
+        fig = charts.indicator_lines(series, selected, t("what_kind", lang, what=name, kind=cmp.kind_label(*kind, lang)), lang)
+        if log:
+            ui.log_scale(fig)
+        return fig
+
+    ui.chart(lines, charts.slug("compare-periods", indicator, kind[0], kind[1]), facts, key="compare_lines",
+             hint="select_hint_marker", rows=series, cache_key=view_key)  # fmt: skip
+
 if len(context):
     st.subheader(t("context", lang))
     st.caption(t("context_caption", lang))

@@ -15,7 +15,7 @@ st.caption(t("facts_caption", lang))
 
 articles = ui.store_articles()
 selected = ui.selected_regions()
-facts = dd.facts_for_regions(dd.load_facts_joined(), selected)
+facts, haystack, choices = dd.load_facts_of_regions(selected)  # once per build and selection
 if facts.empty:
     st.info(t("no_facts", lang) if selected else t("no_region_selected", lang), icon=ui.EMPTY_ICON)
     st.stop()
@@ -24,7 +24,7 @@ url_state.bind("q", "facts_query", url_state.Text(), "")
 query = st.text_input(t("search", lang), key="facts_query")
 c1, c2, c3 = st.columns(3)
 # Filters in the URL: ?fact_region=天津&category=economy,trade&kind=level ('' or absent: any).
-fact_regions, fact_categories, fact_kinds = (list(facts[c].unique()) for c in ("region", "category", "kind"))
+fact_regions, fact_categories, fact_kinds = (list(c) for c in choices)
 url_state.bind("fact_region", "facts_regions", url_state.Choices(fact_regions), [])
 url_state.bind("category", "facts_categories", url_state.Choices(fact_categories), [])
 url_state.bind("kind", "facts_kinds", url_state.Choices(fact_kinds), [])
@@ -46,7 +46,7 @@ kinds = c3.multiselect(
     key="facts_kinds",
     placeholder=t("any", lang),
 )
-rows = dd.search_facts(facts, query, regions, categories, kinds, haystack=dd.facts_search_text())
+rows = dd.search_facts(facts, query, regions, categories, kinds, haystack=haystack)
 
 st.caption(t("rows_shown", lang, n=len(rows), total=len(facts)))
 grid = tables.facts_grid(ui.named(rows.head(tables.MAX_TABLE_ROWS)), lang)  # a grid of 100,000 costs seconds

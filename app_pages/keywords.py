@@ -22,12 +22,13 @@ if dd.region_keywords(keywords, selected).empty:
 url_state.bind("top", "kw_top_n", url_state.Number(3, 15), 10)
 top_n = st.slider(t("top_n", lang), min_value=3, max_value=15, key="kw_top_n")
 examples = dd.load_term_examples()  # every region's, once per build
-fig = charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles)
-ui.chart(fig, f"keywords-top{top_n}", examples, key="keyword_bars", hint="select_hint_term", heading="selected_term")
+ui.chart(lambda: charts.keyword_bars(keywords, selected, lang, top_n=top_n, articles=articles), f"keywords-top{top_n}",
+         examples, key="keyword_bars", hint="select_hint_term", heading="selected_term",
+         cache_key=(tuple(selected), top_n))  # once per build, language and view  # fmt: skip
 
 st.subheader(t("shared_terms", lang))
-ui.chart(charts.shared_terms(keywords, selected, lang, articles=articles), "keywords-shared", examples,
-         key="shared_terms", hint="select_hint_term", heading="selected_term")  # fmt: skip
+ui.chart(lambda: charts.shared_terms(keywords, selected, lang, articles=articles), "keywords-shared", examples,
+         key="shared_terms", hint="select_hint_term", heading="selected_term", cache_key=(tuple(selected),))  # fmt: skip
 shared = dd.shared_terms(keywords, selected)
 with st.expander(t("shared_table", lang), expanded=True):
     if shared.empty:

@@ -38,24 +38,26 @@ if shown.empty:
 unlinked = dd.regions_without_links(shown, selected)
 if unlinked:  # say plainly which selected regions the charts below cannot show
     st.text(t("no_link_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in unlinked)))
-details = dd.link_selection_rows(shown, lang)
+details = dd.load_link_details(lang)  # every link's, once per build: the charts pick theirs by id
 st.caption(t("links_select_hint", lang))
 st.subheader(t("links_network", lang))
+view = (tuple(selected), tuple(relations))  # the charts are made once per build, language and view
 ui.chart(
-    charts.link_network(shown, lang, regions=selected), "links-network", details, key="links_network",
-    hint="select_hint_link", heading="selected_link",
+    lambda: charts.link_network(shown, lang, regions=selected), "links-network", details, key="links_network",
+    hint="select_hint_link", heading="selected_link", cache_key=view,
 )  # fmt: skip
 
 st.subheader(t("links_map", lang))
 if maps.topojson_available():
     ui.chart(
-        charts.link_map(shown, lang, regions=selected),
+        lambda: charts.link_map(shown, lang, regions=selected),
         "links-map",
         details,
         key="links_map",
         config={"topojsonURL": maps.TOPOJSON_URL},
         hint="select_hint_link",
         heading="selected_link",
+        cache_key=view,
     )
 else:
     st.warning(t("map_unavailable", lang, path=str(maps.topojson_path())), icon="🗺️")

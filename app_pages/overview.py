@@ -30,9 +30,9 @@ def coverage_chart() -> None:
         st.info(t("no_facts", lang))
         return
     counts, cells = dd.load_coverage_index()  # once per build: a filter change only picks from them
-    fig = charts.coverage_heatmap(coverage, regions=selected, lang=lang, counts=counts)
-    ui.chart(fig, "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
-             heading="selected_cell", by="cell", index=cells)  # fmt: skip
+    ui.chart(lambda: charts.coverage_heatmap(coverage, regions=selected, lang=lang, counts=counts),
+             "overview-coverage", coverage, key="overview_coverage", hint="select_hint_cell",
+             heading="selected_cell", by="cell", index=cells, cache_key=(tuple(selected),))  # fmt: skip
     ui.zip_button("overview-charts")
 
 

@@ -23,9 +23,10 @@ if events.empty:
     st.info(t("no_events", lang), icon=ui.EMPTY_ICON)
     st.stop()
 
-fig = charts.timeline(events, lang, regions=selected)
+# Made once per build, language and view (lib/dashboard/ui.py): drawn from the same events.
 ui.chart(
-    fig, "timeline-events", dd.event_selection_rows(events), key="timeline_chart",
-    hint="select_hint_group", heading="selected_events",
+    lambda: charts.timeline(events, lang, regions=selected), "timeline-events", dd.load_event_details(lang),
+    key="timeline_chart", hint="select_hint_group", heading="selected_events",
+    cache_key=(tuple(selected), include_relative),
 )  # fmt: skip
 ui.zip_button("timeline-charts")

@@ -98,6 +98,16 @@ def chart_spec(at: AppTest, i: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[i].proto.spec)
 
 
+def sent_ids(at: AppTest, i: int = 0) -> list[str]:
+    """The ids behind every point of chart ``i`` as the browser would send them back: ``customdata[0]``,
+    a long list sent as a token (``ui.compact_ids``) resolved through the session's lookup."""
+    from lib.dashboard import ui
+
+    lookup = {k: v for tokens in at.session_state[ui._ID_LISTS].values() for k, v in tokens.items()}
+    firsts = [c[0] for trace in chart_spec(at, i)["data"] for c in trace.get("customdata", [])]
+    return [x for first in firsts for x in ui.expand_ids(first.split(","), lookup)]
+
+
 def x_categories(at: AppTest, i: int = 0) -> list[str]:
     return chart_spec(at, i)["layout"]["xaxis"]["categoryarray"]
 

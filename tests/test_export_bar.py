@@ -18,7 +18,7 @@ from lib import store
 from lib.dashboard import charts, comparable, export, tables
 from lib.dashboard import views as dd
 from lib.dashboard.charts.common import empty_figure
-from tests.test_app import app, chart_spec, use_store
+from tests.test_app import app, chart_spec, sent_ids, use_store
 from tests.test_charts import EVENTS, KEYWORDS
 from tests.test_charts import FACTS as CHART_FACTS
 
@@ -153,6 +153,19 @@ def test_search_with_the_cached_text_finds_the_same_rows():
         assert hay_of.str.contains(query).all() and expected.empty == (query == "没有这个词")
 
 
+def test_search_index_finds_the_same_rows_as_the_joined_text(seed_store: Path):
+    facts = dd.facts_with_articles(store.read_table("facts", seed_store), store.read_table("articles", seed_store))
+    regions = sorted(set(facts["region"]) - {""})[:2]
+    some = dd.facts_for_regions(facts, regions)
+    index = dd.SearchIndex.of(facts)
+    for frame, idx in ((facts, index), (some, index.at(facts.index.get_indexer(some.index)))):
+        for query in ("亿元", "GDP", "gdp", "增长", "%", "没有这个词", ""):
+            for kinds in ([], ["level"]):
+                expected = dd.search_facts(frame, query, kinds=kinds)
+                assert dd.search_facts(frame, query, kinds=kinds, haystack=idx).equals(expected), query
+    assert len(dd.search_facts(facts, "亿元", haystack=index)) > 0
+
+
 # --- the pages: a Table tab and four export buttons under every chart (AppTest) -----------------
 
 
@@ -174,7 +187,7 @@ def test_every_chart_has_a_table_tab_and_an_export_bar(seeded: Path, page: str):
 
 def test_timeline_table_tab_lists_every_event_drawn(seeded: Path):
     at = app(page="app_pages/timeline.py")
-    ids = {i for tr in chart_spec(at)["data"] for c in tr["customdata"] for i in c[0].split(",")}
+    ids = set(sent_ids(at))
     events = store.read_table("events", seeded)
     assert len(at.dataframe[0].value) == len(ids) == len(events)
     assert chart_spec(at)["layout"]["height"] <= 1000  # one chart of capped height
@@ -186,3 +199,30 @@ def test_drawn_positions_follow_the_drawing_order_each_fact_once():
     cells = pd.DataFrame({"fact_id": ["a", "b", "c", "d"], "cell": ["x", "y", "x", "y"]})
     assert list(export.drawn_positions(["y", "x"], cells, key="cell")) == [1, 3, 0, 2]  # a cell's rows all
     assert list(export.drawn_positions(["zz"], details)) == []
+
+
+def test_drawn_positions_match_arrow_strings_and_other_keys_alike():
+    ids = ["f3", "f1", "nope"]
+    arrow = pd.DataFrame({"fact_id": pd.Series(["f1", "f2", "f3", "f1"], dtype="str")})
+    plain = pd.DataFrame({"fact_id": pd.Series(["f1", "f2", "f3", "f1"], dtype=object)})
+    numbers = pd.DataFrame({"fact_id": [1, 2, 3, 1]})  # keys Arrow cannot compare with strings
+    assert list(export.drawn_positions(ids, arrow)) == list(export.drawn_positions(ids, plain)) == [2, 0]
+    assert list(export.drawn_positions(["3", "1"], numbers)) == []
+    assert list(export.drawn_positions([], arrow)) == []
+    cells = pd.DataFrame({"fact_id": ["a", "b", "c"], "cell": ["x", "y", "x"]})
+    assert list(export.drawn_positions(["x", "y"], cells, "cell")) == [0, 2, 1]  # every row of a cell
+
+
+def test_long_id_lists_go_to_the_browser_as_tokens_and_come_back_as_ids():
+    import plotly.graph_objects as go
+
+    from lib.dashboard import ui
+
+    many = ",".join(f"event-{i:04d}" for i in range(40))
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[1, 2], customdata=[[many, "北京"], ["e1", "天津"]]))
+    tokens = ui.compact_ids(fig)
+    sent = [list(c) for c in fig.data[0].customdata]
+    assert sent[1] == ["e1", "天津"] and sent[0][1] == "北京"  # short ids and the hover fields stay
+    assert sent[0][0].startswith(ui.TOKEN_MARK) and len(sent[0][0]) < 20 and tokens == {sent[0][0]: many}
+    assert ui.expand_ids([sent[0][0], "e1"], tokens) == [*many.split(","), "e1"]
+    assert ui.compact_ids(go.Figure(go.Scatter(x=[1], y=[1], customdata=[[many]])))  # the same list, the same token

@@ -16,6 +16,7 @@ from tests.test_app import (
     article_rows,
     chart_spec,
     region_filter,
+    sent_ids,
     texts,
     use_store,
 )
@@ -43,8 +44,8 @@ def articles_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def timeline_ids(at) -> set[str]:
-    """The events drawn: each dot holds its events' ids, comma-joined."""
-    return {i for trace in chart_spec(at)["data"] for c in trace["customdata"] for i in c[0].split(",")}
+    """The events drawn: each dot holds its events' ids, comma-joined (a long list as a token)."""
+    return set(sent_ids(at))
 
 
 def timeline_regions(at) -> set[str]:

@@ -21,20 +21,24 @@ def _fail(*args, **kwargs):
 def test_warm_caches_fill_what_the_pages_read(seed_store: Path, monkeypatch: pytest.MonkeyPatch):
     dd.warm_caches(seed_store)
     key = (str(seed_store), dd.current_build(seed_store))
+    monkeypatch.setattr(dd.SearchIndex, "of", _fail)
     for module, name in [(store, "read_tables"), (comparable, "headline_table"), (dd, "search_text"),
                          (dd, "events_with_articles"), (dd, "term_examples"), (dd, "links_with_articles"),
-                         (charts, "coverage_rows"), (dd, "facts_with_articles")]:  # fmt: skip
+                         (charts, "coverage_rows"), (dd, "facts_with_articles"), (dd, "event_selection_rows"),
+                         (dd, "link_selection_rows")]:  # fmt: skip
         monkeypatch.setattr(module, name, _fail)
     tables = dd._read_cached(*key)
     assert len(tables["facts"]) > 0
     assert dd._joined_cached(*key) is dd._joined_cached(*key)
     assert set(dd._headlines_cached(*key, "zh")) == set(dd.region_options(tables["articles"]))
     assert len(dd._coverage_cached(*key)) and len(dd._coverage_index_cached(*key)[1])
-    assert len(dd._search_text_cached(*key)) == len(dd._joined_cached(*key))
+    assert len(dd._search_index_cached(*key).matches("")) == len(dd._joined_cached(*key))
     for cached in (dd._indicator_mentions_cached, dd._term_examples_cached, dd._links_joined_cached,
                    dd._articles_by_region_cached):  # fmt: skip
         cached(*key)
     dd._events_joined_cached(*key, "zh")
+    for cached in (dd._event_details_cached, dd._link_details_cached):
+        cached(*key, "zh")
 
 
 def test_launcher_passes_options_to_streamlit_run(monkeypatch: pytest.MonkeyPatch):

@@ -53,10 +53,10 @@ def _image(fig: go.Figure, fmt: str):
     return render
 
 
-def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame, key: str, lang: str) -> None:
+def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame | list, key: str, lang: str) -> None:
     """PNG · SVG · CSV · cite, one click each; the files carry the chart's title and today's date.
     ``rows`` gives the CSV's rows when it is downloaded; ``cited`` holds the drawn rows' source, title
-    and published (the articles a citation names)."""
+    and published (the articles a citation names), or is ``export.article_list`` of them."""
     today = date.today()
     link = view_link()
     row = st.container(horizontal=True, wrap=True, gap="small")  # one row, wrapping on a phone
@@ -72,7 +72,10 @@ def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame, k
         MIME["csv"], key=f"{key}_csv", help=t("export_csv_help", lang), on_click="ignore",
         icon=":material/table_view:",
     )  # fmt: skip
-    cite = export.cite_text(fig, cited, link, today, lang)
+    if isinstance(cited, list):
+        cite = export.cite_text(fig, None, link, today, lang, articles=cited)
+    else:
+        cite = export.cite_text(fig, cited, link, today, lang)
     with row.popover(t("export_cite", lang), icon=":material/format_quote:"):
         st.caption(t("export_cite_help", lang))
         st.code(cite, language=None, wrap_lines=True)  # plain text, with a copy button
@@ -84,12 +87,12 @@ def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame, k
         st.caption(t("export_unavailable", lang, reason="no Chrome/Chromium on the server (apt-get install chromium)"))
 
 
-def table(rows: pd.DataFrame, lang: str, total: int | None = None) -> None:
+def table(rows: pd.DataFrame, lang: str, total: int | None = None, framed: pd.DataFrame | None = None) -> None:
     """The rows the chart draws, as a table (the same rows as the CSV; ``total`` of them when
-    ``rows`` holds only the first)."""
+    ``rows`` holds only the first); ``framed``: ``tables.table_frame(rows, lang)`` made already."""
     total = len(rows) if total is None else total
     st.caption(t("table_rows", lang, n=total))
-    shown = tables.table_frame(rows, lang)
+    shown = tables.table_frame(rows, lang) if framed is None else framed
     if total > len(shown):
         st.caption(t("rows_capped", lang, n=len(shown), total=total))
     st.dataframe(shown, hide_index=True)

@@ -7,6 +7,10 @@ titles) is only ever shown in dataframes or plain text, never as Markdown or HTM
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -34,7 +38,7 @@ def modebar_config(name: str) -> dict:
 
 
 def chart(
-    fig: go.Figure,
+    fig: go.Figure | Callable[[], go.Figure],
     name: str,
     facts: pd.DataFrame,
     key: str,
@@ -44,6 +48,7 @@ def chart(
     rows: pd.DataFrame | None = None,
     by: str = "fact_id",
     index: dict | None = None,
+    cache_key: tuple | None = None,
 ) -> None:
     """Tabs Chart | Table (the rows the chart draws), the export bar (PNG, SVG, CSV, cite) and the
     rows behind a selected point.
@@ -53,24 +58,109 @@ def chart(
     column ``customdata[0]`` names (a heatmap's ``cell``: all the cell's rows). ``config`` adds
     Plotly config options (maps: ``{"topojsonURL": maps.TOPOJSON_URL}``); ``hint`` and ``heading`` are
     label keys for what to click and what the selection shows (bars, markers, cells, links); ``index``
-    is ``export.group_positions(source, by)`` when the page keeps it per build."""
+    is ``export.group_positions(source, by)`` when the page keeps it per build.
+
+    ``cache_key``: everything besides the build and the language that the figure, ``facts`` and
+    ``rows`` depend on (the selected regions, the page's choices). With it, ``fig`` may be a callable
+    and the figure, its drawn rows and its table are made once per build, language and key, shared
+    by every session (read-only from then on): a filter change back to a selection seen before
+    only lays them out."""
     lg = lang()
-    english_places(fig, lg)
-    fit_for_phones(fig)
+    if cache_key is None:
+        ready = _prepare(fig() if callable(fig) else fig, facts, rows, by, index, lg)
+    else:
+        ready = _prepared_cached(name, key, lg, dd.cache_scope(), cache_key, by, fig, facts, rows, index)
+    fig, source, drawn = ready.fig, ready.source, ready.drawn
     st.session_state.setdefault(_PAGE_FIGS, {})[name] = fig
-    source = rows if rows is not None else facts
-    drawn = export.drawn_positions(export.drawn_ids(fig), source, by, index)
-    shown = export.rows_at(source, drawn[: tables.MAX_TABLE_ROWS])  # the grid's rows; the CSV takes all
+    known = st.session_state.setdefault(_ID_LISTS, {})
+    lookup = known.get(key, {}) | ready.tokens  # last run's too: a selection made on the chart as it was
+    known[key] = ready.tokens
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
     with tab_chart:
         event = st.plotly_chart(
             fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
         )
     with tab_table:
-        export_bar.table(named(shown), lg, total=len(drawn))  # names and units in the language; the CSV keeps them
-    cited = source[[c for c in export.CITE_COLUMNS if c in source.columns]].iloc[drawn]
-    export_bar.bar(fig, lambda: export.rows_at(source, drawn), cited, key, lg)
-    selected_facts(dd.selected_fact_ids(event), facts, hint=hint, heading=heading, by=by)
+        export_bar.table(ready.table, lg, total=len(drawn), framed=ready.framed)
+    export_bar.bar(fig, lambda: export.rows_at(source, drawn), ready.cited, key, lg)
+    selected_facts(expand_ids(dd.selected_fact_ids(event), lookup), facts, hint=hint, heading=heading, by=by)
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A chart as ``chart`` sends it: the figure (place names in the language, fitted for phones, long
+    id lists as tokens), the tokens, the drawn rows' positions in ``source``, the Table tab's rows
+    (named and as shown) and the drawn rows' articles (for the citation)."""
+
+    fig: go.Figure
+    tokens: dict
+    source: pd.DataFrame
+    drawn: np.ndarray
+    table: pd.DataFrame
+    framed: pd.DataFrame
+    cited: list[tuple[str, str, str]]
+
+
+def _prepare(fig: go.Figure, facts: pd.DataFrame, rows: pd.DataFrame | None, by: str, index: dict | None, lg: str) -> _Ready:
+    english_places(fig, lg)
+    fit_for_phones(fig)
+    source = rows if rows is not None else facts
+    drawn = export.drawn_positions(export.drawn_ids(fig), source, by, index)
+    shown = named(export.rows_at(source, drawn[: tables.MAX_TABLE_ROWS]))  # the grid's rows; the CSV takes all
+    tokens = compact_ids(fig)  # after drawn_ids: the browser gets short tokens for long id lists
+    cited = export.article_list(source[[c for c in export.CITE_COLUMNS if c in source.columns]].iloc[drawn])
+    return _Ready(fig, tokens, source, drawn, shown, tables.table_frame(shown, lg), cited)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _prepared_cached(name: str, key: str, lg: str, scope: tuple, cache_key: tuple, by: str,
+                     _fig, _facts: pd.DataFrame, _rows: pd.DataFrame | None, _index: dict | None) -> _Ready:  # fmt: skip
+    # Keyed by what the caller says the inputs depend on (scope: the store and build); the frames and
+    # the figure builder (leading underscores) are not hashed.
+    return _prepare(_fig() if callable(_fig) else _fig, _facts, _rows, by, _index, lg)
+
+
+_ID_LISTS = "_chart_id_lists"  # chart key -> {token: comma-joined ids} sent in its last run
+LONG_IDS = 64  # a customdata[0] longer than this (characters) goes to the browser as a token
+TOKEN_MARK = "~"
+
+
+def compact_ids(fig: go.Figure) -> dict[str, str]:
+    """Replace every long comma-joined id list in ``customdata[0]`` (a timeline dot's events, a
+    link's or a place's links) by a short token, ``~`` and 12 hex digits of the list's SHA-1, and
+    return {token: list}. The browser never shows these ids, it only sends the clicked point's back;
+    on a store of 100,000 facts they were 2 MB of each Links chart and most of the Timeline's."""
+    import hashlib
+
+    tokens: dict[str, str] = {}
+
+    def token(ids: str) -> str:
+        tok = TOKEN_MARK + hashlib.sha1(ids.encode("utf-8")).hexdigest()[:12]
+        tokens[tok] = ids
+        return tok
+
+    for trace in fig.data:
+        custom = getattr(trace, "customdata", None)
+        if custom is None or not len(custom):
+            continue
+        points = [p.tolist() if hasattr(p, "tolist") else p for p in custom]
+        if not any(isinstance(p, list | tuple) and p and isinstance(p[0], str) and len(p[0]) > LONG_IDS
+                   for p in points):  # fmt: skip
+            continue
+        trace.customdata = [
+            [token(p[0]), *p[1:]] if isinstance(p, list | tuple) and p and isinstance(p[0], str) and len(p[0]) > LONG_IDS
+            else p
+            for p in points
+        ]  # fmt: skip
+    return tokens
+
+
+def expand_ids(ids: list[str], lookup: dict[str, str]) -> list[str]:
+    """Selected ids with every token of ``compact_ids`` replaced by the ids it stands for."""
+    out: list[str] = []
+    for i in ids:
+        out += [x for x in lookup[i].split(",") if x] if i in lookup else [i]
+    return list(dict.fromkeys(out))
 
 
 SELECTION_COLUMNS = ["region", "date_label", "raw", "description", "sentence_marked", "title", "source", "published"]
