@@ -311,9 +311,9 @@ def _region_level(gold: dict) -> bool:
 
 
 # Issue 9's aims for text nobody tuned the extractor to, measured on the sets no rule was written against.
-BLIND_SETS = ("holdout", "traditional", "trad_real_holdout", "reports3", "fresh2")
-# Shown beside them: reports2 and the fresh communiqués, blind at their first score (README Quality), tuning since.
-AIMS_SETS = (*BLIND_SETS, "reports2", "fresh")
+BLIND_SETS = ("holdout", "traditional", "trad_real_holdout")
+# Shown beside them: the sets blind at their first score (README Quality), tuning since.
+AIMS_SETS = (*BLIND_SETS, "reports3", "fresh2", "reports2", "fresh")
 
 
 def aims_report(scores: dict[str, Score]) -> str:

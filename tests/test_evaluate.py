@@ -56,11 +56,11 @@ OFFICIAL_FLOORS = {
     # fields, the rules written on 台州's and 白山's communiqués); value and kind after the rules written on reports2 (a
     # list of points 0.69个、2.12个和2.99个百分点).
     "holdout": dict(precision=0.97, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.91,
-                    period=0.94, scope=0.95, indicator_id=0.91, grouped=0.78, right=0.79, coverage=0.89),
+                    period=0.94, scope=0.95, indicator_id=0.91, grouped=0.84, right=0.79, coverage=0.91),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks; 实现 clauses' subject).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
-                    period=0.91, scope=0.98, indicator_id=0.97, grouped=0.89, right=0.95, coverage=0.92),
+                    period=0.91, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.95, coverage=0.96),
     # The second set of those genres (tests/corpus/reports2: a release with numbers split over <span>s, a Word-exported
     # budget analysis, a budget report): blind until 2026-12-02 (last blind: grouped 45%, region 90%), then tuned on; twelve known
     # misses left (gold/reports2/known_misses.csv).
@@ -70,17 +70,19 @@ OFFICIAL_FLOORS = {
     # <span>s, two budget reports), blind: floors about two points under its first score (2026-12-02), indicator,
     # indicator_id and grouped right raised after the rules written on reports2 (its misses not read); kind and period
     # after the evening's rules on 白山/重庆/中卫 sentences for two classes named from its misses (README, Known limits).
-    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.94, indicator=0.88,
-                     period=0.97, scope=0.96, indicator_id=0.95, grouped=0.72, right=0.85, coverage=0.88),
+    # Tuning since 2026-12-02 22:40 (last blind: grouped 74%, right 88%, coverage 90%; tests/test_grouping_rules.py).
+    "reports3": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.94, indicator=0.89,
+                     period=0.97, scope=0.96, indicator_id=0.97, grouped=0.97, right=0.97, coverage=0.97),
     # Two more communiqués (石家庄 2024, 果洛 2023), scored blind once (region 91%, period 55%, grouped 41%), then
     # tuned on: five known misses left (gold/official/known_misses.csv).
     "fresh": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.98, indicator=0.93,
                   period=0.96, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.97),
     # Two more communiqués (株洲 2023, 东营 2024), labelled on 2026-12-02 after the comparability rules, blind: floors about
     # two points under the first score (precision 99.6%, kind 96.9%, indicator_id 95.0%, grouped 75.6%, right 89.7%,
-    # coverage 89.0%); no rule written against them.
-    "fresh2": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.95, indicator=0.93,
-                   period=0.97, scope=0.98, indicator_id=0.93, grouped=0.73, right=0.87, coverage=0.87),
+    # coverage 89.0%); tuning since 2026-12-02 22:40 (last blind: grouped 76%, right 90%, coverage 89%; rules in
+    # tests/test_grouping_rules.py).
+    "fresh2": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.97, indicator=0.92,
+                   period=0.97, scope=0.98, indicator_id=0.97, grouped=0.97, right=0.97, coverage=0.97),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
 # three shorter texts in full, as the reports2 and reports3 sets; the fresh and fresh2 sets two communiqués each.

@@ -243,18 +243,23 @@ _MEASURE_UNITS_WITH_NOUN = re.compile(
 )
 
 
-# '三次产业结构为1.6:34.5:63.9' (结构比为, 结构比重为): the parts of a structure ratio are the shares of the three sectors.
-# 三次产业比由上年18.87：34.20：46.93转变为15.20:43.12:41.68: both ratios are structures, the first last year's.
+# '三次产业结构为1.6:34.5:63.9' (结构比为, 结构比重为, 结构分别为, 三次结构比为, 占比为): the parts of a structure ratio are
+# the shares of the three sectors. 三次产业比由上年18.87：34.20：46.93转变为15.20:43.12:41.68: both ratios are
+# structures, the first last year's. The ratio is of what the sectors are named with: written in it (三次产业增加值结构,
+# 三次产业投资结构), else in the sentence before it (第一产业投资增长43.0%，…，三次产业占比为2.2：60.2：37.6: investment's).
+_STRUCTURE_HEAD = r"(?:三次产业|三次|产业)(?P<{}>增加值|投资|就业人员|从业人员)?(?:结构(?:比重?)?|比例|构成|占比|比)"
 _STRUCTURE = re.compile(
-    r"(?:三次)?产业(?:结构(?:比重?)?|比例|构成|比)(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
-    r"|(?:三次)?产业(?:结构(?:比重?)?|比例|构成|比)[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
+    _STRUCTURE_HEAD.format("measure") + r"(?:分别)?(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
+    "|" + _STRUCTURE_HEAD.format("measure2")
+    + r"[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
 )
+_SECTOR_MEASURE = re.compile(r"第[一二三]产业(投资|增加值|就业人员|从业人员)")
 _RATIO_SEP = "：:︰"
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 
-def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
-    """Index of the figure in a three-sector structure ratio, or None."""
+def _structure_at(sentence: str, q: numbers.Quantity) -> tuple[int, str] | None:
+    """(index of the figure in a three-sector structure ratio, what the ratio divides: '' for value added), or None."""
     start, index = q.start, 0
     while start >= 1 and sentence[start - 1] in _RATIO_SEP:
         prev = re.search(r"[\d.]+\s*$", sentence[: start - 1])
@@ -263,7 +268,18 @@ def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
         start, index = prev.start(), index + 1
     if index == 0 and sentence[q.end : q.end + 1] not in _RATIO_SEP:
         return None
-    return index if index < len(_SECTORS) and _STRUCTURE.search(sentence[:start]) else None
+    head = _STRUCTURE.search(sentence[:start]) if index < len(_SECTORS) else None
+    if not head:
+        return None
+    named = next((m.group(1) for m in _SECTOR_MEASURE.finditer(sentence, 0, head.start())), "")
+    measure = head.group("measure") or head.group("measure2") or named
+    return index, "" if measure == "增加值" else measure
+
+
+def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
+    """Index of the figure in a three-sector structure ratio, or None."""
+    found = _structure_at(sentence, q)
+    return found[0] if found else None
 
 
 _NAME_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,14})[）)]\s*(?:为|是|达到?)?\s*$")
@@ -293,8 +309,10 @@ def _after_captions(left: str) -> str:
 
 # 剔除后同口径增长6.88%, 可比增长6.2%: how a growth is counted, not what grows (the sentence's subject does).
 _LIKE_FOR_LIKE = re.compile(r"(?:剔除|扣除)?后?(?:按)?(?:同口径|可比口径|可比)")
-# Taiwan's bare growth words after a level (零售业营业额为4,186亿元，…，年增率1.9%): the growth of that level.
-_BARE_GROWTH = re.compile(r"(?:年增率|月增率|年增|年减|年增减率)")
+# Bare growth words after a level: the growth of that level (Taiwan's 零售业营业额为4,186亿元，…，年增率1.9%;
+# 乌恰县农林牧渔业总产值同比增长17.6%，增速高于全州11.9个百分点).
+_RATE_UNITS = ("%", "个百分点", "百分点")  # 增速在9个国家中心城市中居首位: a count is no growth
+_BARE_GROWTH = re.compile(r"(?:年增率|月增率|年增|年减|年增减率|增速|增幅)")
 
 
 def indicator_for(
@@ -303,9 +321,9 @@ def indicator_for(
     """What the figure measures. ``previous``: the indicator of the sentence's previous figure;
     ``topic``: the paragraph's last indicator, used only for a bare 'place + verb + figure' clause
     (中卫市增长36.4%), where the indicator is plainly the one the paragraph is listing."""
-    part = structure_part(sentence, q)
-    if part is not None:
-        return f"{_SECTORS[part]}比重"
+    structure = _structure_at(sentence, q)
+    if structure is not None:
+        return f"{_SECTORS[structure[0]]}{structure[1]}比重"
     clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
     left = _after_captions(_FOOTNOTE_MARK.sub("", sentence[clause_start : q.start]))
     right = sentence[q.end : clause_end]
@@ -326,7 +344,7 @@ def indicator_for(
     before = _left_phrase(_CURRENCY_TAIL.sub("", left))  # 营业额为新台币1兆2,542亿元: the currency is the amount's
     if subject and _LIKE_FOR_LIKE.fullmatch(before):
         return subject
-    if (subject or previous) and _BARE_GROWTH.fullmatch(before):
+    if (subject or previous) and q.base_unit in _RATE_UNITS and _BARE_GROWTH.fullmatch(before):
         return previous or subject
     if before.startswith("产") and re.search(r"(?<![第统同唯单])[一二三]$", left[: left.rfind(before)]):
         before = left[left.rfind(before) - 1] + before  # 一产占比: the tokenizer read 一 as a numeral
@@ -696,7 +714,6 @@ def category_for(kind: str, base_unit: str, indicator: str, unit: str) -> str:
 _OWN_SCOPE = re.compile(r"^[^，,；;]{0,12}?(?:全市|全省|全区|全县|全州|全盟|本市|我市|本省|我省)")
 
 
-_OF_WHICH = re.compile(r"^(?:其中|内中)[，,：:]")
 # A date a stock is counted at (年末, 6月末, 截至12月底), carried on only to a sentence that continues the stock
 # (其中…, or one compared with the start of the year or the last year's end).
 _STOCK_DATE = re.compile(r"末|底")
@@ -741,7 +758,7 @@ def extract(article: Article) -> list[dict]:
             )  # fmt: skip
             last = rows[-1] if rows and rows[-1]["field"] == field else None
             if (
-                found and last and last["scope"] != "region" and _OF_WHICH.match(sent.text)
+                found and last and last["scope"] != "region" and indicators.OF_WHICH.match(sent.text)
                 and last["sentence_start"] + len(last["sentence"]) == last_end and "\n" not in body[last_end : sent.start]
             ):  # fmt: skip
                 # '上海关区货物进出口总额79677.45亿元…。其中，进口30817.05亿元': the items of a part's total are the part's

@@ -433,7 +433,8 @@ def share_of(
     rest = sentence[at + 1 : offset]
     if "（" in rest or "(" in rest:
         return False, None  # 占常住人口的比重（常住人口城镇化率）51.62%: the bracket names the measure
-    if not _standard_whole(_WHOLE_END.split(rest, maxsplit=1)[0]):
+    whole = _WHOLE_END.split(rest, maxsplit=1)[0]
+    if not _standard_whole(whole) or _parent_whole(whole, row.get("region", "")):
         return True, None  # 占长江经济带比重, 占县属固定资产投资的比重: a whole outside the region's own accounts
     numerator = sentence[clause:at].strip()
     if not numerator:
@@ -470,6 +471,28 @@ def _standard_whole(whole: str) -> bool:
     if names:
         return any(names_whole(rest, m) for m in names)  # 占上海市生产总值的比重: the region's own GDP
     return not regions.find_places(rest)  # 占全省: a share of the province
+
+
+# Scope words that name a level above a county or above a prefecture whatever the text (全市 does not: a county-level
+# city's own text says 全市 of itself).
+_PREFECTURE_WHOLE = re.compile(r"^(?:全州|全盟|全地区)")
+_PROVINCE_WHOLE = re.compile(r"^全省")
+
+
+def _parent_whole(whole: str, region: str) -> bool:
+    """乌恰县地区生产总值…占全州GDP的比重为23.0%: a county's share of its prefecture's total (or a city's of its
+    province's) is no figure of the region's own accounts: set beside another region's, it would compare shares of
+    different wholes."""
+    from lib.extract import regions  # the gazetteer: only when a share names a scope word
+
+    if not region or not (_PREFECTURE_WHOLE.match(whole) or _PROVINCE_WHOLE.match(whole)):
+        return False
+    place = regions.lookup(region)
+    if place is None:
+        return False
+    if _PROVINCE_WHOLE.match(whole):
+        return place.level != "province"
+    return place.region != region and place.level == "prefecture"  # a county, filed under its prefecture
 
 
 def _whole_of_share(row: dict, offset: int, ind: Indicator) -> bool:
@@ -514,17 +537,28 @@ def _against_a_forecast(row: dict, offset: int, kind: str, chained: bool, last_f
     return kind == "change_pp" and (("预测" in clause) or (chained and last_forecast))
 
 
+# A sentence listing the items of the one before (其中，进口…; 其中：税收收入…).
+OF_WHICH = re.compile(r"^(?:其中|内中)[，,：:]")
+
+
 def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
     chain_from, last_sentence, last_id, last_end, last_kind, last_phrase = 0, None, "", 0, "", ""
     last_forecast = False
     partner_part = None
+    part_of_part, last_sentence_end = False, 0
     for row in rows:
         sentence = (row["article_id"], row["field"], row["sentence_start"])
         if sentence != last_sentence:
+            # 市直一般公共预算收入完成608975万元…。其中：税收收入完成362466万元: the items of a narrowed total are
+            # the total's part, also when 其中 opens the next sentence
+            follows = last_sentence is not None and sentence[:2] == last_sentence[:2] and OF_WHICH.match(
+                row["sentence"]
+            ) and 0 <= row["sentence_start"] - last_sentence_end <= 2
             chain_from, last_sentence, last_id, last_end, last_kind = 0, sentence, "", 0, ""
-            part_of_part, first_of_sentence = False, True
+            part_of_part, first_of_sentence = bool(follows and part_of_part), not follows or not part_of_part
+            last_sentence_end = row["sentence_start"] + len(row["sentence"])
         offset = row["char_start"] - row["sentence_start"]
         chained = bool(last_end) and bool(CHAIN_GAP.match(row["sentence"][last_end:offset]))
         if last_end and not chained:
