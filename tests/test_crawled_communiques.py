@@ -320,3 +320,25 @@ def test_a_share_of_value_added_is_a_share_under_a_growth_heading():
     )  # fmt: skip
     assert [rows[r]["kind"] for r in ("24.2%", "15.8%", "4.0%", "6.0%")] == ["change_pct", "share_pct", "change_pct", "share_pct"]
     assert rows["15.8%"]["indicator_id"] == ""  # the whole is not what the share measures
+
+
+def test_the_denominator_of_a_defined_rate_is_no_figure():
+    # 上海 2024: 每新增1户经营主体 defines the rate; no count of market entities
+    text = "商标注册量24.2万件，增长2.7%；商标活跃度（每新增1户经营主体同时新增注册商标）为0.61件。"
+    assert _raws(text, "上海", "上海") == ["24.2万件", "2.7%", "0.61件"]
+
+
+def test_accident_deaths_are_no_population_deaths():
+    # 重庆 2023: 死亡人数 after 生产安全事故 counts accident deaths, not the population's deaths
+    text = "全年生产安全事故死亡人数591人（含道路运输事故次责及以下），比上年下降6.5%。"
+    rows = {f["raw"]: f for f in _facts(text, "重庆", "重庆")}
+    assert rows["591人"]["indicator_id"] == ""
+    own = _facts("全年死亡人口0.96万人，死亡率为10.76‰。", "白山", "吉林")
+    assert [f["indicator_id"] for f in own] == ["deaths", "death_rate"]
+
+
+def test_parallel_modifiers_before_a_shared_name_each_take_the_name():
+    # 台州 2023: 城镇常住居民和农村常住居民人均生活消费支出分别为 gives the urban and the rural figure, not the whole's
+    text = "城镇常住居民和农村常住居民人均生活消费支出分别为46744和31303元。"
+    got = [(f["raw"], f["indicator_id"]) for f in _facts(text)]
+    assert got == [("46744", "consumption_per_capita_urban"), ("31303元", "consumption_per_capita_rural")]

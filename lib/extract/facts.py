@@ -411,7 +411,17 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
     places = regions.find_places(item)
     if places and places[0].start == 0:
         return _strip_places(last) if len(last) > places[0].end - places[0].start else ""
-    return _left_phrase(item) or item
+    if item != last and len(last) > len(item) and not indicators.find(item):
+        # 城镇常住居民和农村常住居民人均生活消费支出分别为46744和31303元: parallel modifiers share the last item's head
+        # (kept only when the two make a standard name whole)
+        shared = item + last[len(item) :]
+        if any(m.start == 0 and indicators.names_whole(shared, m) for m in indicators.find(shared)):
+            item = shared
+    phrase = _left_phrase(item) or item
+    whole = [m for m in indicators.find(item) if indicators.names_whole(item, m)]
+    # the chunker may drop a modifier the standard name keeps (农村常住 of 农村常住居民人均生活消费支出)
+    longest = max(whole, key=lambda m: m.end - m.start, default=None)
+    return item[longest.start :] if longest and longest.end - longest.start > len(phrase) else phrase
 
 
 # Change cues of Traditional-script writing (read through t2s): Taiwan's 年增率 / 成长率 / 负成长 and Hong Kong's and

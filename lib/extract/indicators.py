@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from lib import paths
+from lib import paths, text
 from lib.extract import clauses, currencies
 from lib.text import fold_width
 
@@ -255,7 +255,7 @@ def identify(
         at = context_before.rfind(phrase)
         for m in mentions:
             if at >= 0 and m.start <= at < m.end and fits(vocab[m.id], kind, base_unit):
-                return vocab[m.id]
+                return None if _noun_before(context_before[: m.start]) else vocab[m.id]
         if phrase in _HEAD_WORDS and at > 0 and _PERIOD_BEFORE_HEAD.search(context_before[:at]):
             # 一般公共预算收入178.8亿元【12月当月收入13.9亿元…】: a bare head word is the name said before in the sentence
             for m in reversed(mentions):
@@ -391,7 +391,7 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
         whole = not before[: clause + m.start].endswith(_breakdowns())  # 市本级一般公共预算收入
         whole = whole and not (kind == "share_pct" and before[: clause + m.start].endswith("占"))  # 占一产投资额的87.3%
         if m.start + clause < at and m.end + clause == end and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
-            return vocabulary()[m.id]
+            return None if _noun_before(before[: clause + m.start]) else vocabulary()[m.id]
     verb = next((v for v in _VERB_INSIDE if before[clause:at].endswith(v)), "")
     if verb and at - len(verb) > clause:
         head = before[clause : at - len(verb)]
@@ -401,6 +401,20 @@ def _longer_name(row: dict, offset: int, kind: str) -> Indicator | None:
             if m.start < len(head) and m.end == len(joined) and whole and fits(vocabulary()[m.id], kind, row["base_unit"]):
                 return vocabulary()[m.id]
     return None
+
+
+def _noun_before(head: str) -> bool:
+    """全年生产安全事故死亡人数591人: a noun right before a name read past the phrase makes another measure (accident
+    deaths are no population deaths), while a scope, period or place word (全年, 全市, 重庆市) leaves it the standard one."""
+    from lib.extract import regions  # the gazetteer: only for a name read past the phrase
+
+    head = head[-12:]
+    if not head or head.endswith(_affixes()[0]):
+        return False
+    word, flag = text.tag(head)[-1]
+    if flag in ("ns", "nr", "nt") or regions.lookup(word) or regions.lookup(word.rstrip("市省区县州盟")):
+        return False
+    return flag.startswith("n") or flag in ("i", "l")
 
 
 # A standard indicator is the region's own total: one firm's or one zone's 工业增加值 is not comparable with it.

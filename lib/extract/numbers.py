@@ -467,6 +467,8 @@ def _is_rank_or_vague(text: str, tok: _Tok) -> bool:
     before = text[tok.num_start - 1 : tok.num_start]
     if before in ("第", "几", "每") or (before == "数" and tok.chinese):
         return True  # ordinals, vague 数十 (登记数2007项 is a count), and the denominator of 每千人 / 每10万人
+    if text[max(tok.num_start - 3, 0) : tok.num_start] in ("每新增", "每增加", "每减少"):
+        return True  # 商标活跃度（每新增1户经营主体同时新增注册商标）为0.61件: the denominator of a rate
     if before in ("前", "后", "头", "首", "末") and (tok.unit in ("名", "位", "") or tok.unit in _TIME_UNITS):
         return True  # 前三名, 后二名, 最末5名, 前10个月, 首十一个月
     return tok.unit == "年" and tok.value <= 10 and bool(_AVERAGE.match(text, tok.end))
