@@ -143,7 +143,9 @@ def test_real_traditional_texts_floors(scores, name):
 def test_period_floors_on_news(scores):
     assert scores["seed"].accuracy("period") >= 0.87
     if paths.DEV_CORPUS_DIR.exists():
-        assert scores["dev"].accuracy("period") >= 0.67
+        # 0.86 since a headline's span of months dates the article's figures that name none (and the dev gold
+        # carries the context periods its notes gave, 87 rows of facts_a.csv: 74% -> 66% before that rule)
+        assert scores["dev"].accuracy("period") >= 0.84
 
 
 def test_comparability_counts_pairs_of_the_same_indicator():

@@ -664,6 +664,13 @@ def basis_for(sentence: str, q: numbers.Quantity, period: str) -> str:
     return ""
 
 
+def _title_span(title: str, year: str) -> str:
+    """The one span of months or quarters a title names (1-2月, 1—7月, 上半年, 前三季度), else ''."""
+    spans = {m.period for m in periods.figure_periods(title, year) if not periods.is_compared_object(title, m)}
+    spans = {p for p in spans if len(p) > 4 and not p.endswith("-12")}  # a year alone is report_year's
+    return spans.pop() if len(spans) == 1 else ""
+
+
 def reference_year(article: Article) -> str:
     """The year 全年 and bare figures refer to: a periodic report's own year (2024年…统计公报, published in
     2025), else the publication year."""
@@ -742,6 +749,9 @@ def extract(article: Article) -> list[dict]:
     default = regions.lookup(article.region) if article.region else None
     year = reference_year(article)
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
+    # A headline naming a span of months (1-2月广东经济数据出炉, 1-8月江苏外贸同增17.1%) dates the figures of the
+    # article that name no period of their own, after the paragraph's and the section's.
+    report_year = _title_span(article.title, year) or report_year
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
     declared = ""  # a currency declared before an amount in 元 (新台币1兆2,542亿元): the later 元 amounts' too
