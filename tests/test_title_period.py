@@ -45,3 +45,11 @@ def test_the_guangdong_dev_article_dates_its_investment_figures():
     rows = evaluate.extract_doc(path)
     got = {f["raw"]: f["period"] for f in rows if "制造业投资增长61.1%" in f["sentence"]}
     assert got.get("61.1%") == "2021-01..2021-02"
+
+
+def test_a_plan_in_such_an_article_is_the_years():
+    # 宁夏日报 (dev): 1—7月 in the headline, 吴忠市计划投资232亿元，完成63.5% is the year's plan
+    text = "1—7月，全区重大项目加速推进。\n吴忠市计划投资232亿元，完成63.5%。"
+    rows = facts.extract(_article("1—7月全区扩大有效投资重大项目推进情况", text, "2021-08-10", "宁夏"))
+    got = {f["raw"]: (f["kind"], f["period"]) for f in rows}
+    assert got["232亿元"] == ("target", "2021") and got["63.5%"][1] == "2021-01..2021-07"

@@ -751,7 +751,8 @@ def extract(article: Article) -> list[dict]:
     report_year = year if _PERIODIC_REPORT.search(article.title) else ""
     # A headline naming a span of months (1-2月广东经济数据出炉, 1-8月江苏外贸同增17.1%) dates the figures of the
     # article that name no period of their own, after the paragraph's and the section's.
-    report_year = _title_span(article.title, year) or report_year
+    span = _title_span(article.title, year)
+    report_year = span or report_year
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
     declared = ""  # a currency declared before an amount in 元 (新台币1兆2,542亿元): the later 元 amounts' too
@@ -776,6 +777,10 @@ def extract(article: Article) -> list[dict]:
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
             )  # fmt: skip
+            if span and not (period or section.period):
+                for row in found:  # 1—7月… 吴忠市计划投资232亿元: a plan is the year's, not the headline's months'
+                    if row["kind"] == "target" and row["period"] == span:
+                        row["period"] = span[:4]
             last = rows[-1] if rows and rows[-1]["field"] == field else None
             if (
                 found and last and last["scope"] != "region" and indicators.OF_WHICH.match(sent.text)
