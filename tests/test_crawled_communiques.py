@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lib import paths
-from lib.extract import facts
+from lib.extract import clauses, facts
 from lib.model import Article
 
 CORPUS = Path(__file__).parent / "corpus" / "official"
@@ -342,3 +342,61 @@ def test_parallel_modifiers_before_a_shared_name_each_take_the_name():
     text = "城镇常住居民和农村常住居民人均生活消费支出分别为46744和31303元。"
     got = [(f["raw"], f["indicator_id"]) for f in _facts(text)]
     assert got == [("46744", "consumption_per_capita_urban"), ("31303元", "consumption_per_capita_rural")]
+
+
+def test_a_later_run_of_figures_pairs_with_the_listed_items_again():
+    # 台州 2023: 增长5.8%和8.1% and 实际增长6.1%和8.4% are the urban and the rural growth, as 46744和31303元 are
+    text = (
+        "城镇常住居民和农村常住居民人均生活消费支出分别为46744和31303元，增长5.8%和8.1%，扣除价格因素，"
+        "实际增长6.1%和8.4%。"
+    )
+    got = [(f["raw"], f["indicator_id"]) for f in _facts(text)]
+    urban, rural = "consumption_per_capita_urban", "consumption_per_capita_rural"
+    assert got == [("46744", urban), ("31303元", rural), ("5.8%", urban), ("8.1%", rural), ("6.1%", urban), ("8.4%", rural)]
+
+
+def test_a_later_run_that_does_not_pair_up_pairs_with_no_item():
+    # written: three growth figures after a list of two items are not paired by position
+    text = "城镇和农村居民人均可支配收入分别为47435元和20820元，增长4.2%、7.8%和5.0%。"
+    got = {f["raw"]: f["indicator_id"] for f in _facts(text, "重庆", "重庆")}
+    assert got["47435元"] == "disposable_income_urban" and got["20820元"] == "disposable_income_rural"
+    assert all(clauses.respectively(text, text.index(g)) is None for g in ("4.2%", "7.8%", "5.0%"))
+
+
+def test_a_places_list_keeps_its_places_in_a_later_run_and_the_run_names_its_own_measure():
+    # written in the shape of a Macao release: the shares after the counts are each place's, named 占总数
+    text = "香港及台湾旅客分别为5098508及1379936人次，占总数29.9%及8.1%。"
+    rows = {f["raw"]: f for f in _facts(text, "澳门", "澳门")}
+    assert [rows[r]["kind"] for r in ("29.9%", "8.1%")] == ["share_pct", "share_pct"]
+    assert "旅客" not in rows["29.9%"]["indicator"]  # not the count's name
+    assert [clauses.respectively(text, text.index(g)).index for g in ("29.9%", "8.1%")] == [0, 1]
+
+
+def test_a_total_whose_of_which_item_is_the_standard_measure_is_a_wider_one():
+    # 中卫 2023: 地方财政收入 holds 其中一般公共预算收入; only the item is the general budget revenue (and the same for
+    # 财政支出 and 一般公共预算支出)
+    text = (
+        "全市完成地方财政收入31.41亿元，比上年增长10.4%。其中，一般公共预算收入23.17亿元，增长6.0%。"
+        "全年财政支出220.17亿元，比上年增长7.8%。其中，一般公共预算支出211.86亿元，增长8.0%。"
+    )
+    got = {f["raw"]: f["indicator_id"] for f in _facts(text, "中卫", "宁夏")}
+    assert got["31.41亿元"] == got["10.4%"] == got["220.17亿元"] == got["7.8%"] == ""
+    assert got["23.17亿元"] == got["6.0%"] == "budget_revenue"
+    assert got["211.86亿元"] == got["8.0%"] == "budget_expenditure"
+    # alone, the synonym still names the general budget
+    alone = {f["raw"]: f["indicator_id"] for f in _facts("全市完成地方财政收入31.41亿元，比上年增长10.4%。", "中卫", "宁夏")}
+    assert alone == {"31.41亿元": "budget_revenue", "10.4%": "budget_revenue"}
+
+
+def test_an_of_which_item_of_another_measure_leaves_the_total_its_id():
+    # 白山 2024: the items after 其中 are kinds of expenditure, other measures: the total keeps its id
+    text = "全年完成财政支出215.51亿元，增长21.9%，其中，一般公共服务支出18.20亿元，下降3.6%。"
+    got = {f["raw"]: f["indicator_id"] for f in _facts(text, "白山", "吉林")}
+    assert got["215.51亿元"] == "budget_expenditure"
+
+
+def test_containers_counted_in_international_standard_boxes():
+    # 上海 2024: 万国际标准箱 is a unit (TEU), so the level is the container throughput's
+    text = "全年完成港口货物吞吐量86394.75万吨，比上年增长2.5%；集装箱吞吐量5150.63万国际标准箱，增长4.8%。"
+    got = {f["raw"]: (f["base_unit"], f["indicator_id"]) for f in _facts(text, "上海", "上海")}
+    assert got["5150.63万国际标准箱"] == ("国际标准箱", "container_throughput")

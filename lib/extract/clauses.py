@@ -147,6 +147,7 @@ of = _of_cached
 class Listing:
     items: tuple[tuple[int, int], ...]  # the listed items before 分别, as spans of the sentence
     index: int  # which item the figure pairs with
+    again: bool = False  # the figure is in a later run of figures than the one right after 分别 (增长x和y)
 
 
 _LIST_SPLIT = re.compile(r"[、和及与]")
@@ -186,9 +187,33 @@ def _respectively_cached(sentence: str, pos: int, end: int | None) -> Listing | 
         earlier = sentence.rfind("分别", 0, i)
         items = _items_before(st, earlier) if earlier >= 0 else items
     index = len(numbers.find_quantities(sentence[i:pos]))
-    if len(items) < 2 or index >= len(items):
+    again = len(items) >= 2 and index >= len(items)
+    if again:
+        # 分别为46744和31303元，增长5.8%和8.1%: a later run of as many figures as items pairs with them again
+        index = _index_in_run(sentence[i : st.end(q_end)], pos - i, len(items))
+    if len(items) < 2 or index is None or index >= len(items):
         return None
-    return Listing(tuple(items), index)
+    return Listing(tuple(items), index, again)
+
+
+_RUN_JOINT = re.compile(r"\s*[、和及与]\s*")
+
+
+def _index_in_run(text: str, pos: int, size: int) -> int | None:
+    """The place of the figure at ``pos`` in its run of figures joined by 、/和 (x、y和z), when the run holds
+    ``size`` figures; None otherwise."""
+    runs: list[list[int]] = []
+    last_end = None
+    for q in numbers.find_quantities(text):
+        if last_end is not None and _RUN_JOINT.fullmatch(text, last_end, q.start):
+            runs[-1].append(q.start)
+        else:
+            runs.append([q.start])
+        last_end = q.end
+    for run in runs:
+        if pos in run:
+            return run.index(pos) if len(run) == size else None
+    return None
 
 
 def _items_before(st: Clauses, i: int) -> list[tuple[int, int]]:

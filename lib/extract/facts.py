@@ -391,14 +391,14 @@ def _topic(before: str) -> str:
     return _left_phrase(topic)
 
 
-def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str] | None:
-    """'A、B和C分别…x、y、z': the list item the figure at q belongs to, and the list's last item
-    (clauses.respectively pairs them); None when the figure does not follow 分别 or the lists do not pair up."""
+def listed_item(sentence: str, q: numbers.Quantity) -> tuple[str, str, bool] | None:
+    """'A、B和C分别…x、y、z': the list item the figure at q belongs to, the list's last item, and whether the figure
+    is in a later run (…，增长u和v) (clauses.respectively pairs them); None when the figure does not follow 分别 or the lists do not pair up."""
     listing = clauses.respectively(sentence, q.start, q.end)
     if listing is None:
         return None
     (a, b), (c, d) = listing.items[listing.index], listing.items[-1]
-    return sentence[a:b], sentence[c:d]
+    return sentence[a:b], sentence[c:d], listing.again
 
 
 def _respectively(sentence: str, q: numbers.Quantity) -> str:
@@ -407,8 +407,10 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
     listed = listed_item(sentence, q)
     if listed is None:
         return ""
-    item, last = (re.sub(r"等.*$", "", t) for t in listed)
+    item, last = (re.sub(r"等.*$", "", t) for t in listed[:2])
     places = regions.find_places(item)
+    if places and places[0].start == 0 and listed[2]:
+        return ""  # 香港及中國台灣旅客分別為…人次,佔總數29.9%及8.1%: a later run of a places list is named by its clause
     if places and places[0].start == 0:
         return _strip_places(last) if len(last) > places[0].end - places[0].start else ""
     if item != last and len(last) > len(item) and not indicators.find(item):

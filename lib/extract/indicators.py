@@ -619,4 +619,45 @@ def annotate(rows: list[dict]) -> list[dict]:
             # A figure of another indicator (or of none) ends the chain: later bare figures look no further back.
             chain_from = offset if not ind else chain_from
         last_id = row["indicator_id"]
+    _of_which_the_same_measure(rows)
     return rows
+
+
+def _of_which_the_same_measure(rows: list[dict]) -> None:
+    """'全市完成地方财政收入31.41亿元，增长10.4%。其中，一般公共预算收入23.17亿元，增长6.0%': a total whose 其中 item
+    gets the same indicator and kind is a wider measure than its name's synonym says (地方财政收入 here holds more than
+    the general budget), or the item is a narrower one. One of the two keeps the id: the one named by the standard
+    name itself; the total when neither or both are."""
+    for i, item in enumerate(rows):
+        if not item["indicator_id"] or not _after_of_which(rows, i):
+            continue
+        total = next(
+            (
+                r for r in reversed(rows[max(0, i - 12) : i])
+                if r["indicator_id"] == item["indicator_id"] and r["kind"] == item["kind"]
+                and r["field"] == item["field"] and r.get("value_base") != item.get("value_base")
+            ),
+            None,
+        )  # fmt: skip
+        if total is None or not _before_of_which(total, item):
+            continue
+        name = _key(vocabulary()[item["indicator_id"]].name_zh)
+        item_named, total_named = (_key(r["indicator"]).endswith(name) for r in (item, total))
+        loser = total if item_named and not total_named else item
+        loser["indicator_id"], loser["indicator_name"] = "", ""
+
+
+def _after_of_which(rows: list[dict], i: int) -> bool:
+    """Whether the figure stands after a 其中 of its sentence, or in a sentence that opens with 其中."""
+    row = rows[i]
+    before = row["sentence"][: row["char_start"] - row["sentence_start"]]
+    return "其中" in before or bool(OF_WHICH.match(row["sentence"]))
+
+
+def _before_of_which(total: dict, item: dict) -> bool:
+    """Whether ``total`` is the figure the 其中 before ``item`` narrows: in the same sentence before 其中, or in the
+    sentence right before one that opens with 其中."""
+    if total["sentence_start"] == item["sentence_start"]:
+        return "其中" in item["sentence"][total["char_end"] - total["sentence_start"] : item["char_start"] - item["sentence_start"]]
+    gap = item["sentence_start"] - (total["sentence_start"] + len(total["sentence"]))
+    return bool(OF_WHICH.match(item["sentence"])) and 0 <= gap <= 2

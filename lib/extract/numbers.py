@@ -187,7 +187,7 @@ _COUNT_UNITS = (
 ).split()
 _MEASURE_UNITS = (
     "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 厘米 毫米 纳米 吨 千克 公斤 克 斤 吨标准煤 吨标煤"
-    " 微克 毫克 毫升 标准煤 立方米 升 千瓦 千瓦时 度 瓦 兆瓦 吉瓦 千伏 伏 标箱 标准箱 年 个月 个季度 周 天 小时 个小时"
+    " 微克 毫克 毫升 标准煤 立方米 升 千瓦 千瓦时 度 瓦 兆瓦 吉瓦 千伏 伏 标箱 标准箱 国际标准箱 年 个月 个季度 周 天 小时 个小时"
     " 分钟 秒 周年 周岁 岁 个工作日 工作日 个架次 % ‰ 个百分点 百分点 个千分点 千分点 倍 番 成 比特 字节 像素"
 ).split()
 _ASCII_UNITS = "P PFLOPS EFLOPS TFLOPS FLOPS TOPS GW MW kW KW GWh MWh kWh TEU GB TB PB EB Gbps Mbps".split()
