@@ -178,3 +178,50 @@ def test_a_crawled_pages_table_rule_address_and_edition_line_are_furniture(start
     line = next(ln for ln in lines if ln.startswith(start))
     assert layout._META_LINE.match(line)
     assert not any(line in a.text for a in _articles(_need(REAL)))
+
+
+# --- a page archive's front page of 1951 (../private/pages, tuning since 2026-12-03) ------------------------------
+
+ARCHIVE = paths.PRIVATE_DIR / "pages" / "rmrb_19510915_p1.txt"
+
+
+@pytest.mark.parametrize("line", ["第1版()", "专栏:", "1951年9月15日人民日报 第1版"])
+def test_a_page_archives_edition_and_column_lines_are_furniture(line):
+    assert line in _lines(ARCHIVE)
+    assert layout._META_LINE.match(line)
+    assert not any(line in a.title or line in a.text for a in _articles(ARCHIVE))
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("【新华社重庆十四日电】拉萨讯:执行和平解放西藏办法协议开往西藏的人民解放军某部先遣部队,已于本月九日进抵拉萨。", "执行和平解放西藏办法协议"),
+        ("【新华社十四日讯】任何人只要拿李奇微总部和美方首席代表乔埃对美机九月十日扫射开城事件的部分承认。", "任何人只要"),
+        ("新华社北京十四日电 今天举行的会议通过了决议。", "今天举行"),  # written: no brackets, the day in numerals
+    ],
+)
+def test_a_wire_line_in_brackets_or_with_its_day_in_numerals_is_a_dateline(text, body):
+    assert layout._opens_report(text)
+    assert layout._strip_dateline(layout.Piece(), text).startswith(body)
+
+
+def test_a_three_line_headline_over_a_dateline_is_kicker_headline_and_subtitle():
+    text = "\n".join(
+        ["执行和平解放西藏办法协议", "人民解放军进抵拉萨", "各族人民及西藏地方政府官员等列队欢迎",
+         "【新华社重庆十四日电】拉萨讯:开往西藏的人民解放军某部先遣部队,已于本月九日进抵拉萨。"]
+    )  # fmt: skip
+    (piece,) = layout.layout(text)
+    assert piece.title == "人民解放军进抵拉萨"
+    assert "执行和平解放西藏办法协议" in piece.kicker
+
+
+def test_a_three_line_group_over_body_text_keeps_its_last_line_as_headline():
+    # 遂宁's notice: issuer, date and the plan's title over its text are no kicker/headline/subtitle
+    text = "遂宁市人民政府\n2019年4月29日\n遂宁市工程建设项目审批制度改革实施方案\n按照国家、省关于工程建设项目审批制度改革工作安排部署,制定本方案。"
+    assert layout.layout(text)[0].title == "遂宁市工程建设项目审批制度改革实施方案"
+
+
+def test_a_web_pages_time_line_run_into_its_source_is_furniture():
+    # 叶集区统计局's release (assembled_briefs_2): the time and 来源 run together without a space
+    line = "2024-04-03 11:50来源:叶集区统计局文字大小:[ ]   背景色:"
+    assert layout._META_LINE.match(line)

@@ -39,7 +39,9 @@ _TRAILING_CREDIT = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9]{2,12}(?:记者)?(?:\s+
 _REPORTER_LINE = re.compile(r"^[（(]?\s*◎|^(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fa5]")
 _DATELINE_BODY = (
     r"(?P<outlet>[\u4e00-\u9fa5]{2,8}?(?:讯|电))\s*[（(](?P<credit>[^）)]{2,40})[）)]\s*"
-    r"|(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}\d{1,2}月\d{1,2}日电)\s*"
+    r"|(?P<outlet2>[\u4e00-\u9fa5]{2,6}社[\u4e00-\u9fa5]{0,6}?(?:\d{1,2}月\d{1,2}|[一二三]?十?[一二三四五六七八九十])日电)\s*"
+    # a wire line in brackets, its day in numerals, and a place's 讯 after it: 【新华社重庆十四日电】拉萨讯:
+    r"|(?P<outlet4>【[\u4e00-\u9fa5]{2,16}(?:电|讯)】)\s*(?:[\u4e00-\u9fa5]{2,6}讯\s*[:：])?\s*"
     # a paper's own wire line: 本报济南10月6日电 记者何勇报道:
     r"|(?P<outlet3>本报[\u4e00-\u9fa5]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:(?P<credit3>记者[\u4e00-\u9fa5、\s]{2,14}?)报道\s*[:：])?\s*"
 )
@@ -53,6 +55,11 @@ _META_LINE = re.compile(
     # an e-paper's edition line: 《人民日报》（2025年02月06日第 03 版）
     r"|^《[^》]{2,14}》\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版"
     r"\s*[）)]?(?:\s+\S.*)?$"  # …(2004年10月07日 第一版) 相关专题:… on one crawled line
+    # a page archive's edition line and column field over each item (第1版(), 专栏:) and its page line
+    # (1951年9月15日人民日报 第1版)
+    r"|^第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
+    r"|^专栏\s*[:：]\s*\S{0,12}$"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fa5]{2,10}报\s*第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"
     # the editor's line closing a page or an item: (责编:白宇、卫嘉)
     r"|^[（(]\s*(?:责编|责任编辑|本版编辑|编辑)\s*[:：]"
     # a site's share/QR line and a related-link line (- 2022年10月份统计月报 2022-11-22)
@@ -62,7 +69,7 @@ _META_LINE = re.compile(
     r"|^(?:https?://|www\.)\S+"
     r"|^[-|:：\s]{3,}$"
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
-    r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)"
+    r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
     # a site's breadcrumb (首页 > 数据发布) and footer (版权所有, 主办单位, ICP备案)
     r"|^(?:当前位置[：:]\s*)?首页\s*[>＞›»]"
@@ -368,7 +375,7 @@ def _scan(
             numbered = bool(_LIST_MARKER.match(group[0]))
             if starts_article and not (numbered and pieces):
                 close()
-                pieces.append(_piece_from_headings(group))
+                pieces.append(_piece_from_headings(group, nxt is not None and _DATELINE.match(nxt.text) is not None))
                 current = _Segment([], len(pieces) - 1, False)
             elif (nxt is None or nxt.kind == "heading") and not numbered:
                 orphans.append(group)
@@ -628,7 +635,10 @@ def _place_orphan_headings(
         pieces[k].column = pieces[k].column or head.column
 
 
-def _piece_from_headings(group: list[str]) -> Piece:
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _piece_from_headings(group: list[str], before_dateline: bool = False) -> Piece:
     # A crawled table cell's closing bar is not the headline's (各地群众欢度佳节 |).
     group = [re.sub(r"\s*\|$", "", g) for g in group]
     column = ""
@@ -637,6 +647,10 @@ def _piece_from_headings(group: list[str]) -> Piece:
     # A line opening with a dash is the subtitle (副题) under the headline, never the headline.
     mains = [g for g in group if not g.lstrip().startswith(("—", "－", "--"))]
     title = (mains or group or [""])[-1]
+    if before_dateline and len(mains) == 3 == len(group) and not any(_DATE_LINE.match(g) for g in group):
+        # a report's 肩题, 主题, 副题 over its dateline (执行和平解放西藏办法协议 / 人民解放军进抵拉萨 / 各族人民…列队欢迎
+        # / 【新华社重庆十四日电】): the middle line is the headline
+        title = mains[1]
     kicker = " ".join(g for g in group if g is not title)
     return Piece(title=title, kicker=kicker, column=column)
 
