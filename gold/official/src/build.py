@@ -4,7 +4,9 @@ gold/official/holdout/facts_holdout.csv from holdout/src/*.rows over tests/corpu
 gold/official/fresh/facts_fresh.csv from fresh/src/*.rows over tests/corpus/official (two more communiqués, labelled
 after the holdout and scored blind once before they became tuning texts),
 gold/official/fresh2/facts_fresh2.csv from fresh2/src/*.rows over tests/corpus/official (two more communiqués, labelled
-2026-12-02 after the comparability rules, blind), and
+2026-12-02 after the comparability rules, blind),
+gold/official/fresh3/facts_fresh3.csv from fresh3/src/*.rows over tests/corpus/official (three more communiqués of
+provinces no other communiqué came from, labelled 2026-12-03 by reading, blind), and
 gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
 gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 and
 gold/reports3/holdout/facts_holdout.csv from gold/reports3/holdout/src/*.rows over tests/corpus/reports3 (other
@@ -42,6 +44,7 @@ PARTS = {
     "holdout": (GOLD / "holdout" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "holdout" / "facts_holdout.csv"),
     "fresh": (GOLD / "fresh" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh" / "facts_fresh.csv"),
     "fresh2": (GOLD / "fresh2" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh2" / "facts_fresh2.csv"),
+    "fresh3": (GOLD / "fresh3" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh3" / "facts_fresh3.csv"),
     "reports": (
         ROOT / "gold" / "reports" / "tuning" / "src",
         ROOT / "tests" / "corpus" / "reports",
@@ -67,7 +70,8 @@ MULT = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "qiqihaer": "齐齐哈尔", "beijing": "北京", "dazhou": "达州", "chongzuo": "崇左",
           "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧",
-          "kizilsu": "克孜勒苏", "huangshi": "黄石", "sanya": "三亚", "zhuzhou": "株洲", "dongying": "东营"}  # fmt: skip
+          "kizilsu": "克孜勒苏", "huangshi": "黄石", "sanya": "三亚", "zhuzhou": "株洲", "dongying": "东营",
+          "tongchuan": "铜川", "puer": "普洱", "tongren": "铜仁"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
