@@ -497,6 +497,8 @@ def _score(title: str, text: str, kicker: str, byline: str) -> Counter:
     for part, where in parts:
         mentions = find_places(part)
         for k, (m, partner) in enumerate(zip(mentions, _partner_flags(part, mentions), strict=True)):
+            if k + 1 < len(mentions) and inner_place(part, mentions, k) is not m:
+                continue  # 浙江省桐乡市崇福镇: a province written before a place of its own only says where that place is
             if _counts(m) and not _is_origin(part, k, mentions):  # 香港旅客: arrivals from there, not its text
                 scores[m.region] += WEIGHTS[where] * (PARTNER_FACTOR if partner else 1.0)
     return scores

@@ -29,7 +29,8 @@ PlaceCounter = Callable[[str], Counter]
 
 _TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)】\]]*$")
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
-_CREDIT_END = re.compile(r"(供图|摄|摄影|图片来源[:：].*|制图)[）)]?$")
+# (Traditional forms too: the layout reads the text as written: 新華社發(金衛其 攝))
+_CREDIT_END = re.compile(r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$")
 _BYLINE = re.compile(
     r"^[（(]?\s*◎?\s*(?:(?:本报|本刊)?(?:特约)?(?:记者|通讯员|实习生|作者|编辑|编\s*辑|撰文)"
     r"[\s：:丨|]*[\u4e00-\u9fa5·]{2,4}[\s、，,]*)+.*$"
@@ -58,7 +59,7 @@ _META_LINE = re.compile(
     # a page archive's edition line and column field over each item (第1版(), 专栏:) and its page line
     # (1951年9月15日人民日报 第1版)
     r"|^第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
-    r"|^专栏\s*[:：]\s*\S{0,12}$"
+    r"|^专栏\s*[:：]\s*\S{0,12}$|^(?:本版|本期|今日)?导读$"  # 本版导读: the page's table of contents
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fa5]{2,10}报\s*第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版$"
     # the editor's line closing a page or an item: (责编:白宇、卫嘉)
     r"|^[（(]\s*(?:责编|责任编辑|本版编辑|编辑)\s*[:：]"
@@ -104,6 +105,14 @@ _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
 # A caption line by its opening mark: ▲ …, 图1:…, 上图:…, 图片:… (a chart's or a photo's legend).
 _CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：])")
+# A brief of a column of briefs (三秦短波: △联席会议制度已在我省全面实行。截至目前,… (季哲)) opens with the same mark as a
+# caption but tells a story of several sentences and names no picture: a report of its own.
+_BULLET = re.compile(r"^[▲△■◆]\s*\S")
+_PHOTO_CUE = re.compile(r"图|圖|摄|攝|照片|画面|畫面|镜头|鏡頭|合影")
+
+
+def _bullet_brief(text: str) -> bool:
+    return bool(_BULLET.match(text)) and text.count("。") >= 2 and not _PHOTO_CUE.search(text)
 # A chronicle (大事记) opens each day's first entry with the day alone (一日 省委书记…, 1日，…) and the day's
 # further entries with △: after such a line a △ line is an entry of the text, not a photo caption.
 # Some chronicles write the month too, then a space (8月1日 市委副书记…); the press writes 8月1日，… instead.
@@ -123,6 +132,7 @@ class Para:
     kind: str  # heading | byline | caption | credit | meta | body
     gap_before: int = 0  # blank lines before it in the source: a wide gap hints at a layout break
     lines: int = 1
+    brief: bool = False  # a body paragraph opening a brief of a column of briefs (△…)
 
 
 @dataclass
@@ -263,6 +273,8 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
+        elif _bullet_brief(t) and not _chronicle_entry(paras, i):
+            p.kind, p.brief = "body", True
         elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
             p.kind = "caption"
         elif _WORK_CREDIT.match(t) or (i > 0 and _TRAILING_CREDIT.match(t) and _near_end(paras, i, n)):
@@ -312,6 +324,10 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     if place_counter is not None:
         place_counter = _memo(place_counter)
     pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
+    if len(captions) >= 2 and not segments:
+        # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
+        # captions, each about its own place: each caption is a report of its own.
+        return [Piece(paragraphs=[caption]) for caption, _ in captions]
     targets = _assign(pieces, segments, place_counter)
     _place_captions(pieces, captions, targets, place_counter)
     _place_orphan_headings(pieces, orphan_headings, place_counter)
@@ -375,7 +391,11 @@ def _scan(
             numbered = bool(_LIST_MARKER.match(group[0]))
             if starts_article and not (numbered and pieces):
                 close()
-                pieces.append(_piece_from_headings(group, nxt is not None and _DATELINE.match(nxt.text) is not None))
+                if nxt is not None and nxt.brief:
+                    # 三秦短波 over △ briefs: the column's name, not the first brief's headline
+                    pieces.append(Piece(column=" ".join(group)))
+                else:
+                    pieces.append(_piece_from_headings(group, nxt is not None and _DATELINE.match(nxt.text) is not None))
                 current = _Segment([], len(pieces) - 1, False)
             elif (nxt is None or nxt.kind == "heading") and not numbered:
                 orphans.append(group)
@@ -411,7 +431,9 @@ def _scan(
         if not pieces:
             pieces.append(Piece())
             current = _Segment([], 0, False)
-        elif _opens_report(text) and _report_ended(segments, current):
+        elif (_opens_report(text) and _report_ended(segments, current)) or (
+            p.brief and current is not None and any(k == "body" for k, _ in current.paras)
+        ):
             # A page of briefs: the next report opens with its dateline (山东 本报济南10月6日电…, 本报讯(…))
             # right after the previous one ended, with no headline of its own.
             close()
