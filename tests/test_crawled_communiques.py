@@ -400,3 +400,21 @@ def test_containers_counted_in_international_standard_boxes():
     text = "全年完成港口货物吞吐量86394.75万吨，比上年增长2.5%；集装箱吞吐量5150.63万国际标准箱，增长4.8%。"
     got = {f["raw"]: (f["base_unit"], f["indicator_id"]) for f in _facts(text, "上海", "上海")}
     assert got["5150.63万国际标准箱"] == ("国际标准箱", "container_throughput")
+
+
+def test_a_populations_rates_per_mille_after_a_year_end_stock_are_the_years():
+    # 天津 2024: 年末…常住人口总量… then 常住人口出生率为4.99‰: the rates are of the year, the counts of its end
+    text = "年末全市常住人口总量1364万人，其中城镇常住人口1173万人。常住人口出生率为4.99‰，死亡率为6.96‰，自然增长率为-1.97‰。"
+    got = {f["raw"]: f["period"] for f in _facts(text, "天津", "天津")}
+    assert got["1364万人"] == "2023-12"  # the article's year is 2023 here (_facts' title)
+    assert got["4.99‰"] == got["6.96‰"] == got["-1.97‰"] == "2023"
+
+
+def test_a_bare_industry_after_an_industry_named_with_its_measure_shares_the_measure():
+    # 上饶 2024: 制造业281.7亿元 in the list of profits is the manufacturers' profit, not their value added
+    text = "分门类看，采矿业利润7.7亿元，比上年增长60.5%；制造业281.7亿元，增长20.1%；电力、热力、燃气及水生产和供应业7.1亿元，下降44.6%。"
+    got = {f["raw"]: f["indicator_id"] for f in _facts(text, "上饶", "江西")}
+    assert got["281.7亿元"] == got["20.1%"] == ""
+    # 深圳 2024: in a list of value added the bare industry is the industry's value added
+    own = "分门类看，采矿业增加值增长7.2%，制造业增长9.9%。"
+    assert {f["raw"]: f["indicator_id"] for f in _facts(own, "深圳", "广东")}["9.9%"] == "manufacturing_value_added"

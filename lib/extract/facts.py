@@ -779,6 +779,11 @@ def extract(article: Article) -> list[dict]:
                 article, field, sent, default, carry, topic, year,
                 period or section.period or report_year, section.planned, group,
             )  # fmt: skip
+            if stock_date and period == stock_date:
+                for row in found:
+                    # 年末全市常住人口…。常住人口出生率为4.99‰，死亡率为6.96‰: a population's rates per mille are the year's
+                    if row["kind"] == "rate" and row["base_unit"] == "‰" and row["period"] == stock_date:
+                        row["period"] = stock_date[:4]
             if span and not (period or section.period):
                 for row in found:  # 1—7月… 吴忠市计划投资232亿元: a plan is the year's, not the headline's months'
                     if row["kind"] == "target" and row["period"] == span:

@@ -619,8 +619,35 @@ def annotate(rows: list[dict]) -> list[dict]:
             # A figure of another indicator (or of none) ends the chain: later bare figures look no further back.
             chain_from = offset if not ind else chain_from
         last_id = row["indicator_id"]
+    _listed_sectors_share_the_measure(rows)
     _of_which_the_same_measure(rows)
     return rows
+
+
+# An industry named with its measure (采矿业利润, 采矿业增加值): the measure a bare industry after it in the list shares.
+_INDUSTRY_MEASURE = re.compile(r"^(?P<industry>.{1,12}?业)(?P<measure>[^业，,、；;]{2,8})$")
+# ... but not a word of the figure's kind (第一产业比重, 规上工业增加值增速: the next item's own kind says it)
+_KIND_WORDS = re.compile(r"比重|占比|比例|结构|构成|增速|增幅|增长|贡献|拉动|百分点|率")
+
+
+def _listed_sectors_share_the_measure(rows: list[dict]) -> None:
+    """'分门类看，采矿业利润7.7亿元…；制造业281.7亿元，增长20.1%': a bare industry after an industry named with its measure
+    measures the same thing (制造业利润, not 制造业增加值): it takes the id of the name the two make, or none."""
+    for i, row in enumerate(rows):
+        phrase = row["indicator"]
+        if not row["indicator_id"] or not phrase.endswith("业"):
+            continue
+        earlier = (
+            r for r in reversed(rows[max(0, i - 12) : i])
+            if r["sentence_start"] == row["sentence_start"] and r["field"] == row["field"]
+        )  # fmt: skip
+        for r in earlier:
+            m = _INDUSTRY_MEASURE.match(r["indicator"])
+            if m and m.group("industry") != phrase and not _KIND_WORDS.search(m.group("measure")):
+                kind = row.get("target_kind") or row["kind"]
+                ind = identify(phrase + m.group("measure"), "", kind, row["base_unit"])
+                row["indicator_id"], row["indicator_name"] = (ind.id, ind.name_zh) if ind else ("", "")
+                break
 
 
 def _of_which_the_same_measure(rows: list[dict]) -> None:
