@@ -55,8 +55,10 @@ OFFICIAL_FLOORS = {
     # tables gave no figures, grouped 73% -> 81% after footnote markers and captions (classes read from its false hits and wrong
     # fields, the rules written on 台州's and 白山's communiqués); value and kind after the rules written on reports2 (a
     # list of points 0.69个、2.12个和2.99个百分点).
+    # Grouped right raised 0.79 -> 0.89 on 2026-12-03 after the rules written on fresh3 (the 其中 items of 民营经济 are
+    # the class's: 82% -> 91%), the holdout still blind.
     "holdout": dict(precision=0.97, recall=0.97, value=0.98, region=0.97, kind=0.97, indicator=0.91,
-                    period=0.94, scope=0.95, indicator_id=0.91, grouped=0.84, right=0.79, coverage=0.91),
+                    period=0.94, scope=0.95, indicator_id=0.93, grouped=0.84, right=0.89, coverage=0.91),
     # Official texts of other genres (tests/corpus/reports: bureau releases, a budget report): scored blind once
     # (period 30%, kind 85%), then tuned on (section headings, the title's year, stocks; 实现 clauses' subject).
     "reports": dict(precision=0.97, recall=0.98, value=0.97, region=0.98, kind=0.97, indicator=0.92,
@@ -84,9 +86,10 @@ OFFICIAL_FLOORS = {
     "fresh2": dict(precision=0.97, recall=0.98, value=0.98, region=0.98, kind=0.97, indicator=0.92,
                    period=0.97, scope=0.98, indicator_id=0.97, grouped=0.97, right=0.97, coverage=0.97),
     # Three more communiqués (铜川 2024, 普洱 2023, 铜仁 2025; 陕西, 云南, 贵州), labelled on 2026-12-03 and scored blind
-    # once (precision 99%, kind 100%, indicator_id 95%, grouped 89%, right 81%, coverage 92%); tuning since.
+    # once (precision 99%, kind 100%, indicator_id 95%, grouped 89%, right 81%, coverage 92%); tuning since (after its
+    # rules: indicator_id 99%, grouped 97%, right 100%, coverage 97%; tests/test_grouping_rules.py).
     "fresh3": dict(precision=0.97, recall=0.97, value=0.98, region=0.98, kind=0.98, indicator=0.89,
-                   period=0.96, scope=0.98, indicator_id=0.93, grouped=0.87, right=0.79, coverage=0.90),
+                   period=0.96, scope=0.98, indicator_id=0.97, grouped=0.95, right=0.98, coverage=0.95),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
 # three shorter texts in full, as the reports2 and reports3 sets; the fresh and fresh2 sets two communiqués each, fresh3 three.

@@ -1,6 +1,7 @@
 """Rules that let figures of two regions be set side by side (the same standard indicator), written on the misses of
 `fresh2` (株洲 2023, 东营 2024) and `reports3` (克孜勒苏's analysis, 黄石's budget report) once those sets were
-disclosed (gold/official/README.md, gold/reports3/README.md). Each test runs the real sentence of the committed text
+disclosed (gold/official/README.md, gold/reports3/README.md), and of `fresh3` (铜川 2024, 普洱 2023, 铜仁 2025) after its blind
+score of 2026-12-03. Each test runs the real sentence of the committed text
 and, where the construction is common, a sentence written here in another shape."""
 
 from __future__ import annotations
@@ -104,3 +105,57 @@ def test_a_bare_growth_word_after_a_level_is_that_levels_growth():
     # a count after 增速 is no growth (郑州, the seed page)
     seed = "规模以上工业增加值同比增长15%，连续11个月居全省首位，增速在9个国家中心城市中居首位。"
     assert {r["raw"]: r["indicator"] for r in _facts(seed, "郑州", "河南")}["9个"] != "居全省"
+
+
+# --- written on fresh3's misses (2026-12-03) ------------------------------------------------------------------------
+
+
+def test_the_of_which_items_of_a_class_of_the_economy_are_the_classs():
+    # 普洱 2023, 二、民营经济: the sectors after 其中 are the private economy's, not the city's gdp_primary…
+    text = (
+        "全市民营经济实现增加值602.16亿元，比上年增长3.8%，占全市地区生产总值比重为55.2%，比上年提高0.4个百分点。"
+        "其中，第一产业增加值225.09亿元，增长4.3%；第二产业增加值122.58亿元，下降4.4%；第三产业增加值254.49亿元，增长7.5%。"
+    )
+    got = _ids(_facts(text, "普洱", "云南"))
+    assert all(got[r][1] == "" for r in ("225.09亿元", "4.3%", "122.58亿元", "4.4%", "254.49亿元", "7.5%"))
+    # the share's change names no standard measure either (not 地区生产总值's)
+    assert got["0.4个百分点"] == ("change_pp", "")
+    # written: the same 其中 after the whole GDP keeps the sectors' ids
+    own = "全市地区生产总值1090.91亿元，增长3.6%。其中，第一产业增加值272.75亿元，增长4.5%。"
+    assert _ids(_facts(own, "普洱", "云南"))["272.75亿元"] == ("level", "gdp_primary")
+
+
+def test_a_contribution_to_growth_is_no_partner_of_a_flow():
+    # 普洱 2023: 对经济增长的贡献率 named no partner, so the structure ratio after it keeps its ids
+    text = "三次产业对经济增长的贡献率分别为32.4%、-25.8%、93.4%，三次产业结构为25.0:22.9:52.1。"
+    got = _ids(_facts(text, "普洱", "云南"))
+    assert [got[v][1] for v in ("25.0", "22.9", "52.1")] == ["gdp_primary", "gdp_secondary", "gdp_tertiary"]
+
+
+def test_a_bare_share_after_an_items_growth_is_the_items_share_of_its_whole():
+    # 普洱 2023: 工业投资增长26.1%，占比15.0% is industry's share of the investment
+    text = "工业投资增长26.1%，占比15.0%；民间投资增长15.5%，占比32.9%。"
+    got = _ids(_facts(text, "普洱", "云南"))
+    assert got["15.0%"] == ("share_pct", "fai_industry") and got["32.9%"] == ("share_pct", "fai_private")
+    # 克孜勒苏 2025: a county's GDP 占比 is its share of the prefecture's: no id (gdp is no item of a whole)
+    county = "阿图什市实现地区生产总值108.61亿元，增长5.1%，占比39.9%。"
+    assert _ids(_facts(county, "克孜勒苏", "新疆"))["39.9%"] == ("share_pct", "")
+
+
+def test_the_investment_said_with_its_coverage_is_the_standard_investment():
+    # 铜仁 2025: 500万元及以上口径 is the usual coverage, and the sectors after 其中 are the whole investment's
+    text = (
+        "500万元及以上口径固定资产投资（含跨区项目投资）同比增长18.9%。其中，第一产业投资同比下降1.0%；"
+        "第二产业投资同比增长26.3%；第三产业投资同比增长17.8%。"
+    )
+    got = _ids(_facts(text, "铜仁", "贵州"))
+    assert got["18.9%"] == ("change_pct", "fixed_asset_investment")
+    assert [got[v][1] for v in ("1.0%", "26.3%", "17.8%")] == ["fai_primary", "fai_secondary", "fai_tertiary"]
+
+
+def test_the_change_of_industrys_share_of_gdp_is_industrys():
+    # 铜仁 2025: 全部工业增加值比重为15.8%，比上年上升0.8个百分点
+    text = "全部工业增加值比重为15.8%，比上年上升0.8个百分点。"
+    got = _ids(_facts(text, "铜仁", "贵州"))
+    assert got["15.8%"] == ("share_pct", "industry_value_added")
+    assert got["0.8个百分点"] == ("change_pp", "industry_value_added")

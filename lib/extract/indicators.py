@@ -301,6 +301,8 @@ _PARTNER_BEFORE = re.compile(
 
 
 def _partner_restricted(row: dict, offset: int) -> bool:
+    if row["indicator"].startswith(("贡献", "拉动")):
+        return False  # 三次产业对经济增长的贡献率: what a part adds to a growth, no partner of a flow
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
     if at > 0 and before[:at].endswith(("对", "向")) and not row["indicator"].startswith("外"):
@@ -442,6 +444,14 @@ def share_of(
     sentence = row["sentence"]
     clause = clauses.of(sentence).start(offset)
     at = sentence.find("占", clause, offset)
+    if at >= 0 and sentence.startswith("占比", at) and not sentence[clause:at].strip():
+        # '工业投资增长26.1%，占比15.0%': a bare 占比 opening the clause after an item's figure is that item's share
+        # of the whole the vocabulary makes it an item of (its parent); of a measure with no parent (阿图什市地区生产总值
+        # …，占比39.9%: of the prefecture's) the whole is another area's
+        if previous and previous[0] and _SHARE_JOIN.match(sentence[previous[1] : at]):
+            ind = vocabulary()[previous[0]]
+            return True, ind if ind.parent and fits(ind, kind, row["base_unit"]) else None
+        return False, None
     if at < 0 or sentence.startswith("占比", at):  # 占比达60.8%: a share word, no whole named
         return False, None
     rest = sentence[at + 1 : offset]
@@ -524,6 +534,19 @@ def _whole_of_share(row: dict, offset: int, ind: Indicator) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _classes() -> re.Pattern:
+    words = [r["affix"] for r in read_vocabulary_csv("affixes.csv") if r["position"] == "class"]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _class_subject(row: dict, offset: int) -> bool:
+    """'全市民营经济实现增加值602.16亿元…。其中，第一产业增加值225.09亿元': the figure before is a class of the economy's
+    (data/indicators/affixes.csv, position class), so the items after its 其中 are the class's, not the region's."""
+    clause = row["sentence"][clauses.of(row["sentence"]).start(offset) : offset]
+    return bool(_classes().search(clause))
+
+
 def _names_a_part(phrase: str) -> bool:
     """A phrase that holds a standard name narrowed by a word before it that is no scope word or place
     (市级地方一般公共预算收入: the city government's budget, not the city's)."""
@@ -582,6 +605,11 @@ def annotate(rows: list[dict]) -> list[dict]:
         last_end = row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
         is_share, ind = share_of(row, offset, kind, previous)
+        # '占全市地区生产总值比重为55.2%，比上年提高0.4个百分点': the change of a share that names no standard measure
+        # measures no standard measure either (not the whole's, 地区生产总值)
+        share_change = kind == "change_pp" and chained and last_kind == "share_pct" and not last_id
+        if share_change:
+            is_share, ind = True, None
         if not is_share:
             ind = _longer_name(row, offset, kind) or _elided_subject(row, offset, kind) or identify(
                 row["indicator"], row["sentence"][:offset], kind, row["base_unit"], chain_from, row["sentence"]
@@ -610,7 +638,8 @@ def annotate(rows: list[dict]) -> list[dict]:
         if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
         if first_of_sentence:
-            part_of_part, first_of_sentence = ind is None and _names_a_part(row["indicator"]), False
+            part_of_part = ind is None and (_names_a_part(row["indicator"]) or _class_subject(row, offset))
+            first_of_sentence = False
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""
         if ind and kind not in _GROWTH_KINDS:
