@@ -187,3 +187,20 @@ def test_a_figure_in_two_units_is_drawn_in_the_one_picked():
     gone = cmp.View("tech_contracts", "level", "", "2024", "", "亿元")  # not offered: the usual one
     assert list(cmp.drawn(cmp.view_rows(rows, ALL, gone))["region"]) == ["天津", "上饶"]
     assert "z" in set(cmp.context_rows(rows, ALL, "tech_contracts", ["s", "t"])["fact_id"])  # 份 stays context
+
+
+def test_a_change_in_points_is_compared_only_with_one_of_the_same_thing():
+    # 天津 2024: 增速比上年加快0.6个百分点 (GDP's growth sped up) is no share change (上饰 第二产业占比…提高0.4个百分点),
+    # and a gap to the province (高于全省1.1个百分点) is no change over time at all
+    rows = joined([
+        fact("t-pp", "天津", "0.6个百分点", 0.6, "个百分点", indicator_id="gdp", kind="change_pp", target_kind="growth"),
+        fact("z-pp", "郑州", "0.4个百分点", 0.4, "个百分点", indicator_id="gdp", kind="change_pp", target_kind="share"),
+        fact("s-gap", "上饶", "1.1个百分点", 1.1, "个百分点", indicator_id="gdp", kind="change_pp", target_kind="growth",
+             basis="versus"),
+    ])  # fmt: skip
+    kinds = cmp.kind_options(rows, ALL, "gdp")
+    assert sorted(kinds) == [("change_pp", "growth"), ("change_pp", "share")]
+    assert cmp.kind_label("change_pp", "growth") == "增速变化（百分点）"
+    assert cmp.kind_label("change_pp", "share", "en") == "change in share (points)"
+    growth = cmp.drawn(cmp.view_rows(rows, ALL, cmp.View("gdp", "change_pp", "growth", "2024")))
+    assert growth["region"].tolist() == ["天津"]  # not 上饶's gap to its province

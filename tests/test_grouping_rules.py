@@ -159,3 +159,23 @@ def test_the_change_of_industrys_share_of_gdp_is_industrys():
     got = _ids(_facts(text, "铜仁", "贵州"))
     assert got["15.8%"] == ("share_pct", "industry_value_added")
     assert got["0.8个百分点"] == ("change_pp", "industry_value_added")
+
+
+# --- what a change in points is of (a browser review of the default data, 2026-12-03) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, raw, of, basis",
+    [
+        ("按不变价格计算，比上年增长5.1%，增速比上年加快0.6个百分点。", "0.6个百分点", "growth", ""),  # 天津 2024
+        ("三次产业结构为9.5：38.8:51.7，第二产业占比较上年提高0.2个百分点。", "0.2个百分点", "share", ""),  # 上饶 2024
+        ("城镇化率为86.01%，比上年末提高0.52个百分点。", "0.52个百分点", "share", ""),  # 天津 2024
+        ("全年工业生产者购进价格下降2.0%，比上年收窄2.0个百分点。", "2.0个百分点", "growth", ""),  # 天津: after a growth
+        ("民间投资增长7.6%，快于全市投资4.5个百分点。", "4.5个百分点", "growth", "versus"),  # 天津: a gap
+        ("规模以上工业企业资产负债率76.9%，比上年末提高12.9个百分点。", "12.9个百分点", "share", ""),  # 中卫 2023
+        ("两项比重分别为30.0%和25.1%，分别比上年提高0.4个和0.1个百分点。", "0.1个百分点", "share", ""),  # written
+    ],
+)
+def test_a_change_in_points_says_what_changed_and_a_gap_is_no_change(sentence, raw, of, basis):
+    row = next(r for r in _facts(sentence, "天津", "天津") if r["raw"] == raw)
+    assert (row["kind"], row["target_kind"], row["basis"]) == ("change_pp", of, basis)

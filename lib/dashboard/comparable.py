@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.dashboard.charts.common import display_units, value_label
-from lib.dashboard.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.i18n import DEFAULT_LANG, kind_text, label, t
 from lib.dashboard.periods import period_key, period_label, period_shape
 from lib.extract.indicators import Indicator, vocabulary
 
@@ -25,7 +25,8 @@ from lib.extract.indicators import Indicator, vocabulary
 CONTRACT_COLUMNS = ("indicator_id", "indicator_name", "scope", "subject", "basis", "target_kind")
 WHOLE_REGION = "region"
 OFFICIAL_MARK = "统计局"  # a statistical bureau's communiqué is the reference for its own figures
-FIRST_ON_TIES = "gdp"  # the indicator a page starts on when several are equally shared
+FIRST_ON_TIES = "gdp"
+GAP_BASIS = "versus"  # facts.basis of a gap to another area or measure  # the indicator a page starts on when several are equally shared
 ROW_COLUMNS = [
     "fact_id", "region", "indicator_id", "indicator_name", "kind", "target_kind", "period", "basis",
     "scope", "subject", "display_value", "display_unit", "label", "qualifier", "raw", "sentence",
@@ -80,6 +81,8 @@ def whole_region(facts: pd.DataFrame, regions: list[str]) -> pd.DataFrame:
     """First mentions of a standard indicator about a selected region as a whole."""
     f = with_contract(facts)
     keep = (f["mention_of"] == "") & (f["scope"] == WHOLE_REGION) & (f["indicator_id"] != "")
+    # A gap to another area or measure (高于全省1.1个百分点) is set against a different base in each text: context only.
+    keep &= f["basis"] != GAP_BASIS
     return f[keep & f["region"].isin(regions)]
 
 
@@ -121,9 +124,7 @@ def kind_options(facts: pd.DataFrame, regions: list[str], indicator_id: str) -> 
 
 
 def kind_label(kind: str, target_kind: str = "", lang: str = DEFAULT_LANG) -> str:
-    if kind == "target":
-        return t("target_of", lang, kind=label("kind", target_kind or "level", lang))
-    return label("kind", kind, lang)
+    return kind_text(kind, target_kind, lang)
 
 
 def period_options(

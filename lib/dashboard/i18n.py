@@ -89,6 +89,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "period_pick": ("时期", "Period"),
     "unit_pick": ("单位", "Unit"),
     "target_of": ("目标（{kind}）", "target ({kind})"),
+    "change_pp_growth": ("增速变化（百分点）", "change in growth rate (points)"),
+    "change_pp_share": ("比重变化（百分点）", "change in share (points)"),
     "table_view": ("数据表视图", "Table view"),
     "log_scale": ("对数刻度", "Log scale"),
     "log_scale_help": (
@@ -123,6 +125,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "basis_cumulative": ("累计", "cumulative"),
     "basis_average_annual": ("年均", "average annual"),
     "basis_sequential": ("环比", "on the previous period"),
+    "basis_versus": ("与其他地区或指标之差", "gap to another area or measure"),
     "scope_unknown": ("范围未注明", "scope not given"),
     "col_scope": ("范围", "Scope"),
     "col_subject": ("对象", "Subject"),
@@ -332,6 +335,7 @@ BASES: dict[str, tuple[str, str]] = {
     "cumulative": ("累计", "cumulative"),
     "average_annual": ("年均", "average annual"),
     "sequential": ("环比", "on the previous period"),
+    "versus": ("与其他地区或指标之差", "gap to another area or measure"),
 }
 _GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES}
 
@@ -356,6 +360,15 @@ def label(group: str, code: str, lang: str = DEFAULT_LANG) -> str:
     """A category, kind or qualifier code in words; unknown codes are shown as they are."""
     pair = _GROUPS[group].get(code)
     return pair[_index(lang)] if pair else code
+
+
+def kind_text(kind: str, target_kind: str = "", lang: str = DEFAULT_LANG) -> str:
+    """A fact's kind in words, with what a target measures and what a change in points is of."""
+    if kind == "target":
+        return t("target_of", lang, kind=label("kind", target_kind or "level", lang))
+    if kind == "change_pp" and target_kind in ("growth", "share"):  # 增速加快 or 比重提高
+        return t(f"change_pp_{target_kind}", lang)
+    return label("kind", kind, lang)
 
 
 def keys() -> list[str]:

@@ -810,8 +810,51 @@ def extract(article: Article) -> list[dict]:
                 stock_date = period if _STOCK_DATE.search(sent.text[named[-1].start : named[-1].end]) else ""
             last_end = sent.end
     indicators.annotate(rows)
+    _points_of(rows)
     _mark_mentions(rows)
     return rows
+
+
+# A change in points is of a growth rate (增速比上年加快0.6个百分点) or of a share or rate (比重提高0.4个百分点): two
+# measures that one chart must not mix. And a gap to another area or measure (高于全省1.1个百分点, 农村增速高于城镇
+# 2.8个百分点) is no change over time at all.
+# (nouns and the verbs of speed: 增长, 回落, 扩大 tell only which way the change went, of a share as of a growth)
+_GROWTH_CUE = re.compile(r"增速|增幅|增长率|涨幅|降幅|跌幅|加快|放缓|减缓")
+_SHARE_CUE = re.compile(r"比重|占比|份额|比例|率|系数|结构")
+_GAP_CUE = re.compile(r"(?:高于|低于|快于|慢于|好于|领先|落后)[^，,；;。]{0,14}$")
+
+
+def _points_of(rows: list[dict]) -> None:
+    """``target_kind`` of a ``change_pp`` figure: ``growth`` or ``share`` (what changed), and ``basis`` ``versus`` for a
+    gap to another area or measure."""
+    last: dict | None = None
+    for row in rows:
+        same = last is not None and last["sentence_start"] == row["sentence_start"] and last["field"] == row["field"]
+        if row["kind"] == "change_pp":
+            sentence = row["sentence"]
+            offset = row["char_start"] - row["sentence_start"]
+            before = sentence[clauses.of(sentence).start(offset) : offset]
+            if _GAP_CUE.search(before) and not row["basis"]:
+                row["basis"] = "versus"
+            phrase = row["indicator"]
+            for text in (before, phrase):
+                growth, share = _last_cue(_GROWTH_CUE, text), _last_cue(_SHARE_CUE, text)
+                if growth > share or share > growth:
+                    row["target_kind"] = "growth" if growth > share else "share"
+                    break
+            else:
+                previous = last["kind"] if same else ""
+                if previous == "change_pp":  # 分别比上年提高0.4个和0.1个百分点: the list's second of the same
+                    row["target_kind"] = last["target_kind"]
+                else:
+                    row["target_kind"] = {"change_pct": "growth", "share_pct": "share", "rate": "share"}.get(previous, "")
+        last = row
+
+
+def _last_cue(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (0: none)."""
+    found = [m.end() for m in pattern.finditer(text)]
+    return found[-1] if found else 0
 
 
 def _carry_currency(sent: text.Sentence, found: list[dict], declared: str) -> str:

@@ -195,7 +195,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         (
             "target_kind",
             _S,
-            "For a target, what it measures if achieved (level, change_pct, share_pct ...); '' otherwise.",
+            "For a target, what it measures if achieved (level, change_pct, share_pct ...); for a change in points "
+            "(change_pp), what changed: growth (a growth rate: 增速比上年加快0.6个百分点) or share (a share or rate: "
+            "比重提高0.4个百分点); '' otherwise.",
         ),
         (
             "direction",
@@ -238,7 +240,8 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "basis",
             _S,
             "'' for the period's own figure (year on year for a growth); cumulative (累计, 自2014年以来, 比2012年), "
-            "average_annual (年均) or sequential (环比, 比上月, 按季: against the period just before).",
+            "average_annual (年均), sequential (环比, 比上月, 按季: against the period just before) or versus (a gap "
+            "in points to another area or measure: 高于全省1.1个百分点, 快于城镇居民增速1.8个百分点; never compared).",
         ),
         (
             "mention_of",

@@ -26,7 +26,7 @@ from lib.dashboard.charts.common import (
     source_line,
     wrap_note,
 )
-from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, label, t, unit_name
+from lib.dashboard.i18n import CATEGORIES, DEFAULT_LANG, kind_text, label, t, unit_name
 from lib.dashboard.periods import period_key, period_label
 from lib.dashboard.safe_text import plotly_text
 
@@ -75,6 +75,13 @@ def _hover(unit: str, lang: str, x: str = "%{x}") -> str:
 
 def _axis_title(what: str, unit: str, lang: str) -> str:
     return t("what_unit", lang, what=plotly_text(what), unit=plotly_text(unit_name(unit, lang))) if unit else plotly_text(what)
+
+
+def _axis_name(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
+    """The indicator and, unless it is a level, its kind: 地区生产总值 · 增长率 (%), never 地区生产总值 (%) on an axis
+    that a cropped or embedded chart shows without its title."""
+    name, kind, target_kind = rows["indicator_name"].iloc[0], rows["kind"].iloc[0], rows["target_kind"].iloc[0]
+    return name if kind == "level" else f"{name} · {kind_text(kind, target_kind, lang)}"
 
 
 def _is_target(rows: pd.DataFrame) -> bool:
@@ -142,7 +149,7 @@ def indicator_bars(
         xaxis["range"] = [-0.5, len(order) - 0.5]
     fig.update_layout(xaxis=xaxis, showlegend=True, legend=LEGEND)
     fig.update_xaxes(title_text=t("axis_region", lang))
-    name = rows["indicator_name"].iloc[0] if len(rows) else what  # kind and period are in the title
+    name = _axis_name(rows, lang) if len(rows) else what  # the period is in the title
     fig.update_yaxes(title_text=_axis_title(name, unit, lang), rangemode="tozero")
     fig = base_layout(fig, title, _notes(rows, missing, lang))
     return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
@@ -177,7 +184,7 @@ def indicator_lines(
         )
     categories = [plotly_text(_period_text(p, rows["basis"].iloc[0], lang)) for p in periods]
     fig.update_xaxes(title_text=t("col_period", lang), type="category", categoryorder="array", categoryarray=categories)
-    fig.update_yaxes(title_text=_axis_title(rows["indicator_name"].iloc[0], unit, lang))
+    fig.update_yaxes(title_text=_axis_title(_axis_name(rows, lang), unit, lang))
     fig = base_layout(fig, title, _notes(rows, missing, lang))
     return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
 
