@@ -77,6 +77,10 @@ ui.chart(bars, charts.slug("compare", indicator, kind[0], kind[1], period[0], pe
 missing = cmp.missing_regions(shown, selected)
 if missing:
     st.text(t("no_data_regions", lang, regions=("、" if lang == "zh" else ", ").join(region_name(r, lang) for r in missing)))
+    for region, (what_else, value) in cmp.elsewhere(whole, selected, view, missing).items():
+        # "no figure" would be wrong: the region has one, in another unit or for another period
+        shown_value = unit_label(value, lang) if what_else == "unit" else period_label(*value.split("\t"), lang)
+        st.text(t(f"has_it_in_{what_else}", lang, region=region_name(region, lang), value=shown_value))
 repeated = cmp.others(rows)  # the drawn rows are the chart's Table tab
 if len(repeated):
     with st.expander(t("other_sources", lang)):

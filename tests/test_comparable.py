@@ -204,3 +204,17 @@ def test_a_change_in_points_is_compared_only_with_one_of_the_same_thing():
     assert cmp.kind_label("change_pp", "share", "en") == "change in share (points)"
     growth = cmp.drawn(cmp.view_rows(rows, ALL, cmp.View("gdp", "change_pp", "growth", "2024")))
     assert growth["region"].tolist() == ["天津"]  # not 上饶's gap to its province
+
+
+def test_a_region_without_the_views_figure_is_told_apart_from_one_that_reports_it_otherwise():
+    # 郑州 counts 技术合同 in 份, 天津 in 项: 郑州 is no region "without this figure"; 上饶 reports only 2023
+    rows = joined([
+        fact("t-tc", "天津", "2.1万项", 21000, "项", indicator_id="tech_contracts"),
+        fact("z-tc", "郑州", "1.20万份", 12000, "份", indicator_id="tech_contracts"),
+        fact("s-tc", "上饶", "900项", 900, "项", indicator_id="tech_contracts", period="2023"),
+    ])  # fmt: skip
+    view = cmp.View("tech_contracts", "level", "", "2024", "", "项")
+    shown = cmp.drawn(cmp.view_rows(rows, ALL, view))
+    missing = cmp.missing_regions(shown, ALL)
+    assert missing == ["郑州", "上饶", "黑龙江"]
+    assert cmp.elsewhere(rows, ALL, view, missing) == {"郑州": ("unit", "份"), "上饶": ("period", "2023\t")}

@@ -231,6 +231,24 @@ def missing_regions(rows: pd.DataFrame, regions: list[str]) -> list[str]:
     return [r for r in regions if r not in have]
 
 
+def elsewhere(facts: pd.DataFrame, regions: list[str], view: View, missing: list[str]) -> dict[str, tuple[str, str]]:
+    """For a region the view has no figure of: what it does report of the same indicator and kind, so "no figure"
+    is never said of a region that has one in another unit (技术合同 in 份, not 项) or of another period:
+    region -> ("unit", the unit) or ("period", the latest period with its basis, as ``period_label`` takes it)."""
+    rows = _of(whole_region(facts, missing), view.indicator_id, (view.kind, view.target_kind))
+    out: dict[str, tuple[str, str]] = {}
+    if rows.empty:
+        return out
+    same = rows[(rows["period"] == view.period) & (rows["basis"] == view.basis)]
+    if len(same):
+        for region, unit in display_units(same).groupby("region")["display_unit"].first().items():
+            out[region] = ("unit", unit)
+    for region, grp in rows[~rows["region"].isin(out)].groupby("region"):
+        latest = grp.assign(_k=grp["period"].map(period_key)).sort_values("_k").iloc[-1]
+        out[region] = ("period", f"{latest['period']}\t{latest['basis']}")
+    return {r: out[r] for r in missing if r in out}
+
+
 def period_series(facts: pd.DataFrame, regions: list[str], view: View, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     """The view's figure for every period of the same granularity and basis (one per region and
     period, preferred as in ``view_rows``); empty unless at least two periods have one."""

@@ -105,6 +105,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("无数据", "no data"),
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
+    "has_it_in_unit": ("{region}有这个数字，但以{value}计：在“单位”中选择", "{region} reports it in {value}: pick that unit"),
+    "has_it_in_period": ("{region}有这个数字的另一时期：{value}", "{region} reports it for another period: {value}"),
     "no_link_regions": ("没有关系的地区：{regions}", "Regions without a link: {regions}"),
     "target_note": ("空心柱：目标值，不是实际完成值", "Hollow bars: targets, not achieved values"),
     "legend_actual": ("实际值", "actual"),
