@@ -7,7 +7,7 @@ import streamlit as st
 from lib.dashboard import charts, ui
 from lib.dashboard import comparable as cmp
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import region_name, t, unit_name
+from lib.dashboard.i18n import label, region_name, t, unit_name
 from lib.dashboard.periods import period_label
 from lib.dashboard.safe_text import markdown_text
 
@@ -53,6 +53,9 @@ for region in selected:  # full width: eight metrics need the room
                 with cell:
                     if row is None:
                         st.metric(item["name"], t("no_data", lang))
+                        if item.get("other_kinds"):
+                            kinds = ("、" if lang == "zh" else ", ").join(label("kind", k, lang) for k in item["other_kinds"])
+                            st.text(t("has_other_kinds", lang, kinds=kinds))
                         continue
                     unit = "" if row["display_unit"] == "%" else unit_name(row["display_unit"], lang)
                     # English units are long (100 million yuan): they go on the line under the figure.

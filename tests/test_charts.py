@@ -396,3 +396,13 @@ def test_coverage_heatmap_from_every_regions_counts_equals_one_counted_for_the_s
 def test_month_groups_read_the_drawn_dates_when_the_rows_carry_them():
     rows = EVENTS.assign(drawn_at=[charts.event_timestamp(d) for d in EVENTS["date"]])
     pd.testing.assert_frame_equal(charts.events.month_groups(rows), charts.events.month_groups(EVENTS))
+
+
+def test_a_revised_figure_beside_a_first_release_is_said_to_be_one():
+    # 郑州's 2023 GDP drawn from its 2024 communiqué (published 2025: revised after the census) beside 上饶's
+    # preliminary one from the 2023 communiqué (published 2024)
+    from lib.dashboard.charts.compare import revised_regions
+
+    rows = pd.DataFrame({"region": ["郑州", "上饶"], "period": ["2023", "2023"], "published": ["2025-03-28", "2024-03-30"]})
+    assert revised_regions(rows) == ["郑州"]
+    assert revised_regions(rows.assign(published=["2024-04-01", "2024-03-30"])) == []

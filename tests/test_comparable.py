@@ -218,3 +218,13 @@ def test_a_region_without_the_views_figure_is_told_apart_from_one_that_reports_i
     missing = cmp.missing_regions(shown, ALL)
     assert missing == ["郑州", "上饶", "黑龙江"]
     assert cmp.elsewhere(rows, ALL, view, missing) == {"郑州": ("unit", "份"), "上饶": ("period", "2023\t")}
+
+
+def test_an_overview_card_without_the_level_says_which_kinds_the_region_has():
+    # 天津 2024 gives 社会消费品零售总额 only as a growth (下降3.1%): 无数据 for the level, and says a growth exists
+    rows = joined([fact("t-rs", "天津", "3.1%", 3.1, "%", indicator_id="retail_sales", kind="change_pct")])
+    retail = next(f for f in cmp.headline_figures(rows, "天津") if f["indicator_id"] == "retail_sales")
+    assert retail["row"] is None and retail["other_kinds"] == ["change_pct"]
+    # English labels put the kind first, so that a card that cuts its label keeps it
+    assert cmp.headline_name("gdp", "change_pct", "en") == "growth rate · Gross regional product (GDP)"
+    assert cmp.headline_name("gdp", "change_pct", "zh") == "地区生产总值 · 增长率"

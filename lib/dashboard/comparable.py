@@ -303,6 +303,10 @@ def headline_table(facts: pd.DataFrame, regions: list[str], lang: str = DEFAULT_
     region took 0.04 s at 100,000 facts, 0.46 s for 11 regions)."""
     rows = whole_region(facts, regions)
     rows = rows[(rows["basis"] == "") & rows["indicator_id"].isin({ind for ind, _ in HEADLINES})]
+    # 社会消费品零售总额 无数据 for a region that gives only its growth: the card says which kinds it has
+    other_kinds = {
+        key: sorted(set(grp["kind"]) - {"target"}) for key, grp in rows.groupby(["region", "indicator_id"])
+    } if len(rows) else {}  # fmt: skip
     wanted = set(HEADLINES)
     rows = rows[[(i, k) in wanted for i, k in zip(rows["indicator_id"], rows["kind"], strict=True)]]
     groups = dict(iter(_decorate(rows, lang).groupby(["region", "indicator_id", "kind"]))) if len(rows) else {}
@@ -314,14 +318,18 @@ def headline_table(facts: pd.DataFrame, regions: list[str], lang: str = DEFAULT_
             if mine is not None:
                 latest = max(mine["period"], key=period_key)
                 row = _prefer(mine[mine["period"] == latest]).iloc[0].to_dict()
-            figures.append({"indicator_id": ind, "kind": kind, "name": headline_name(ind, kind, lang), "row": row})
+            figures.append({"indicator_id": ind, "kind": kind, "name": headline_name(ind, kind, lang), "row": row,
+                            "other_kinds": [] if row is not None else other_kinds.get((region, ind), [])})
         out[region] = figures
     return out
 
 
 def headline_name(indicator_id: str, kind: str, lang: str = DEFAULT_LANG) -> str:
     name = indicator_name(indicator_id, lang)
-    return name if kind == "level" else f"{name} · {label('kind', kind, lang)}"
+    if kind == "level":
+        return name
+    # English names are long and a card cuts its label: the kind goes first so that it is never the part cut off
+    return f"{name} · {label('kind', kind, lang)}" if lang == "zh" else f"{label('kind', kind, lang)} · {name}"
 
 
 # --- Indicators page ----------------------------------------------------------------------------

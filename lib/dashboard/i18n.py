@@ -106,6 +106,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
     "has_it_in_unit": ("{region}有这个数字，但以{value}计：在“单位”中选择", "{region} reports it in {value}: pick that unit"),
+    "has_other_kinds": ("有：{kinds}（见指标对比）", "Reported: {kinds} (see Compare)"),
     "has_it_in_period": ("{region}有这个数字的另一时期：{value}", "{region} reports it for another period: {value}"),
     "no_link_regions": ("没有关系的地区：{regions}", "Regions without a link: {regions}"),
     "target_note": ("空心柱：目标值，不是实际完成值", "Hollow bars: targets, not achieved values"),
@@ -189,6 +190,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "chart_coverage_title": ("各地区各类别的数字数量：{regions}", "Figures per category: {regions}"),
     "axis_region": ("地区", "Region"),
     "axis_count": ("数字个数（个）", "Number of figures"),
+    "revised_note": (
+        "修订数：{regions}的数字见于之后年份的报告（如经济普查后的修订），与当年报告的初步数不是同一版本",
+        "Revised: the figures of {regions} come from a report of a later year (e.g. revised after an economic census), "
+        "not the same vintage as a first release",
+    ),
     "approx_note": (
         "斜线填充 / >、≥、≈、≤ 前缀：约数（原文为“超”“近”“约”等）",
         "Hatched / prefixed >, ≥, ≈, ≤: approximate (超, 近, 约 ... in the text)",

@@ -96,8 +96,22 @@ def _notes(rows: pd.DataFrame, missing: list[str], lang: str) -> list[str]:
         notes.append(t("approx_note", lang))
     if _is_target(rows):
         notes.append(t("target_note", lang))
+    revised = revised_regions(rows)
+    if revised:
+        notes.append(t("revised_note", lang, regions=regions_text(revised, lang)))
     notes += wrap_note(source_line(rows, lang))  # many outlets: one line each would run off the chart
     return [n for n in notes if n]
+
+
+def revised_regions(rows: pd.DataFrame) -> list[str]:
+    """Regions whose drawn figure of a year comes from a report published more than a year after it (郑州's 2023 GDP
+    from the 2024 communiqué, revised after the economic census): a later vintage than a first release beside it."""
+    if rows.empty or "published" not in rows:
+        return []
+    year = rows["period"].str.extract(r"^(\d{4})", expand=False)
+    published = rows["published"].fillna("").str.extract(r"^(\d{4})", expand=False)
+    later = year.notna() & published.notna() & (published.astype(float) > year.astype(float) + 1)
+    return list(dict.fromkeys(rows.loc[later, "region"]))
 
 
 def _bar_trace(rows: pd.DataFrame, unit: str, lang: str) -> go.Bar:
