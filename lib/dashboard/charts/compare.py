@@ -12,6 +12,8 @@ says which facts a key stands for, on the server.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -81,7 +83,9 @@ def _axis_name(rows: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
     """The indicator and, unless it is a level, its kind: 地区生产总值 · 增长率 (%), never 地区生产总值 (%) on an axis
     that a cropped or embedded chart shows without its title."""
     name, kind, target_kind = rows["indicator_name"].iloc[0], rows["kind"].iloc[0], rows["target_kind"].iloc[0]
-    return name if kind == "level" else f"{name} · {kind_text(kind, target_kind, lang)}"
+    # (the unit follows in brackets: 增速变化（百分点） is 增速变化 on the axis)
+    kind_words = re.sub(r"\s*[（(][^）)]*[）)]$", "", kind_text(kind, target_kind, lang))
+    return name if kind == "level" else f"{name} · {kind_words}"
 
 
 def _is_target(rows: pd.DataFrame) -> bool:
