@@ -158,17 +158,27 @@ def test_dev_corpus_keywords():
 
 
 def test_region_keywords_prefer_terms_other_regions_do_not_use():
-    # Every statistical communiqué says 增加值 and 零售额; what sets 天津 apart is 京津冀.
+    # Every region's texts say 服务业; what sets 天津 apart is 京津冀.
     def inp(region, counts):
         return {"region": region, "bylines": [], "counts": counts}
 
     rows = keywords.extract_regions([
-        inp("天津", {"增加值": 20, "京津冀": 10}),  # more often, and so first by TF-IDF alone
-        inp("郑州", {"增加值": 10, "国家中心城市": 10}),
-        inp("上饶", {"增加值": 10, "双向飞地": 10}),
+        inp("天津", {"服务业": 20, "京津冀": 10}),  # more often, and so first by TF-IDF alone
+        inp("郑州", {"服务业": 10, "国家中心城市": 10}),
+        inp("上饶", {"服务业": 10, "双向飞地": 10}),
     ])  # fmt: skip
     tianjin = [r["term"] for r in rows if r["scope_id"] == "天津"]
-    assert tianjin.index("京津冀") < tianjin.index("增加值")
+    assert tianjin.index("京津冀") < tianjin.index("服务业")
     # one region alone: plain TF-IDF, nothing to set it apart from
-    alone = keywords.extract_regions([inp("天津", {"增加值": 10, "京津冀": 1})])
-    assert [r["term"] for r in alone][0] == "增加值"
+    alone = keywords.extract_regions([inp("天津", {"服务业": 10, "京津冀": 1})])
+    assert [r["term"] for r in alone][0] == "服务业"
+
+
+
+def test_the_generic_measure_words_of_communiques_are_no_keywords():
+    # 郑州's distinctive terms were 增加值, 零售额, 用电量 (browser review, 2026-12-03): every communiqué has them
+    official = paths.RAW_DIR / "official"
+    articles = [a for f in sorted(official.glob("*.txt")) for a in articles_from_document(read_document(f))]
+    rows = keywords.extract_corpus(articles)
+    zhengzhou = [r["term"] for r in rows if r["scope"] == "region" and r["scope_id"] == "郑州"][:15]
+    assert zhengzhou and not {"增加值", "零售额", "用电量", "人次", "占比", "面积", "人口"} & set(zhengzhou)
