@@ -208,3 +208,11 @@ def test_event_selection_rows_fit_the_chart_helper():
         "title", "source", "published",
     ]  # fmt: skip
     assert rows.loc[0, "fact_id"] == "e1" and rows.loc[0, "date_label"] == "2024-05（近日）"
+
+
+def test_a_report_printed_without_a_headline_is_shown_by_its_first_words():
+    # the △ briefs of a column and the captions of a page of pictures have no headline (2026-12-03)
+    arts = pd.DataFrame({"title": ["", "天津：融合三地"], "text": ["△联席会议制度已在我省全面实行。截至目前,已有西安等地", "正文"]})
+    shown = dd.with_shown_titles(arts)
+    assert shown["title"].tolist() == ["〔联席会议制度已在我省全面实行。截至目…〕", "天津：融合三地"]
+    assert arts["title"].tolist()[0] == ""  # the store's own rows are not changed

@@ -77,7 +77,26 @@ def _build_for(d: Path) -> str:
 def _read_cached(directory: str, build: str) -> dict[str, pd.DataFrame]:
     # Keyed by the build folder's name: a new build is read afresh, and all tables are read together
     # from that one folder, so a page never pairs one build's articles with another's facts.
-    return store.read_tables(store.tables(), directory, build=build or None)
+    tables = store.read_tables(store.tables(), directory, build=build or None)
+    tables["articles"] = with_shown_titles(tables["articles"])
+    return tables
+
+
+UNTITLED_WORDS = 18  # how much of a report's text stands for the headline it was printed without
+
+
+def with_shown_titles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose page printed no headline (a brief of a column of briefs, a photo caption) are shown, listed and
+    cited by their first words in 〔〕, never by an empty title; the stored title stays ''."""
+    if articles.empty or "title" not in articles or "text" not in articles:
+        return articles
+    empty = articles["title"].fillna("") == ""
+    if not empty.any():
+        return articles
+    out = articles.copy()
+    first = out.loc[empty, "text"].fillna("").str.replace(r"^[\s△▲■◆]+", "", regex=True).str.split("\n").str[0]
+    out.loc[empty, "title"] = [f"〔{t[:UNTITLED_WORDS]}{'…' if len(t) > UNTITLED_WORDS else ''}〕" if t else "" for t in first]
+    return out
 
 
 def load_table(table: str, directory: Path | None = None) -> pd.DataFrame:
