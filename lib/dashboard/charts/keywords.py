@@ -81,7 +81,10 @@ def keyword_bars(
             orientation="h",
             marker={"color": region_color(region)},
             text=[f"{w:.2f}" for w in grp["weight"]],
-            textposition="outside",
+            # inside a bar long enough to hold it: outside, a long bar's value ran into the next
+            # panel's terms on a phone (0.61 over 国家中心城市)
+            textposition="auto",
+            insidetextanchor="end",
             cliponaxis=False,
             customdata=[
                 [term_id(region, tm), plotly_text(region), int(rk)]
