@@ -80,6 +80,7 @@ def test_coverage_heatmap_counts_first_mentions_and_carries_cell_keys():
     assert sorted(rows.loc[rows["cell"] == cells[(ALL[0], "资金")], "fact_id"]) == ["f1", "f2", "f8"]
     assert list(rows.loc[rows["cell"] == cells[(ALL[3], "资金")], "fact_id"]) == ["f9"]
     assert fig.data[1].marker.opacity == 0 and fig.layout.hoverdistance == -1
+    assert hm.showscale is False and hm.texttemplate  # counts in the cells; the colour bar's ticks ran together on a phone
 
 
 def test_coverage_heatmap_rows_are_tall_enough_for_their_counts():
@@ -135,6 +136,19 @@ def test_indicator_lines_over_periods():
     assert list(fig.data[1].x) == ["2023", "2024"] and list(fig.layout.xaxis.categoryarray) == ["2023", "2024"]
     assert [c[0] for c in fig.data[1].customdata] == ["z23", "z"]
     assert "无数据：上饶、黑龙江" in " ".join(a.text for a in fig.layout.annotations)
+
+
+def test_comparison_axes_print_thousands_not_si_units():
+    # Plotly's default wrote 5k / 10k / 15k on a 亿元 axis (browser review of 2026-12-03).
+    bars = charts.indicator_bars(view_rows(STANDARD, ALL, GDP), ALL, "地区生产总值")
+    lines = charts.indicator_lines(comparable.period_series(STANDARD, ALL, GDP), ALL, "地区生产总值")
+    for axis in (bars.layout.yaxis, lines.layout.yaxis):
+        assert axis.exponentformat == "none" and axis.separatethousands
+
+
+def test_line_labels_are_not_cut_by_the_plot_edge():
+    fig = charts.indicator_lines(comparable.period_series(STANDARD, ALL, GDP), ALL, "地区生产总值")
+    assert all(tr.cliponaxis is False for tr in fig.data)  # the highest point's value label stays whole
 
 
 def test_english_labels_and_font_pinned():
@@ -323,6 +337,12 @@ def test_keyword_bars_one_panel_per_region_with_ids():
     assert fig.data[0].xaxis != fig.data[1].xaxis  # small multiples: separate panels
     assert fig.data[0].customdata[1][0] == charts.term_id("上饶", "双向飞地")
     assert [a.text for a in fig.layout.annotations][:2] == ["上饶", "天津"]  # panel titles
+
+
+def test_keyword_values_sit_inside_bars_that_hold_them():
+    # Outside, a long bar's value ran into the next panel's terms on a phone (0.61 over 国家中心城市).
+    fig = charts.keyword_bars(KEYWORDS, ["上饶", "天津", "郑州"], top_n=3)
+    assert {tr.textposition for tr in fig.data} == {"auto"} and all(tr.cliponaxis is False for tr in fig.data)
 
 
 def test_keyword_bars_source_line_from_articles():

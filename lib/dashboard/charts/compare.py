@@ -41,6 +41,10 @@ LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "b
 TOP_MARGIN = 100  # a two-line title and the legend above the plot
 
 
+# 5,000 / 10,000 on a 亿元 axis, not Plotly's SI 5k / 10k (no Chinese reader counts in k).
+PLAIN_TICKS = {"exponentformat": "none", "separatethousands": True}
+
+
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
     """Rows that are not repetitions of an earlier mention (``facts`` itself when all are)."""
     first = facts["mention_of"].fillna("") == ""
@@ -168,7 +172,7 @@ def indicator_bars(
     fig.update_layout(xaxis=xaxis, showlegend=True, legend=LEGEND)
     fig.update_xaxes(title_text=t("axis_region", lang))
     name = _axis_name(rows, lang) if len(rows) else what  # the period is in the title
-    fig.update_yaxes(title_text=_axis_title(name, unit, lang), rangemode="tozero")
+    fig.update_yaxes(title_text=_axis_title(name, unit, lang), rangemode="tozero", **PLAIN_TICKS)
     fig = base_layout(fig, title, _notes(rows, missing, lang))
     return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
 
@@ -195,6 +199,7 @@ def indicator_lines(
             mode="lines+markers+text",
             text=grp["label"].tolist(),
             textposition="top center",
+            cliponaxis=False,  # the highest point's label was cut by the plot's top edge
             line={"dash": "dash" if target else "solid", "color": region_color(region)},
             marker={"size": 10, "symbol": "circle-open" if target else "circle", "color": region_color(region)},
             customdata=_custom(grp, lang),
@@ -202,7 +207,7 @@ def indicator_lines(
         )
     categories = [plotly_text(_period_text(p, rows["basis"].iloc[0], lang)) for p in periods]
     fig.update_xaxes(title_text=t("col_period", lang), type="category", categoryorder="array", categoryarray=categories)
-    fig.update_yaxes(title_text=_axis_title(_axis_name(rows, lang), unit, lang))
+    fig.update_yaxes(title_text=_axis_title(_axis_name(rows, lang), unit, lang), **PLAIN_TICKS)
     fig = base_layout(fig, title, _notes(rows, missing, lang))
     return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
 
@@ -273,7 +278,7 @@ def coverage_heatmap(
             text=counts_list,
             texttemplate="%{text}",
             colorscale="Blues",
-            colorbar={"title": {"text": t("col_count", lang)}},
+            showscale=False,  # every cell prints its count; the colour bar's ticks ran together on a phone
             hoverinfo="skip",  # the click layer answers hovers and clicks
             xgap=2,
             ygap=2,
