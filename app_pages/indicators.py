@@ -6,7 +6,7 @@ import streamlit as st
 from lib.dashboard import comparable as cmp
 from lib.dashboard import ui
 from lib.dashboard import views as dd
-from lib.dashboard.i18n import label, t
+from lib.dashboard.i18n import t
 
 lang = ui.lang()
 st.title(t("page_indicators", lang))
@@ -18,7 +18,7 @@ facts = dd.load_facts_joined()
 
 table = cmp.vocabulary_table(facts)
 st.dataframe(
-    table.assign(category=[label("category", c, lang) for c in table["category"]]),
+    cmp.vocabulary_shown(table, lang),
     hide_index=True,
     column_config={
         c: t(f"col_{c}", lang) for c in ("id", "name_zh", "name_en", "unit_family", "category", "parent", "kinds")
@@ -34,7 +34,7 @@ st.dataframe(
 ids = list(table.sort_values("n_facts", ascending=False, kind="stable")["id"])
 names = dict(zip(table["id"], table["name_zh" if lang == "zh" else "name_en"], strict=True))
 counts = dict(zip(table["id"], table["n_facts"], strict=True))
-chosen = ui.pick(st, t("indicator_pick", lang), ids, "ind_pick", lambda i: f"{names[i]} · {i} ({counts[i]})",
+chosen = ui.pick(st, t("indicator_pick", lang), ids, "ind_pick", lambda i: f"{names[i]} ({counts[i]})",
                  param="indicator")  # fmt: skip
 st.subheader(t("indicator_figures", lang, name=names[chosen]), anchor=False)
 figures = cmp.indicator_figures(facts, chosen, selected)

@@ -157,6 +157,21 @@ def test_vocabulary_table_counts_first_mentions_and_regions(facts):
     assert "GDP" in table.loc["gdp", "synonyms"] and table.loc["gdp_primary", "parent"] == "gdp"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_vocabulary_shown_in_words_not_codes(facts, lang):
+    # The English page showed gdp, money and level、change_pct (browser review of 2026-12-03).
+    table = cmp.vocabulary_table(facts)
+    shown = cmp.vocabulary_shown(table, lang).set_index("id")
+    zh = lang == "zh"
+    assert shown.loc["gdp_primary", "parent"] == ("地区生产总值" if zh else "Gross regional product (GDP)")
+    assert shown.loc["gdp", "unit_family"] == ("金额" if zh else "money")
+    assert shown.loc["resident_population", "unit_family"] == ("人数" if zh else "people")
+    kinds = shown.loc["gdp", "kinds"]
+    assert ("增长率" if zh else "growth rate") in kinds and "change_pct" not in kinds
+    # The picker names an indicator by its name alone: two entries of one name could not be told apart.
+    assert not table["name_zh"].duplicated().any() and not table["name_en"].duplicated().any()
+
+
 def test_indicator_figures_of_the_selected_regions(facts):
     figures = cmp.indicator_figures(facts, "gdp", ["郑州"])
     assert set(figures["region"]) == {"郑州", "全国"}  # 全国 from an article about 郑州

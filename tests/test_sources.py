@@ -561,6 +561,8 @@ def test_tables_page_shows_no_server_paths(use_dirs, tmp_path: Path):
     assert not at.exception
     shown = "\n".join(c.value for c in at.caption)
     assert "processed" in shown and str(tmp_path) not in shown
+    table = at.dataframe[0].value  # each table named by what it holds, beside its file
+    assert dict(zip(table["table"], table["holds"], strict=True))["facts"] == "数字（事实）"
 
 
 def test_read_only_refuses_saving_and_rebuilding_below_the_page(tmp_path, monkeypatch):

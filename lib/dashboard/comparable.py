@@ -364,6 +364,18 @@ def vocabulary_table(facts: pd.DataFrame, entries: dict[str, Indicator] | None =
     return pd.DataFrame(rows, columns=VOCABULARY_COLUMNS)
 
 
+def vocabulary_shown(table: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """``vocabulary_table`` in words: the parent by its name, kinds, category and unit family as labels
+    (the English page showed ``money``, ``gdp`` and ``level|change_pct``)."""
+    names = dict(zip(table["id"], table["name_zh" if lang == "zh" else "name_en"], strict=True))
+    return table.assign(
+        category=[label("category", c, lang) for c in table["category"]],
+        unit_family=[label("unit_family", u, lang) for u in table["unit_family"]],
+        parent=[names.get(p, p) for p in table["parent"]],
+        kinds=[("、" if lang == "zh" else ", ").join(label("kind", k, lang) for k in ks.split("、") if k) for ks in table["kinds"]],
+    )
+
+
 def indicator_figures(facts: pd.DataFrame, indicator_id: str, regions: list[str] | None = None) -> pd.DataFrame:
     """The first-mention figures behind one indicator (of the given regions, or of all)."""
     f = with_contract(facts)

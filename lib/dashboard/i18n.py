@@ -60,7 +60,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "page_sources": ("数据来源", "Sources"),
     "articles_unattributed": ("另有 {n} 篇文章没有地区，未列出。", "{n} article(s) without a region are not listed."),
     "tables_store": ("数据表文件夹：`{folder}`", "Store: `{folder}`"),
-    "tables_col_table": ("数据表", "Table"),
+    "tables_col_table": ("文件", "File"),
+    "tables_col_holds": ("内容", "Holds"),
     "tables_col_rows": ("行数", "Rows"),
     "tables_col_columns": ("列数", "Columns"),
     "tables_col_modified": ("生成时间", "Built"),
@@ -339,13 +340,36 @@ SCOPE_NAMES: dict[str, tuple[str, str]] = {
     "nation": ("全国/同类城市", "nation or peers"),
 }
 BASES: dict[str, tuple[str, str]] = {
-    "": ("当期", "the period's own"),
+    "": ("当期", "for the period"),
     "cumulative": ("累计", "cumulative"),
     "average_annual": ("年均", "average annual"),
     "sequential": ("环比", "on the previous period"),
     "versus": ("与其他地区或指标之差", "gap to another area or measure"),
 }
-_GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES}
+# The store's tables (the Tables page names each by what it holds; the file name stays beside it).
+TABLES: dict[str, tuple[str, str]] = {
+    "articles": ("文章", "articles"),
+    "facts": ("数字（事实）", "figures (facts)"),
+    "events": ("事件", "dated events"),
+    "entities": ("机构与地名", "organisations and places"),
+    "keywords": ("关键词", "keywords"),
+    "links": ("地区关联", "links between regions"),
+}
+# What an indicator is measured in (data/indicators/indicators.csv, unit_family).
+UNIT_FAMILIES: dict[str, tuple[str, str]] = {
+    "money": ("金额", "money"),
+    "count": ("个数", "count"),
+    "people": ("人数", "people"),
+    "percent": ("百分比", "percent"),
+    "permille": ("千分比", "per mille"),
+    "weight": ("重量", "weight"),
+    "energy": ("能源", "energy"),
+    "index": ("指数", "index"),
+    "containers": ("集装箱", "containers"),
+    "compute": ("算力", "computing power"),
+}
+_GROUPS = {"category": CATEGORIES, "kind": KINDS, "qualifier": QUALIFIERS, "scope": SCOPE_NAMES, "basis": BASES,
+           "unit_family": UNIT_FAMILIES, "table": TABLES}  # fmt: skip
 
 
 def _index(lang: str) -> int:
@@ -532,7 +556,7 @@ _LABELS.update(
         "col_name_zh": ("中文名称", "Chinese name"),
         "col_name_en": ("英文名称", "English name"),
         "col_synonyms": ("同义词", "Synonyms"),
-        "col_unit_family": ("单位类别", "Unit family"),
+        "col_unit_family": ("计量", "Measured in"),
         "col_parent": ("上级指标", "Parent"),
         "col_kinds": ("适用类型", "Kinds"),
         "col_n_facts": ("数字个数", "Facts"),
