@@ -4,6 +4,7 @@ the page itself under AppTest (empty, small and seed stores)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -256,6 +257,24 @@ def test_network_arrows_point_from_source_to_target():
     (x0, y0), (x1, y1) = nodes["A地"], nodes["B地"]
     expected = math.degrees(math.atan2(x1 - x0, y1 - y0))
     assert (arrow.marker.angle[0] - expected) % 360 == pytest.approx(0, abs=1e-6)
+
+
+def test_network_labels_keep_clear_of_the_edge_and_of_each_other():
+    # On a 390 px phone a fixed x range cut 贝尔格莱德 to 格莱德, and two neighbours at the bottom,
+    # both centred under their dots, ran together (亚特兰大卢森堡): browser review of 2026-12-03.
+    places = ["郑州", "亚特兰大", "卢森堡", "达拉斯", "贝尔格莱德", "北京", "天津", "上海"]
+    rows = link_rows([("郑州", p, "prefecture", "foreign", "route") for p in places[1:]])
+    fig = charts.link_network(rows, "zh")
+    labels = {n: (x, pos) for tr in fig.data if tr.mode == "markers+text"
+              for n, x, pos in zip(tr.text, tr.x, tr.textposition, strict=True)}  # fmt: skip
+    half = fig.layout.xaxis.range[1]
+    for name, (x, pos) in labels.items():
+        if pos.endswith("left"):  # the label's far end, at a phone's 85 px per x unit and 13 px a character
+            assert x - len(name) * 13 / 85 >= -half, name
+        if pos.endswith("right"):
+            assert x + len(name) * 13 / 85 <= half, name
+    bottom = sorted((x, pos) for x, pos in labels.values() if pos.startswith("bottom"))
+    assert all(not (a[1] == b[1] == "bottom center") for a, b in itertools.pairwise(bottom))
 
 
 # --- dashboard_data helpers ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import base_layout, regions_text, source_line
 from lib.dashboard.i18n import DEFAULT_LANG, label, region_name, t
+from lib.dashboard.phone_layout import units
 from lib.dashboard.safe_text import plotly_text
 
 RELATION_ORDER = ("rd_to_production", "route", "enclave", "cooperation", "investment")
@@ -200,7 +201,22 @@ def _text_position(x: float, y: float) -> str:
         return "middle right"
     if x < -0.35:
         return "middle left"
-    return "top center" if y >= 0 else "bottom center"
+    # Near the top or bottom, away from the vertical axis: two neighbours' centred labels ran
+    # together on a phone (亚特兰大卢森堡).
+    side = " left" if x < -0.05 else " right" if x > 0.05 else " center"
+    return ("top" if y >= 0 else "bottom") + side
+
+
+LABEL_PX_PER_UNIT = 6.5  # a 13 px label: a CJK character two units (phone_layout.units)
+PHONE_PX_PER_X = 85  # a phone's plot (about 320 px) over the x range of a circle with side labels
+
+
+def _x_half_range(names: list[str]) -> float:
+    """Half the x range: the circle (1), a node's radius and the longest side label at a phone's
+    scale; a fixed ±1.6 cut 贝尔格莱德 to 格莱德 at 390 px. On a desktop the height sets the scale
+    (scaleanchor), so the wider range only adds blank space at the sides."""
+    longest = max((units(n) for n in names), default=0)
+    return max(1.6, 1.15 + longest * LABEL_PX_PER_UNIT / PHONE_PX_PER_X)
 
 
 def link_network(
@@ -254,11 +270,13 @@ def link_network(
             customdata=custom, hovertemplate=_edge_hover(lang),
         )  # fmt: skip
     _add_nodes_xy(fig, nodes, pos, lang)
-    fig.update_xaxes(visible=False, range=[-1.6, 1.6])
+    half = _x_half_range([_place(n, lang) for n in nodes["region"]])
+    fig.update_xaxes(visible=False, range=[-half, half])
     fig.update_yaxes(visible=False, range=[-1.35, 1.35], scaleanchor="x", scaleratio=1)
     notes = [t("links_arrow_note", lang), source_line(links, lang)]
     fig = base_layout(fig, title, [n for n in notes if n])
-    fig.update_layout(height=600, legend={"title": {"text": t("relations", lang)}}, hovermode="closest")
+    fig.update_layout(height=600, legend={"title": {"text": t("relations", lang)}}, hovermode="closest",
+                      margin={"l": 20, "r": 20})  # fmt: skip  (no axis titles: the plot takes the width)
     return fig
 
 
