@@ -59,6 +59,20 @@ def test_compare_csv_rows_are_exactly_the_bars_drawn():
     assert len(set(out[0])) == len(out[0])  # no two columns of one name
 
 
+def test_compare_csv_keeps_a_row_for_each_region_without_a_figure():
+    # The chart lists 黑龙江 as 无数据; a CSV without it let a table made from it drop it silently.
+    rows = gdp_rows()
+    fig = charts.indicator_bars(rows, ALL + ["黑龙江"], "地区生产总值（总量，2024年）")
+    out = csv_rows(export.chart_csv(export.chart_rows(fig, rows), "", export.no_data_regions(fig), "无数据"))
+    assert [r["region"] for r in out] == ALL + ["黑龙江"]
+    assert out[-1]["value"] == "" and out[-1]["label"] == "无数据" and out[-1]["sentence"] == ""
+    lines = charts.indicator_lines(rows, ALL + ["黑龙江"], "GDP")  # drawn rows of one period: a one-point series each
+    assert export.no_data_regions(lines) == ["黑龙江"]
+    empty = charts.indicator_bars(rows.iloc[0:0], ["黑龙江"], "GDP")
+    out = csv_rows(export.chart_csv(export.chart_rows(empty, rows), "", export.no_data_regions(empty), "无数据"))
+    assert [(r["region"], r["label"]) for r in out] == [("黑龙江", "无数据")]
+
+
 def test_heatmap_csv_holds_the_facts_of_its_cells():
     fig = charts.coverage_heatmap(CHART_FACTS, regions=["天津", "郑州", "上饶", "黑龙江"])
     drawn = export.chart_rows(fig, charts.coverage_rows(CHART_FACTS), key="cell")

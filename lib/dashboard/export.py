@@ -267,9 +267,20 @@ def chart_rows(fig: go.Figure, details: pd.DataFrame, key: str = "fact_id") -> p
     return rows_at(details, drawn_positions(drawn_ids(fig), details, key))
 
 
-def chart_csv(rows: pd.DataFrame, link: str = "") -> bytes:
+def no_data_regions(fig: go.Figure) -> list[str]:
+    """The selected regions a comparison chart says have no figure (its ``layout.meta``)."""
+    meta = fig.layout.meta
+    return list(meta.get("no_data", [])) if isinstance(meta, dict) else []
+
+
+def chart_csv(rows: pd.DataFrame, link: str = "", no_data: list[str] | None = None, note: str = "") -> bytes:
     """The chart's rows as CSV (UTF-8 with BOM, so spreadsheets read the Chinese), text as written
-    (formula-looking cells prefixed with '), and ``link``: the dashboard view they come from."""
+    (formula-looking cells prefixed with '), and ``link``: the dashboard view they come from.
+    ``no_data``: regions the chart shows as 无数据, a row each with an empty value and ``note`` in
+    the label column, so a table made from the CSV does not drop them silently."""
+    if no_data:
+        blank = pd.DataFrame({"region": no_data, "label": [note] * len(no_data)})
+        rows = pd.concat([rows, blank], ignore_index=True) if len(rows) else blank
     out = rows.assign(link=link) if link else rows
     return csv_safe(out).to_csv(index=False).encode("utf-8-sig")
 

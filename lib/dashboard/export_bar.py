@@ -68,7 +68,9 @@ def bar(fig: go.Figure, rows: Callable[[], pd.DataFrame], cited: pd.DataFrame | 
             icon=":material/download:", disabled=not can_render,
         )  # fmt: skip
     row.download_button(
-        t("export_csv", lang), lambda: export.chart_csv(rows(), link), export.file_name(fig, "csv", today),
+        t("export_csv", lang),
+        lambda: export.chart_csv(rows(), link, export.no_data_regions(fig), t("no_data", lang)),
+        export.file_name(fig, "csv", today),
         MIME["csv"], key=f"{key}_csv", help=t("export_csv_help", lang), on_click="ignore",
         icon=":material/table_view:",
     )  # fmt: skip

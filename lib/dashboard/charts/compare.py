@@ -43,6 +43,7 @@ TOP_MARGIN = 100  # a two-line title and the legend above the plot
 
 # 5,000 / 10,000 on a 亿元 axis, not Plotly's SI 5k / 10k (no Chinese reader counts in k).
 PLAIN_TICKS = {"exponentformat": "none", "separatethousands": True}
+NO_DATA_META = "no_data"  # layout.meta[...]: the selected regions without a figure (a row each in the CSV)
 
 
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
@@ -174,7 +175,7 @@ def indicator_bars(
     name = _axis_name(rows, lang) if len(rows) else what  # the period is in the title
     fig.update_yaxes(title_text=_axis_title(name, unit, lang), rangemode="tozero", **PLAIN_TICKS)
     fig = base_layout(fig, title, _notes(rows, missing, lang))
-    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
+    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN, meta={NO_DATA_META: missing})
 
 
 def indicator_lines(
@@ -185,7 +186,9 @@ def indicator_lines(
     missing = [r for r in regions if r not in set(rows["region"])]
     title = t("chart_lines_title", lang, what=plotly_text(what), regions=regions_text(list(regions), lang))
     if rows.empty:
-        return empty_figure(title, t("no_data", lang), _notes(rows, missing, lang))
+        return empty_figure(title, t("no_data", lang), _notes(rows, missing, lang)).update_layout(
+            meta={NO_DATA_META: missing}
+        )
     unit = rows["display_unit"].iloc[0]
     target = _is_target(rows)
     periods = list(dict.fromkeys(rows.sort_values("period", key=_period_sort)["period"]))
@@ -209,7 +212,7 @@ def indicator_lines(
     fig.update_xaxes(title_text=t("col_period", lang), type="category", categoryorder="array", categoryarray=categories)
     fig.update_yaxes(title_text=_axis_title(_axis_name(rows, lang), unit, lang), **PLAIN_TICKS)
     fig = base_layout(fig, title, _notes(rows, missing, lang))
-    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN)
+    return fig.update_layout(legend=LEGEND, margin_t=TOP_MARGIN, meta={NO_DATA_META: missing})
 
 
 def _period_sort(s: pd.Series) -> pd.Series:
