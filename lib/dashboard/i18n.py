@@ -540,10 +540,10 @@ _LABELS.update(
     {
         "page_indicators": ("指标词表", "Indicators"),
         "indicators_caption": (
-            "标准指标词表（data/indicators/indicators.csv）：名称、同义词、单位类别、类别和上级指标；"
+            "标准指标词表（data/indicators/indicators.csv）：名称、同义词、计量、类别和上级指标；"
             "数字个数和地区数按整个数据表（首次提及）统计。选择一个指标查看所选地区中它的数字。",
-            "The standard indicator vocabulary (data/indicators/indicators.csv): names, synonyms, unit "
-            "family, category and parent; facts and regions are counted over the whole store (first "
+            "The standard indicator vocabulary (data/indicators/indicators.csv): names, synonyms, what it is "
+            "measured in, category and parent; facts and regions are counted over the whole store (first "
             "mentions). Pick an indicator to see its figures in the selected regions.",
         ),
         "indicator_pick": ("查看指标", "Show indicator"),
