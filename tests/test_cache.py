@@ -361,3 +361,16 @@ def test_a_rerun_does_not_read_unchanged_inputs_again(tmp_path, cache_dir, monke
     published = {r["input_file"].rsplit("/", 1)[-1]: r["published"] for r in changed.rows("articles")}
     assert published["001.txt"] == "2024-02-01"
     assert "合肥" in {r["region"] for r in changed.rows("articles")}
+
+
+def test_every_vocabulary_the_extractors_read_is_in_the_extractor_version():
+    # data/vocab (stock continuations, age bands …) was left out until 2026-12-03: editing it kept stale cached rows.
+    import re
+
+    from lib import paths
+    from lib.store import version
+
+    hashed = {p.resolve() for p in version._DATA}
+    code = "".join(p.read_text(encoding="utf-8") for d in ("lib/extract", "lib/ingest") for p in (paths.ROOT / d).rglob("*.py"))
+    read = {(paths.DATA_DIR / m).resolve() for m in re.findall(r'DATA_DIR / "([a-z_]+)"', code)}
+    assert read and read <= hashed, read - hashed

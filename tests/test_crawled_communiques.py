@@ -233,6 +233,10 @@ def test_a_sub_region_or_a_wider_area_does_not_get_the_regions_gdp():
     rows = _rows("2023年，全市实现生产总值6240.68亿元。市区实现生产总值2211.34亿元，比上年增长4.9%。", "台州", "浙江")
     assert rows["6240.68亿元"]["indicator_id"] == "gdp"
     assert (rows["2211.34亿元"]["scope"], rows["2211.34亿元"]["indicator_id"]) == ("part", "")
+    # 赤峰 2025 (fresh4, after its blind score): the part word opens the indicator phrase itself
+    rows = _rows("分区域[6]看，中心城区生产总值935.2亿元，比上年增长4%，占全市比重为38.9%。", "赤峰", "内蒙古")
+    for raw in ("935.2亿元", "4%", "38.9%"):
+        assert (rows[raw]["scope"], rows[raw]["indicator_id"]) == ("part", ""), raw
 
 
 def test_the_years_additions_are_not_the_stock():
@@ -418,3 +422,29 @@ def test_a_bare_industry_after_an_industry_named_with_its_measure_shares_the_mea
     # 深圳 2024: in a list of value added the bare industry is the industry's value added
     own = "分门类看，采矿业增加值增长7.2%，制造业增长9.9%。"
     assert {f["raw"]: f["indicator_id"] for f in _facts(own, "深圳", "广东")}["9.9%"] == "manufacturing_value_added"
+
+
+# --- written on fresh4's misses (盘锦 2025, 赤峰 2025, after its blind score) -------------------------------------------
+
+CHIFENG_TABLE = (
+    "表12025年年末常住人口数及其构成 指标 年末数 （万人） 比重 （%） 全市常住人口 388.70100.00 其中：城镇 223.6557.54 乡村 "
+    "165.0542.46 其中：男性 196.7150.61 女性 191.9949.39 其中：0-15岁（含不满16周岁） 53.6513.8016-59岁（含不满60周岁） "
+    "232.4759.8160周岁及以上 102.5826.39 其中：65周岁及以上 68.0217.50 全年居民消费价格比上年下降0.2%。"
+)
+
+
+def test_a_table_whose_rows_are_listed_under_of_which_gives_no_figures():
+    # 其中：城镇 is a row name, not a clause: the colons had cut the table into runs too short to be one.
+    assert _raws(CHIFENG_TABLE, "赤峰", "内蒙古") == ["0.2%"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全市户籍人口中，0-17岁人口15.9万人，占12.5%；18-34岁人口20.8万人，占16.3%。",  # 盘锦 2025
+         ["15.9万人", "12.5%", "20.8万人", "16.3%"]),
+        ("5岁以下儿童死亡率3.1‰，平均预期寿命78.5岁。", ["3.1‰", "78.5岁"]),  # a life expectancy stays a figure
+    ],
+)  # fmt: skip
+def test_an_age_band_is_no_figure(sentence, expected):
+    assert _raws(sentence, "盘锦", "辽宁") == expected

@@ -4,10 +4,12 @@ where paragraphs after the first repeat no period."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lib import paths
-from lib.extract import facts
+from lib.extract import facts, numbers
 from lib.model import Article
 
 
@@ -53,3 +55,26 @@ def test_a_plan_in_such_an_article_is_the_years():
     rows = facts.extract(_article("1—7月全区扩大有效投资重大项目推进情况", text, "2021-08-10", "宁夏"))
     got = {f["raw"]: (f["kind"], f["period"]) for f in rows}
     assert got["232亿元"] == ("target", "2021") and got["63.5%"][1] == "2021-01..2021-07"
+
+
+# --- a title's year in Chinese numerals (fresh4's 盘锦 2025 communiqué, tests/corpus/official) ----------------------
+
+
+def test_a_communique_titled_with_a_chinese_numeral_year_is_that_years():
+    # 二〇二五年盘锦市国民经济和社会发展统计公报, published 2026-04-15: its 全年 figures were read as 2026's.
+    sentence = "全年实现地区生产总值1417.6亿元，按不变价格计算，比上年增长3.3%。"
+    article = _article("二〇二五年盘锦市国民经济和社会发展统计公报", sentence, "2026-04-15", "盘锦")
+    assert facts.reference_year(article) == "2025"
+    assert {f["raw"]: f["period"] for f in facts.extract(article)}["1417.6亿元"] == "2025"
+    # The circle some titles write for the zero, and a year that is no title's year stays as written.
+    assert numbers.arabic_years("二○二四年石家庄市国民经济") == "2024年石家庄市国民经济"
+    assert numbers.arabic_years("十四五规划第一年") == "十四五规划第一年"
+    assert len(numbers.arabic_years("二〇二五年")) == len("二〇二五年")  # offsets do not move
+
+
+def test_the_panjin_communique_figures_are_2025s():
+    path = paths.ROOT / "tests" / "corpus" / "official" / "panjin_2025_statistical_communique.txt"
+    meta = json.loads(path.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    article = _article(meta["title"], path.read_text(encoding="utf-8"), meta["published"], "盘锦")
+    periods = {f["raw"]: f["period"] for f in facts.extract(article)}
+    assert periods["1417.6亿元"] == "2025" and periods["321.9亿元"] == "2025"

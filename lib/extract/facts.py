@@ -595,6 +595,23 @@ def _threshold(sentence: str, q: numbers.Quantity) -> bool:
     return bool(_THRESHOLD_AFTER.match(sentence, q.end))
 
 
+_AGE_UNITS = ("岁", "周岁")
+
+
+@lru_cache(maxsize=1)
+def _age_band_followers() -> tuple[str, ...]:
+    lines = (paths.DATA_DIR / "vocab" / "age_band_followers.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
+def _age_band(sentence: str, q: numbers.Quantity) -> bool:
+    """An age that labels a band of people (0-17岁人口15.9万人: the band, then its figure), not a figure."""
+    if q.base_unit not in _AGE_UNITS:
+        return False
+    followers = _age_band_followers()
+    return q.raw.endswith(followers) or sentence.startswith(followers, q.end)
+
+
 def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
     """A table caption's number (表12024年…), or a census named by its ordinal (2020七人普, 四经普: 第七次人口普查)."""
     if q.end < len(sentence) and sentence[q.end] == "普" and not _DIGIT.search(q.raw):
@@ -609,6 +626,7 @@ _CELL = re.compile(r"[^\s]+")
 # 、 is no clause mark here: it joins the parts of a row's name (农、林、牧、渔业 188.1; 二、衣着 -1.4).
 _CLAUSE_MARK = re.compile(r"[，。；：！？,;]")
 _NUMBER_CELL = re.compile(r"[-+−]?[0-9.]+%?")
+_ROW_UNDER = re.compile(r"^其中[：:]")
 _TABLE_MIN_NUMBER_CELLS = 4
 
 
@@ -627,7 +645,9 @@ def table_spans(sentence: str) -> list[tuple[int, int]]:
         return spans  # nearly every sentence: no room for a table
     for cell in _CELL.finditer(sentence):
         after_number = bool(run) and bool(_NUMBER_CELL.fullmatch(run[-1].group()))
-        if _CLAUSE_MARK.search(cell.group()) or (after_number and numbers.is_unit_cell(cell.group())):
+        # 其中：城镇 223.6557.54 (赤峰 2025's 表1): a row name under 其中： is a cell, its colon no clause mark
+        name = _ROW_UNDER.sub("", cell.group())
+        if _CLAUSE_MARK.search(name) or (after_number and numbers.is_unit_cell(cell.group())):
             close()  # a clause mark, or a number's unit after it (prose; a table puts units in a column before)
         else:
             run.append(cell)
@@ -676,12 +696,13 @@ def _title_span(title: str, year: str) -> str:
 def reference_year(article: Article) -> str:
     """The year 全年 and bare figures refer to: a periodic report's own year (2024年…统计公报, published in
     2025), else the publication year."""
-    m = _PERIODIC_REPORT.search(article.title)
+    title = numbers.arabic_years(article.title)  # 二〇二五年盘锦市…统计公报 (published 2026) is 2025's
+    m = _PERIODIC_REPORT.search(title)
     published = article.published[:4] if article.published[:4].isdigit() else ""
     if m and (not published or m.group(1) <= published):
         return m.group(1)
     # A title about an earlier year (2024年白银市经济运行情况, published in January 2025) is about that year.
-    first = _TITLE_YEAR.search(article.title)
+    first = _TITLE_YEAR.search(title)
     if first and published and int(published) - 2 <= int(first.group(1)) < int(published):
         return first.group(1)
     return published
@@ -750,10 +771,11 @@ def extract(article: Article) -> list[dict]:
     """Article -> fact rows (see ``lib.store.schema.COLUMNS['facts']``)."""
     default = regions.lookup(article.region) if article.region else None
     year = reference_year(article)
-    report_year = year if _PERIODIC_REPORT.search(article.title) else ""
+    title = numbers.arabic_years(article.title)
+    report_year = year if _PERIODIC_REPORT.search(title) else ""
     # A headline naming a span of months (1-2月广东经济数据出炉, 1-8月江苏外贸同增17.1%) dates the figures of the
     # article that name no period of their own, after the paragraph's and the section's.
-    span = _title_span(article.title, year)
+    span = _title_span(title, year)
     report_year = span or report_year
     rows: list[dict] = []
     group = None  # the macro region named last (京津冀): what a later 三地 refers to
@@ -881,6 +903,8 @@ def _facts_in_sentence(
     tables = table_spans(sent.text)
     for q in found:
         if _names_a_category(sent.text, q, found) or _caption_number(sent.text, q) or _threshold(sent.text, q):
+            continue
+        if _age_band(sent.text, q):
             continue
         if any(a <= q.start < b for a, b in tables):
             continue

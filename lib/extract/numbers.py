@@ -56,6 +56,17 @@ _ARABIC_FULL = re.compile(rf"(?:{_ARABIC})")
 _MIXED_FULL = re.compile(rf"({_ARABIC})([十百千]?[万亿]*|[十百千])")
 
 
+# A year written digit by digit in Chinese numerals (二〇二五年, 二○二四年 with a circle for the zero), as
+# communiqué titles write it: the same four characters in Arabic digits, so offsets do not move.
+_CHINESE_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=年)")
+_YEAR_DIGITS = {**{c: str(d) for c, d in _DIGITS.items()}, "○": "0"}
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its Chinese-numeral years in Arabic digits (二〇二五年盘锦市… -> 2025年盘锦市…)."""
+    return _CHINESE_YEAR.sub(lambda m: "".join(_YEAR_DIGITS[c] for c in m.group()), text)
+
+
 def _parse_chinese(s: str) -> float | None:
     """Chinese numeral (一千二百, 两万亿, 一万二, 二〇二三) -> number; None when malformed (十四五)."""
     if not s:

@@ -85,11 +85,11 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
 
 
 def _group_indicator(indicator: str) -> Scope | None:
-    """An indicator phrase that opens with a group (郑州、开封两市GDP合计…: indicator 两市GDP): the group is the
-    figure's subject, not what it counts."""
+    """An indicator phrase that opens with a group (郑州、开封两市GDP合计…: indicator 两市GDP) or a part word
+    (中心城区生产总值935.2亿元, 赤峰 2025): the group or part is the figure's subject, not what it counts."""
     pattern, scope_of = _word_pattern()
     m = pattern.match(indicator)
-    return Scope("group", m.group()) if m and scope_of[m.group()] == "group" else None
+    return Scope(scope_of[m.group()], m.group()) if m and scope_of[m.group()] in ("group", "part") else None
 
 
 def _named(head: str) -> Scope | None:
