@@ -212,6 +212,8 @@ def fits(ind: Indicator, kind: str, base_unit: str) -> bool:
         return base_unit in ("%", "")  # '' for the parts of a structure ratio (1.6:34.5:63.9)
     if kind == "rate" and not base_unit and ind.unit_family in ("percent", "permille"):
         return True  # 人口出生率為1.23: a rate written without its unit is in the rate's own (Taiwan's ‰ left unsaid)
+    if kind == "level" and base_unit == "%" and ind.unit_family == "index":
+        return True  # 居民消费价格指数（CPI）为100.5% (普洱 2023): an index (上年=100) written with %
     family = unit_families().get(base_unit, "")
     return family == ind.unit_family
 
