@@ -52,8 +52,9 @@ class Sentence:
 
 # A sentence ends at 。！？ (optionally followed by closing quotes/brackets) or a line break;
 # with clause_breaks, also at ；. Ellipses …… end a sentence too.
-_SENT_END = re.compile(r"(?:[。！？!?]|…{2,})+[”’」』）)】]*|\n+")
-_CLAUSE_END = re.compile(r"(?:[。！？!?；;]|…{2,})+[”’」』）)】]*|\n+")
+# An ASCII ? between a number and its % is a character the crawl lost (下降3.8?%), no question mark.
+_SENT_END = re.compile(r"(?:[。！？!]|\?(?![%％‰])|…{2,})+[”’」』）)】]*|\n+")
+_CLAUSE_END = re.compile(r"(?:[。！？!；;]|\?(?![%％‰])|…{2,})+[”’」』）)】]*|\n+")
 
 
 # The longest real sentence of the corpora is about 250 characters. A longer run without 。 (an upload

@@ -448,3 +448,11 @@ def test_a_table_whose_rows_are_listed_under_of_which_gives_no_figures():
 )  # fmt: skip
 def test_an_age_band_is_no_figure(sentence, expected):
     assert _raws(sentence, "盘锦", "辽宁") == expected
+
+
+def test_a_character_the_crawl_lost_before_a_percent_sign_is_no_question_mark():
+    # 普洱 2023 (fresh3): 下降3.8?% — the ? ended the sentence, and 3.8 lost its %
+    text = "全年商品房施工面积586.7万平方米，比上年下降3.8?%；商品房屋竣工面积151.8万平方米，增长277.8%。"
+    rows = _rows(text, "普洱", "云南")
+    assert rows["3.8?%"]["kind"] == "change_pct" and rows["3.8?%"]["value"] == 3.8
+    assert {r["sentence"] for r in rows.values()} == {text}  # one sentence

@@ -725,6 +725,8 @@ def _negate(text: str, tok: _Tok, prev_end: int) -> None:
 _SPACE = r"[ \u3000\xa0]"
 _SPACED_POINT = re.compile(rf"(?<=\d){_SPACE}*[.．]{_SPACE}*(?=\d)")
 _SPACED_UNIT = re.compile(rf"(?<=[\d万亿]){_SPACE}+(?=[%％‰万亿]|{_UNIT})")
+# A character the crawl could not encode, left as ? or U+FFFD between a number and its % (普洱 2023: 下降3.8?%).
+_LOST_BEFORE_PERCENT = re.compile(r"(?<=\d)[?\ufffd]+(?=[%％‰])")
 
 
 def _despace(text: str) -> tuple[str, list[int]] | None:
@@ -733,6 +735,7 @@ def _despace(text: str) -> tuple[str, list[int]] | None:
     for m in _SPACED_POINT.finditer(text):
         drop.update(i for i in range(m.start(), m.end()) if text[i] not in ".．")
     drop.update(i for m in _SPACED_UNIT.finditer(text) for i in range(m.start(), m.end()))
+    drop.update(i for m in _LOST_BEFORE_PERCENT.finditer(text) for i in range(m.start(), m.end()))
     if not drop:
         return None
     keep = [i for i in range(len(text)) if i not in drop]
@@ -756,7 +759,8 @@ def _quantities_cached(text: str, protected_spans: tuple[tuple[int, int], ...]) 
 
 
 def _find_despaced(text: str, protected_spans: tuple[tuple[int, int], ...]) -> list[Quantity]:
-    despaced = _despace(text) if " " in text or "\u3000" in text or "\xa0" in text else None
+    noisy = " " in text or "\u3000" in text or "\xa0" in text or "?" in text or "\ufffd" in text
+    despaced = _despace(text) if noisy else None
     if despaced is None:
         return _find_quantities(text, protected_spans)
     compact, keep = despaced
