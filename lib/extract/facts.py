@@ -431,7 +431,8 @@ def _respectively(sentence: str, q: numbers.Quantity) -> str:
 _PCT_CHANGE_TRADITIONAL = r"年增率|成长率|负成长|成长|年增|年减|上升|升幅|跌幅|升|跌"
 _PCT_CUE = re.compile(
     rf"(?P<change>{_PCT_CHANGE_TRADITIONAL})"
-    rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面)"
+    # 存贷比为78.4% (株洲 2023): a ratio named with 比 before 为/达/是, no comparison (比上年)
+    rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面|(?<![同环])比(?=[为达是]|$))"
     rf"|(?P<change2>(?!增加值|增值)(?:{_CHANGE_WORDS}|增速|增长率))"  # 增加值 and 增值税 name measures, no change
 )
 
