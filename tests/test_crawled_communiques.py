@@ -456,3 +456,13 @@ def test_a_character_the_crawl_lost_before_a_percent_sign_is_no_question_mark():
     rows = _rows(text, "普洱", "云南")
     assert rows["3.8?%"]["kind"] == "change_pct" and rows["3.8?%"]["value"] == 3.8
     assert {r["sentence"] for r in rows.values()} == {text}  # one sentence
+
+
+def test_the_three_sectors_before_a_respectively_list_are_its_items_in_order():
+    # 盘锦 2025 (fresh4): 三次产业 stands for 第一、第二、第三产业; a ratio with 比 before 为 is a share (株洲 2023)
+    rows = _rows("三次产业投资占比分别为0.2%、86.0%、13.8%。", "盘锦", "辽宁")
+    assert [(rows[r]["kind"], rows[r]["indicator_id"]) for r in ("0.2%", "86.0%", "13.8%")] == [
+        ("share_pct", "fai_primary"), ("share_pct", "fai_secondary"), ("share_pct", "fai_tertiary"),
+    ]  # fmt: skip
+    rows = _rows("人民币各项贷款余额3695.9 亿元，增长14.3%，存贷比为78.4%。", "株洲", "湖南")
+    assert rows["78.4%"]["kind"] == "share_pct" and rows["14.3%"]["kind"] == "change_pct"

@@ -276,6 +276,30 @@ def _structure_at(sentence: str, q: numbers.Quantity) -> tuple[int, str] | None:
     return index, "" if measure == "增加值" else measure
 
 
+# 三次产业投资占比分别为0.2%、86.0%、13.8% (盘锦 2025): the three sectors stand for a list of items, in order.
+_THREE_SECTORS_RESPECTIVELY = re.compile(
+    r"三次产业(?P<measure>[\u4e00-\u9fa5]{0,6}?)(?P<share>占比|比重|结构|所占比重)?分别(?:为|是|达到?|占)?\s*$"
+)
+_RUN_SEP = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
+
+
+def _three_sectors_listed(sentence: str, q: numbers.Quantity) -> str:
+    """The sector a figure of a 三次产业…分别 list measures (第二产业投资占比), '' when it is in none."""
+    if "三次产业" not in sentence:
+        return ""  # nearly every sentence
+    found = numbers.find_quantities(sentence)
+    i = next((k for k, f in enumerate(found) if f.start == q.start), None)
+    if i is None:
+        return ""
+    index = 0
+    while i - index > 0 and _RUN_SEP.fullmatch(sentence[found[i - index - 1].end : found[i - index].start]):
+        index += 1  # figures before it in the same run
+    head = _THREE_SECTORS_RESPECTIVELY.search(sentence, 0, found[i - index].start)
+    if head is None or index >= len(_SECTORS) or head.end() != found[i - index].start:
+        return ""
+    return f"{_SECTORS[index]}{head.group('measure')}{head.group('share') or ''}"
+
+
 def structure_part(sentence: str, q: numbers.Quantity) -> int | None:
     """Index of the figure in a three-sector structure ratio, or None."""
     found = _structure_at(sentence, q)
@@ -324,6 +348,9 @@ def indicator_for(
     structure = _structure_at(sentence, q)
     if structure is not None:
         return f"{_SECTORS[structure[0]]}{structure[1]}比重"
+    sector = _three_sectors_listed(sentence, q)
+    if sector:
+        return sector
     clause_start, clause_end = clauses.of(sentence).start(q.start), clauses.of(sentence).end(q.end)
     left = _after_captions(_FOOTNOTE_MARK.sub("", sentence[clause_start : q.start]))
     right = sentence[q.end : clause_end]
