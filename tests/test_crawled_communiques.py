@@ -466,3 +466,9 @@ def test_the_three_sectors_before_a_respectively_list_are_its_items_in_order():
     ]  # fmt: skip
     rows = _rows("人民币各项贷款余额3695.9 亿元，增长14.3%，存贷比为78.4%。", "株洲", "湖南")
     assert rows["78.4%"]["kind"] == "share_pct" and rows["14.3%"]["kind"] == "change_pct"
+
+
+def test_the_share_of_a_quota_done_is_a_share():
+    # 东营 2024 (fresh2): 完成省定任务的116.3% was read as a growth of 116.3%
+    rows = _rows("全年城镇新增就业（不含油田）3.84万人，完成省定任务的116.3%。", "东营", "山东")
+    assert rows["116.3%"]["kind"] == "share_pct"

@@ -459,7 +459,9 @@ _PCT_CHANGE_TRADITIONAL = r"年增率|成长率|负成长|成长|年增|年减|�
 _PCT_CUE = re.compile(
     rf"(?P<change>{_PCT_CHANGE_TRADITIONAL})"
     # 存贷比为78.4% (株洲 2023): a ratio named with 比 before 为/达/是, no comparison (比上年)
-    rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面|(?<![同环])比(?=[为达是]|$))"
+    rf"|(?P<share>占|比重|占比|份额|比例|完成率|开工率|贡献率|完成(?=$)|利用率|覆盖率|率|系数|增长面|覆盖面|(?<![同环])比(?=[为达是]|$)"
+    # 完成省定任务的116.3% (东营 2024): the share of a quota done
+    rf"|完成[^，。；]{{0,10}}?(?:任务|计划|目标)的?(?=$))"
     rf"|(?P<change2>(?!增加值|增值)(?:{_CHANGE_WORDS}|增速|增长率))"  # 增加值 and 增值税 name measures, no change
 )
 
