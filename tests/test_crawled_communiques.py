@@ -472,3 +472,13 @@ def test_the_share_of_a_quota_done_is_a_share():
     # 东营 2024 (fresh2): 完成省定任务的116.3% was read as a growth of 116.3%
     rows = _rows("全年城镇新增就业（不含油田）3.84万人，完成省定任务的116.3%。", "东营", "山东")
     assert rows["116.3%"]["kind"] == "share_pct"
+
+
+def test_a_sentence_breaking_down_the_existing_count_keeps_its_date():
+    # 东营 2024 (fresh2): 实有 (existing) goes on counting the stock of 年末实有各类市场主体 (data/vocab/stock_continuations.txt)
+    text = (
+        "年末实有各类市场主体324727户，其中，实有各类企业114589户，个体工商户206764户，农民专业合作社3374户。"
+        "实有各类企业中，国有、集体及其控股企业3256户，私营企业110656户，外商投资企业677户。"
+    )
+    rows = _rows(text, "东营", "山东")
+    assert {rows[r]["period"] for r in ("324727户", "3256户", "110656户", "677户")} == {"2023-12"}
