@@ -269,8 +269,10 @@ def chart_rows(fig: go.Figure, details: pd.DataFrame, key: str = "fact_id") -> p
 
 def no_data_regions(fig: go.Figure) -> list[str]:
     """The selected regions a comparison chart says have no figure (its ``layout.meta``)."""
+    from lib.dashboard.charts.common import NO_DATA_META  # late, as display_units above
+
     meta = fig.layout.meta
-    return list(meta.get("no_data", [])) if isinstance(meta, dict) else []
+    return list(meta.get(NO_DATA_META, [])) if isinstance(meta, dict) else []
 
 
 def chart_csv(rows: pd.DataFrame, link: str = "", no_data: list[str] | None = None, note: str = "") -> bytes:

@@ -84,7 +84,7 @@ def _word_scope(left: str, head_end: int) -> Scope | None:
     return REGION if best[1] == "region" else Scope(best[1], best[0])
 
 
-def _group_indicator(indicator: str) -> Scope | None:
+def _subject_in_indicator(indicator: str) -> Scope | None:
     """An indicator phrase that opens with a group (郑州、开封两市GDP合计…: indicator 两市GDP) or a part word
     (中心城区生产总值935.2亿元, 赤峰 2025): the group or part is the figure's subject, not what it counts."""
     pattern, scope_of = _word_pattern()
@@ -137,7 +137,7 @@ def scope_at(sentence: str, pos: int, indicator: str, region: regions.Region | N
     at = left.rfind(indicator) if indicator else -1
     head = left[:at] if at >= 0 else left
     # With 分别 the figures are the members' own (北京、天津两市技术合同成交额分别为…).
-    found = _named(head) or _word_scope(left, len(head)) or ("分别" not in left and _group_indicator(indicator)) or None
+    found = _named(head) or _word_scope(left, len(head)) or ("分别" not in left and _subject_in_indicator(indicator)) or None
     if found is None and clause_start > 0:
         # The sentence's opening clause names its subject: '天开高教科创园建设成效明显，注册…2600家'.
         end = st.first_clause_end()

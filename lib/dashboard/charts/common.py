@@ -143,6 +143,10 @@ def region_order(rows: pd.DataFrame, regions: list[str] | None) -> list[str]:
     return list(regions) if regions is not None else list(dict.fromkeys(rows["region"]))
 
 
+# layout.meta[NO_DATA_META]: the selected regions a comparison chart shows as 无数据 (export.no_data_regions: a CSV row each)
+NO_DATA_META = "no_data"
+
+
 @functools.cache
 def _template() -> go.layout.Template:
     # The object, looked up once: naming it ("plotly_white") looks it up and copies it per figure

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dashboard.charts.common import (
+    NO_DATA_META,
     base_layout,
     cell_click_layer,
     empty_figure,
@@ -43,7 +44,6 @@ TOP_MARGIN = 100  # a two-line title and the legend above the plot
 
 # 5,000 / 10,000 on a 亿元 axis, not Plotly's SI 5k / 10k (no Chinese reader counts in k).
 PLAIN_TICKS = {"exponentformat": "none", "separatethousands": True}
-NO_DATA_META = "no_data"  # layout.meta[...]: the selected regions without a figure (a row each in the CSV)
 
 
 def first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
