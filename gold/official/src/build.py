@@ -8,7 +8,9 @@ gold/official/fresh2/facts_fresh2.csv from fresh2/src/*.rows over tests/corpus/o
 gold/official/fresh3/facts_fresh3.csv from fresh3/src/*.rows over tests/corpus/official (three more communiqués of
 provinces no other communiqué came from, labelled 2026-12-03 by reading, blind),
 gold/official/fresh4/facts_fresh4.csv from fresh4/src/*.rows over tests/corpus/official (two more communiqués of
-provinces no other communiqué came from, 辽宁 and 内蒙古, labelled 2026-12-03 by reading, blind), and
+provinces no other communiqué came from, 辽宁 and 内蒙古, labelled 2026-12-03 by reading, blind),
+gold/official/fresh5/facts_fresh5.csv from fresh5/src/*.rows over tests/corpus/official (two more communiqués of
+provinces no other communiqué came from, 山西 and 福建, labelled 2026-12-03 by reading, blind), and
 gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
 gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 and
 gold/reports3/holdout/facts_holdout.csv from gold/reports3/holdout/src/*.rows over tests/corpus/reports3 (other
@@ -18,7 +20,8 @@ genres of official texts: bureau releases, budget reports; a document may be .tx
     python3 gold/official/src/build.py && python3 gold/official/src/validate.py
 
 Only arithmetic is automated: the magnitude of number_text (亿/万/千) -> value_base, and a growth in
-倍 or 番 in percent (增长1.7倍 -> 170 %), as the facts store it.
+倍 or 番 in percent (增长1.7倍 -> 170 %), as the facts store it; spaces inside a number and a full-width
+decimal point (`18294 . 29 亿元`, `0．3%`) are dropped/read as a point for the value only.
 Row format: quote|number_text|kind|indicator|indicator_id|scope[:subject]|period|qualifier|basis|notes[|base_unit]
 kind: L level, C change_pct, P change_pp, S share_pct, R rate, T target, A change_abs, M multiple (or full word)
 scope: r region, s sector, p part, o organisation, g group, n nation; '@区域;scope' puts another region in
@@ -48,6 +51,7 @@ PARTS = {
     "fresh2": (GOLD / "fresh2" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh2" / "facts_fresh2.csv"),
     "fresh3": (GOLD / "fresh3" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh3" / "facts_fresh3.csv"),
     "fresh4": (GOLD / "fresh4" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh4" / "facts_fresh4.csv"),
+    "fresh5": (GOLD / "fresh5" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh5" / "facts_fresh5.csv"),
     "reports": (
         ROOT / "gold" / "reports" / "tuning" / "src",
         ROOT / "tests" / "corpus" / "reports",
@@ -75,7 +79,7 @@ REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧",
           "kizilsu": "克孜勒苏", "huangshi": "黄石", "sanya": "三亚", "zhuzhou": "株洲", "dongying": "东营",
           "tongchuan": "铜川", "puer": "普洱", "tongren": "铜仁",
-          "panjin": "盘锦", "chifeng": "赤峰"}  # fmt: skip
+          "panjin": "盘锦", "chifeng": "赤峰", "linfen": "临汾", "xiamen": "厦门"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )
@@ -95,13 +99,13 @@ def doc_text(corpus: pathlib.Path, doc: str) -> str:
 def conv(nt):
     from decimal import Decimal
 
-    s = nt.replace(" ", "")
+    s = nt.replace(" ", "").replace("．", ".")  # a full-width decimal point as captured (0．3%, 临汾 2024)
     m = re.match(r"^(-?[\d.]+)(?:[-~至到]([\d.]+))?(.*)$", s)
     if not m:
         raise ValueError(nt)
     lo, hi, unit = m.group(1), m.group(2), m.group(3)
     mult = Decimal(1)
-    if unit != "个百分点":
+    if unit != "个百分点" and not unit.startswith(("千瓦", "千米", "千克")):  # kW, km, kg are units, not 千 x unit
         for k, v in MULT.items():
             if unit.startswith(k):
                 mult = Decimal(int(v))
