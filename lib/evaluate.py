@@ -19,7 +19,8 @@ written: blind until 2026-12-02 22:40, tuning since) and ``fresh3`` (gold/offici
 communiqués of tests/corpus/official, 铜川 2024, 普洱 2023 and 铜仁 2025, from provinces no other set holds, labelled the same
 way on 2026-12-03: scored blind once that day, tuning since) and ``fresh4`` (gold/official/fresh4/facts_fresh4.csv: two
 more communiqués of tests/corpus/official, 盘锦 2025 and 赤峰 2025, of 辽宁 and 内蒙古, labelled the same way later on
-2026-12-03: scored blind once that day, tuning since) and ``trad_real`` / ``trad_real_holdout`` (gold/traditional_real: real Traditional-script
+2026-12-03: scored blind once that day, tuning since) and ``fresh5`` (gold/official/fresh5/facts_fresh5.csv: 临汾 2024
+and 厦门 2025, of 山西 and 福建, labelled the same way on 2026-12-03: blind) and ``trad_real`` / ``trad_real_holdout`` (gold/traditional_real: real Traditional-script
 texts of Hong Kong, Macao and Taiwan, copyrighted and kept in ../private/traditional, scored where present; a tuning
 part and a blind holdout part; every fact of the texts counts in the precision, as they are labelled in full).
 
@@ -51,7 +52,7 @@ FIELDS = ("value", "region", "qualifier", "kind", "indicator", "period", "scope"
 OPTIONAL_FIELDS = ("period", "scope", "indicator_id")
 SETS = (
     "seed", "dev", "official", "holdout", "traditional", "trad_real", "trad_real_holdout", "reports", "reports2",
-    "reports3", "fresh", "fresh2", "fresh3", "fresh4",
+    "reports3", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
 )  # fmt: skip
 # The holdout communiqués converted to Traditional script with OpenCC (s2t), text and quotes alike: how the
 # extractor reads 繁體 text it was not tuned on. Values, ids and regions stay the gold's.
@@ -66,6 +67,8 @@ PAGES_CORPUS = paths.ROOT / "tests" / "corpus" / "pages"
 PRIVATE_PAGES = paths.PRIVATE_DIR / "pages"
 # The blind set of pages of short reports since 2026-12-03 (real pages, copyrighted, scored where present).
 PRIVATE_PAGES2 = paths.PRIVATE_DIR / "pages2"
+# The third set of real pages (labelled 2026-12-03, blind; copyrighted, scored where present).
+PRIVATE_PAGES3 = paths.PRIVATE_DIR / "pages3"
 # Real Traditional-script texts (Hong Kong, Macau, Taiwan releases and news about their economies; copyrighted, kept
 # in ../private/traditional and scored where present): gold/traditional_real, a tuning part and a blind holdout part.
 PRIVATE_TRADITIONAL = paths.PRIVATE_DIR / "traditional"
@@ -89,6 +92,7 @@ def load_gold(gold_dir: Path = paths.GOLD_DIR) -> list[dict]:
     sources += [(gold_dir / "official" / "fresh2" / "facts_fresh2.csv", "fresh2")]
     sources += [(gold_dir / "official" / "fresh3" / "facts_fresh3.csv", "fresh3")]
     sources += [(gold_dir / "official" / "fresh4" / "facts_fresh4.csv", "fresh4")]
+    sources += [(gold_dir / "official" / "fresh5" / "facts_fresh5.csv", "fresh5")]
     sources += [(gold_dir / "traditional_real" / "tuning" / "facts_tuning.csv", "trad_real")]
     sources += [(gold_dir / "traditional_real" / "holdout" / "facts_holdout.csv", "trad_real_holdout")]
     for f, name in sources:
@@ -119,7 +123,7 @@ def _s2t():
 def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
-        REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, PRIVATE_PAGES2, EVENTS_CORPUS, PRIVATE_TRADITIONAL,
+        REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, PRIVATE_PAGES2, PRIVATE_PAGES3, EVENTS_CORPUS, PRIVATE_TRADITIONAL,
     )  # fmt: skip
     for folder in folders:
         for suffix in (".txt", ".html", ".md"):
@@ -230,7 +234,7 @@ def score(gold_rows: list[dict]) -> dict[str, Score]:
             continue
         extracted = extract_doc(path, traditional)
         group = rows[0].get("set") or ("seed" if path.parent == paths.RAW_DIR else "dev")
-        if group in ("official", "holdout", "traditional", "fresh", "fresh2", "fresh3", "fresh4"):
+        if group in ("official", "holdout", "traditional", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
             # These sets label chosen sections of long communiqués, every figure of them: precision is
             # counted over the sentences that hold a gold quote. (The reports sets label their texts in full, so their
             # precision counts every fact of the document, page furniture included.)
@@ -323,7 +327,7 @@ def _region_level(gold: dict) -> bool:
 
 
 # Issue 9's aims for text nobody tuned the extractor to, measured on the sets no rule was written against.
-BLIND_SETS = ("holdout", "traditional", "trad_real_holdout")
+BLIND_SETS = ("holdout", "traditional", "trad_real_holdout", "fresh5")
 # Shown beside them: the sets blind at their first score (README Quality), tuning since.
 AIMS_SETS = (*BLIND_SETS, "fresh4", "fresh3", "reports3", "fresh2", "reports2", "fresh")
 
@@ -389,7 +393,7 @@ def report(scores: dict[str, Score], verbose: bool = False, show_blind: bool = F
 ARTICLES_GOLD = paths.GOLD_DIR / "pages" / "articles.csv"
 # seed: the seed page (four articles); single: official texts holding one report each; dev: the dev articles (one
 # each, scored where ../shared is present); tuning / holdout: pages of short reports (tests/corpus/pages), holdout blind.
-ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "holdout")
+ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "holdout", "pages3")
 
 
 @dataclass
@@ -443,7 +447,7 @@ def _national(region: str) -> str:
 
 
 # The article sets no rule is written against (gold/pages/README.md): -v does not list their misses.
-BLIND_ARTICLE_SETS = ("holdout",)
+BLIND_ARTICLE_SETS = ("holdout", "pages3")
 
 
 def articles_report(scores: dict[str, ArticleScore], verbose: bool = False, show_blind: bool = False) -> str:
