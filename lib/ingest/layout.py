@@ -22,6 +22,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lib import paths
 
 # Counts the place names in a text. A name never spans a line break or a space, so the counts of
 # lines joined by either are the sums of the lines' counts (``_piece_places`` relies on it).
@@ -52,7 +55,9 @@ _LABELLED_DATELINE = re.compile(
     r"^(?P<label>[\u4e00-\u9fa5]{2,4})\s+(?=" + re.sub(r"\(\?P<\w+>", "(?:", _DATELINE_BODY) + ")"
 )
 _META_LINE = re.compile(
-    r"^(?:原标题|来源|文章来源|责任编辑|编辑|题|发布时间|发稿时间|字体|字号)[：:]"
+    r"^(?:原标题|来源|文章来源|责任编辑|编辑|题|发布时间|发稿时间|刊发日期|刊发时间|字体|字号)[：:]"
+    # an e-paper's edition line with its issue number: A2:综合*新闻总第3307期 >2018-09-14编印
+    r"|^[A-Za-z]?\d{1,3}\s*版?\s*[：:][^。]{0,30}总第\s*\d+\s*期"
     # an e-paper's edition line: 《人民日报》（2025年02月06日第 03 版）
     r"|^《[^》]{2,14}》\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版"
     r"\s*[）)]?(?:\s+\S.*)?$"  # …(2004年10月07日 第一版) 相关专题:… on one crawled line
@@ -108,11 +113,35 @@ _CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左
 # A brief of a column of briefs (三秦短波: △联席会议制度已在我省全面实行。截至目前,… (季哲)) opens with the same mark as a
 # caption but tells a story of several sentences and names no picture: a report of its own.
 _BULLET = re.compile(r"^[▲△■◆]\s*\S")
-_PHOTO_CUE = re.compile(r"图|圖|摄|攝|照片|画面|畫面|镜头|鏡頭|合影")
+# 图 as a picture, not in a word where it is something else (图书室 of a brief: 局领导和图书室订了41份, 蓝图, 地图, 意图).
+_PHOTO_CUE = re.compile(r"(?<![蓝藍地意企试試版宏构構])[图圖](?![书書纸紙谋謀])|摄|攝|照片|画面|畫面|镜头|鏡頭|合影")
 
 
-def _bullet_brief(text: str) -> bool:
-    return bool(_BULLET.match(text)) and text.count("。") >= 2 and not _PHOTO_CUE.search(text)
+# A brief's author credit on a line of its own, names only in brackets: (王震), (黄建生 汪明喜).
+_NAME_CREDIT = re.compile(r"^[（(]\s*[\u4e00-\u9fa5·]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5·]{2,4}){0,3}\s*[）)]$")
+
+
+def _bullet_brief(text: str, following: list[str] = ()) -> bool:
+    """A bulleted paragraph that tells a story (two sentences or more) or is signed by its author on a line of
+    its own before the next bullet (its story may go on in a paragraph between), and names no picture: a brief.
+    A photo caption is one sentence and its credit says 摄 or 图."""
+    if not _BULLET.match(text) or _PHOTO_CUE.search(text):
+        return False
+    if text.count("。") >= 2:
+        return True
+    for line in following[:3]:
+        if _NAME_CREDIT.match(line):
+            return True
+        if _BULLET.match(line) or _PHOTO_CUE.search(line):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _brief_column() -> re.Pattern:
+    lines = (paths.DATA_DIR / "vocab" / "brief_columns.txt").read_text(encoding="utf-8").splitlines()
+    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*$")
 # A chronicle (大事记) opens each day's first entry with the day alone (一日 省委书记…, 1日，…) and the day's
 # further entries with △: after such a line a △ line is an entry of the text, not a photo caption.
 # Some chronicles write the month too, then a space (8月1日 市委副书记…); the press writes 8月1日，… instead.
@@ -234,6 +263,13 @@ def split_paragraphs(text: str) -> list[Para]:
             gap += 1
             continue
         if blank_separated:
+            if buf and (_META_LINE.match(s) or _META_LINE.match(buf[-1]) or (ln[:1] in " \u3000\t" and is_terminated(buf[-1]))):
+                # a line of page furniture is a paragraph of its own, and so is an indented line after a sentence
+                # end (an e-paper that indents its paragraphs and leaves blank lines only between some of them)
+                for part in _unflatten("".join(buf)):
+                    paras.append(Para(part.strip(), "body", gap, len(buf)))
+                    gap = 0
+                buf = []
             buf.append(s)
         else:
             for part in _unflatten(s):
@@ -273,7 +309,9 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
             p.kind = "credit" if len(t) <= 20 else "caption"
-        elif _bullet_brief(t) and not _chronicle_entry(paras, i):
+        elif _NAME_CREDIT.match(t) and i > 0:
+            p.kind = "byline"  # the author of the brief before: (王震)
+        elif _bullet_brief(t, [q.text for q in paras[i + 1 : i + 4]]) and not _chronicle_entry(paras, i):
             p.kind, p.brief = "body", True
         elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
             p.kind = "caption"
@@ -285,7 +323,32 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "heading"
         if p.kind == "credit" and i > 0 and _is_photo_description(paras, i - 1):
             paras[i - 1].kind = "caption_text"
+    _mark_column_briefs(paras)
     return paras
+
+
+_MAX_BRIEF = 400
+
+
+def _mark_column_briefs(paras: list[Para]) -> None:
+    """Under a column of briefs (创城动态 over four township items, no headline or dateline of their own) each
+    paragraph is a brief. Not when the column's paragraphs open with datelines or are long: then they are
+    reports split by their datelines, or one story."""
+    for i, p in enumerate(paras):
+        if p.kind != "heading" or not _brief_column().search(p.text):
+            continue
+        run = []
+        for q in paras[i + 1 :]:
+            if q.kind in ("meta", "byline"):
+                continue
+            if q.kind != "body":
+                break
+            run.append(q)
+        if len(run) < 2 or any(_DATELINE.match(q.text) or len(q.text) > _MAX_BRIEF for q in run):
+            continue
+        if all(is_terminated(q.text) and not starts_mid_sentence(q.text) for q in run):
+            for q in run:
+                q.brief = True
 
 
 def _near_end(paras: list[Para], i: int, n: int) -> bool:
@@ -391,7 +454,7 @@ def _scan(
             numbered = bool(_LIST_MARKER.match(group[0]))
             if starts_article and not (numbered and pieces):
                 close()
-                if nxt is not None and nxt.brief:
+                if _column_over_briefs(paras, j):
                     # 三秦短波 over △ briefs: the column's name, not the first brief's headline
                     pieces.append(Piece(column=" ".join(group)))
                 else:
@@ -458,6 +521,12 @@ def _scan(
         i += 1
     close()
     return pieces, segments, orphans, captions
+
+
+def _column_over_briefs(paras: list[Para], j: int) -> bool:
+    """The paragraph after a heading, past page furniture (刊发日期:…), opens a brief: the heading names the column."""
+    nxt = next((q for q in paras[j:] if q.kind != "meta"), None)
+    return nxt is not None and nxt.brief
 
 
 def _last_open(segments: list[_Segment], current: _Segment | None) -> bool:
