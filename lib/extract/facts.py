@@ -251,10 +251,11 @@ _STRUCTURE_HEAD = r"(?:三次产业|三次|产业)(?P<{}>增加值|投资|就业
 _STRUCTURE = re.compile(
     _STRUCTURE_HEAD.format("measure") + r"(?:分别)?(?:调整)?(?:为|是|由(?:上年|去年)?的?)?\s*$"
     "|" + _STRUCTURE_HEAD.format("measure2")
-    + r"[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
+    + r"[^，,；;]{0,12}?[\d.]+(?:\s*[：:︰∶]\s*[\d.]+){2}\s*(?:转变|调整|优化|变|转)为\s*$"
 )
 _SECTOR_MEASURE = re.compile(r"第[一二三]产业(投资|增加值|就业人员|从业人员)")
-_RATIO_SEP = "：:︰"
+# the colons a ratio is written with, U+2236 RATIO among them (三次产业结构为0.3∶37.8∶61.9, 厦门 2025)
+_RATIO_SEP = "：:︰∶"
 _SECTORS = ("第一产业", "第二产业", "第三产业")
 
 
@@ -322,7 +323,8 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])\[\d{1,2}\]")
 
 # 图22024年地区生产总值三次产业结构比重（%） 全市居民消费价格指数…: on a crawled page the captions of the figures
 # and tables left out stand in the next sentence, before its subject, with no punctuation to end them.
-_CAPTION_CHUNK = re.compile(r"(?:^|\s)[图表]\s?\d{1,2}[^\s，。；]*(?=\s)")
+# A caption's span of years may be spaced by the crawl (图 22021 -2025 年三次产业增加值占地区生产总值比重: 厦门 2025).
+_CAPTION_CHUNK = re.compile(r"(?:^|\s)[图表]\s?(?:\d{1,2}?\d{4}\s*[-—–至]\s*\d{4}\s*年|\d{1,2})[^\s，。；]*(?=\s)")
 
 
 def _after_captions(left: str) -> str:
@@ -642,8 +644,20 @@ def _age_band(sentence: str, q: numbers.Quantity) -> bool:
     return q.raw.endswith(followers) or sentence.startswith(followers, q.end)
 
 
+# A figure's caption with its span of years, spaced by the crawl: 图 32021 -2025 年一般公共预算总收入及其增长速度 (厦门 2025).
+_CAPTION_SPAN = re.compile(r"(?:^|(?<=\s))[图表]\s?\d{1,2}?(?:19|20)\d\d\s*(?:[-—–至]\s*(?:19|20)\d\d\s*)?年")
+# A magnitude and unit with no numeral (亿元以上项目398个, 万元地区生产总值能耗): a class's label or a ratio's base.
+_BARE_MAGNITUDE = re.compile(r"[百千万亿]+[^\d〇零一二三四五六七八九十两几多余]*")
+
+
 def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
     """A table caption's number (表12024年…), or a census named by its ordinal (2020七人普, 四经普: 第七次人口普查)."""
+    if _BARE_MAGNITUDE.fullmatch(q.raw):
+        return True
+    if ("图" in sentence or "表" in sentence) and any(
+        m.start() <= q.start < m.end() for m in _CAPTION_SPAN.finditer(sentence)
+    ):
+        return True
     if q.end < len(sentence) and sentence[q.end] == "普" and not _DIGIT.search(q.raw):
         return True
     return q.start > 0 and sentence[q.start - 1] in "表图" and bool(_CAPTION_YEAR.fullmatch(q.raw))
@@ -677,8 +691,13 @@ def table_spans(sentence: str) -> list[tuple[int, int]]:
         after_number = bool(run) and bool(_NUMBER_CELL.fullmatch(run[-1].group()))
         # 其中：城镇 223.6557.54 (赤峰 2025's 表1): a row name under 其中： is a cell, its colon no clause mark
         name = _ROW_UNDER.sub("", cell.group())
-        if _CLAUSE_MARK.search(name) or (after_number and numbers.is_unit_cell(cell.group())):
-            close()  # a clause mark, or a number's unit after it (prose; a table puts units in a column before)
+        if after_number and numbers.is_unit_cell(cell.group()):
+            # a number's unit after it: prose (a table puts units in a column before the numbers), and the number
+            # is its figure, not a cell (…年三次产业增加值占地区生产总值比重 人口 年末 常住人口 536.50 万人，: 厦门 2025)
+            run.pop()
+            close()
+        elif _CLAUSE_MARK.search(name):
+            close()  # a clause mark: prose
         else:
             run.append(cell)
     close()

@@ -317,6 +317,19 @@ def _partner_restricted(row: dict, offset: int) -> bool:
 _VERB_INSIDE = ("完成",)
 
 
+# 进口铁矿砂76.5万吨，比上年增长27.9%，进口金额3.4亿元 (临汾 2024): an amount named by the trade verb alone (进口金额,
+# 出口额) after goods counted in their own units is those goods' value, not the region's trade.
+_BARE_TRADE_AMOUNT = re.compile(r"(?P<verb>进出口|进口|出口)(?:金额|额|总额|总值|货值)")
+_GOODS_COUNTED = r"{verb}[\u4e00-\u9fa5]{{1,12}}(?:[（(][^）)]{{0,20}}[）)])?\s*[\d.]+\s*[万亿]?(?:吨|千克|公斤|立方米|件|台|辆|头|只|套|艘|桶|标箱)"
+
+
+def _goods_amount(row: dict, offset: int) -> bool:
+    m = _BARE_TRADE_AMOUNT.fullmatch(row["indicator"])
+    if not m:
+        return False
+    return bool(re.search(_GOODS_COUNTED.format(verb=m.group("verb")), row["sentence"][:offset]))
+
+
 def _breakdown_before(row: dict, offset: int) -> bool:
     before = row["sentence"][:offset]
     at = before.rfind(row["indicator"]) if row["indicator"] else -1
@@ -631,6 +644,7 @@ def annotate(rows: list[dict]) -> list[dict]:
         partner = _partner_restricted(row, offset) or partner_part == part
         partner_part = part if partner else partner_part
         restricted = partner or _breakdown_before(row, offset) or _points_pulled(row, offset, kind)
+        restricted = restricted or _goods_amount(row, offset)
         # 市级地方一般公共预算收入完成103873万元…，其中：税收收入50315万元: the items of a part are the part's
         restricted = restricted or (part_of_part and "其中" in row["sentence"][:offset])
         restricted = restricted or bool(ind and _flow_before(row, offset, kind, ind))
@@ -640,7 +654,9 @@ def annotate(rows: list[dict]) -> list[dict]:
         if ind and (restricted or row.get("scope") in _NOT_THE_REGIONS):
             ind = None
         if first_of_sentence:
-            part_of_part = ind is None and (_names_a_part(row["indicator"]) or _class_subject(row, offset))
+            # the items of a partner's total are the partner's too (对台进出口贸易总额523.21亿元，…，其中，出口253.56亿元，
+            # 增长0.3%；进口269.65亿元: 厦门 2025), past the clause the partner restricts
+            part_of_part = ind is None and (partner or _names_a_part(row["indicator"]) or _class_subject(row, offset))
             first_of_sentence = False
         row["indicator_id"] = ind.id if ind else ""
         row["indicator_name"] = ind.name_zh if ind else ""

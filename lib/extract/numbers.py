@@ -208,18 +208,19 @@ _UNIT_RE = "|".join(
     + [re.escape(u) + "(?![A-Za-z])" for u in sorted(_ASCII_UNITS, key=len)[::-1]]
 )
 _UNIT = rf"(?:{_UNIT_RE})(?:/(?:{_UNIT_RE}))?"
-_UNIT_CELL = re.compile(rf"(?:{_UNIT})(?:、|$)")
 
 
 def is_unit_cell(cell: str) -> bool:
-    """A space-separated cell that is a unit, alone or opening a list item (个、三级站): what follows a number in
-    prose with spaced numbers (客运站 35 个，其中一级站 1 个、三级站 5 个), where a table has a row's name."""
+    """A space-separated cell that is a unit, alone, with its multiplier (万人), opening a list item (个、三级站) or
+    ending a clause (万人，): what follows a number in prose with spaced numbers (客运站 35 个，其中一级站 1 个、三级站
+    5 个; 常住人口 536.50 万人，), where a table has a row's name."""
     return bool(_UNIT_CELL.match(cell))
 
 
 _ONE_OK_UNITS = {"倍", "番", "成", "%", "个百分点", "百分点", *_CURRENCIES}  # 一倍, 一成 are real amounts
 # 千瓦/千克/百分点 start with a multiplier character; the lookaheads keep them whole.
 _MULT = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![瓦克米卡焦伏])|百(?!分))"
+_UNIT_CELL = re.compile(rf"(?:{_MULT})?(?:{_UNIT})(?:[、，,；;。]|$)")
 
 _CANDIDATE = re.compile(
     rf"(?=[\d{_CHN_CHARS}])"  # lets the scanner skip non-number characters quickly

@@ -1,10 +1,12 @@
-"""Traditional script: read through a Traditional->Simplified conversion, shown as written.
+"""Traditional script and crawl spaces: read through a Traditional->Simplified conversion and without the
+spaces a crawl put inside words and numbers (``spacing``), shown as written.
 
 The gazetteer, the vocabularies and the rules are written in Simplified characters (广东, 亿, 约). A text in
 Traditional script (廣東, 億, 約) is converted with OpenCC for analysis only. The conversion keeps every
 character's position (checked; where a phrase conversion would change a length, characters are converted
 one by one), so offsets found in the converted text are offsets in the text as written, and the strings a
-row shows (sentence, raw, description, evidence) are taken back from the text as written.
+row shows (sentence, raw, description, evidence) are taken back from the text as written. Dropping crawl
+spaces does change lengths: the offsets of a row (char_start, char_end, sentence_start) are mapped back.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from lib.extract import spacing
 from lib.model import Article
+
+_SPACES = " \u3000\xa0"
+_OFFSETS = ("sentence_start", "char_start", "char_end")
 
 # Share of Han characters that change under t2s above which a text counts as Traditional. Simplified text
 # changes almost nowhere (a stray 乾 or 著); Traditional news changes at a quarter to a third of them.
@@ -62,25 +68,54 @@ def is_traditional(text: str) -> bool:
     return changed / len(han) >= TRADITIONAL_SHARE
 
 
+def _tables(line: str) -> list[tuple[int, int]]:
+    from lib.extract import facts  # the flattened-table rule is the facts extractor's
+
+    return facts.table_spans(line)
+
+
 def for_analysis(article: Article) -> Article | None:
-    """The article in Simplified characters, or None when it is not in Traditional script."""
-    if not is_traditional(article.title + article.text):
+    """The article as the extractors read it: in Simplified characters and its body without crawl spaces;
+    None when it is already so (Simplified, no crawl space: nearly every article)."""
+    traditional = is_traditional(article.title + article.text)
+    text = simplified(article.text) if traditional else article.text
+    despaced = spacing.despaced(text, _tables)
+    if not traditional and despaced is None:
         return None
+    convert = simplified if traditional else str
     return dataclasses.replace(
         article,
-        title=simplified(article.title),
-        kicker=simplified(article.kicker),
-        text=simplified(article.text),
-        captions=[simplified(c) for c in article.captions],
-        subheads=[simplified(s) for s in article.subheads],
+        title=convert(article.title),
+        kicker=convert(article.kicker),
+        text=despaced[0] if despaced else text,
+        captions=[convert(c) for c in article.captions],
+        subheads=[convert(s) for s in article.subheads],
     )
+
+
+def _positions(analysed: str, written: str) -> list[int] | None:
+    """Where each character of ``analysed`` stands in ``written``, when crawl spaces were dropped (None when
+    the lengths are equal). The dropped spaces are whole runs followed by a character that is no space."""
+    if len(analysed) == len(written):
+        return None
+    out, j = [], 0
+    for c in analysed:
+        while j < len(written) and written[j] in _SPACES and c not in _SPACES:
+            j += 1
+        out.append(j)
+        j += 1
+    return out
 
 
 def restore(rows: list[dict], analysed: Article, written: Article) -> list[dict]:
     """Rows found in ``analysed`` with their text fields taken back from ``written`` (same offsets)."""
+    maps: dict[str, list[int] | None] = {}
     for row in rows:
         field = row.get("field", "text")
         src, out = (getattr(analysed, field, analysed.text), getattr(written, field, written.text))
+        if field not in maps:
+            maps[field] = _positions(src, out) if isinstance(src, str) and isinstance(out, str) else None
+        where = maps[field]
         hint = row.get("sentence_start", row.get("char_start", 0)) or 0
         for name in TEXT_FIELDS:
             value = row.get(name)
@@ -88,7 +123,15 @@ def restore(rows: list[dict], analysed: Article, written: Article) -> list[dict]
                 at = src.find(value, max(0, hint - len(value)))
                 at = src.find(value) if at < 0 else at
                 if at >= 0:
-                    row[name] = out[at : at + len(value)]
+                    a, b = spacing.written_span(where, at, at + len(value)) if where else (at, at + len(value))
+                    row[name] = out[a:b]
+        if where:
+            for name in _OFFSETS:
+                value = row.get(name)
+                if isinstance(value, int) and 0 <= value <= len(where):
+                    # an end is exclusive: one past the written place of the span's last character
+                    end = name == "char_end" and value > 0
+                    row[name] = where[value - 1] + 1 if end else where[value] if value < len(where) else len(out)
     return rows
 
 
