@@ -115,6 +115,12 @@ def test_a_magnitude_without_a_numeral_is_a_label_not_a_figure(sentence, label):
     assert "3万元" in [r["raw"] for r in facts.extract(_article("全年人均补贴3万元。"))]
 
 
+@pytest.mark.parametrize("sentence, figure", [("泉州GDP以百亿元领先于福州。", "百亿元"), ("建成国产化风冷万卡集群。", "万卡")])
+def test_a_magnitude_without_a_numeral_that_counts_something_stays_a_figure(sentence, figure):
+    # the dev gold's 以百亿元领先 and the seed page's 万卡集群: figures, not labels
+    assert figure in [r["raw"] for r in facts.extract(_article(sentence))]
+
+
 def test_the_years_of_a_spaced_caption_are_no_figures():
     sentence = "图 32021 -2025 年一般公共预算总收入及其增长速度 全年一般公共预算支出"
     assert sentence in _text(XIAMEN)

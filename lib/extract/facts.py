@@ -646,13 +646,18 @@ def _age_band(sentence: str, q: numbers.Quantity) -> bool:
 
 # A figure's caption with its span of years, spaced by the crawl: 图 32021 -2025 年一般公共预算总收入及其增长速度 (厦门 2025).
 _CAPTION_SPAN = re.compile(r"(?:^|(?<=\s))[图表]\s?\d{1,2}?(?:19|20)\d\d\s*(?:[-—–至]\s*(?:19|20)\d\d\s*)?年")
-# A magnitude and unit with no numeral (亿元以上项目398个, 万元地区生产总值能耗): a class's label or a ratio's base.
-_BARE_MAGNITUDE = re.compile(r"[百千万亿]+[^\d〇零一二三四五六七八九十两几多余]*")
+# An amount of money with no numeral that labels a class (亿元以上项目398个) or is a ratio's base (万元地区生产总值能耗,
+# 百元营业收入成本). Not otherwise: 万卡集群, 万亿级参数 and 以百亿元领先 are figures (the seed page, a dev article).
+_BARE_MAGNITUDE = re.compile(r"[百千万亿]+(?:元|美元)(?:以上|以下)")
+_BARE_BASE = re.compile(r"[百千万亿]+元")
+_RATIO_BASE_AFTER = re.compile(r"(?:地区生产总值|生产总值|GDP|工业增加值|增加值|营业收入|主营业务收入|产值)")
 
 
 def _caption_number(sentence: str, q: numbers.Quantity) -> bool:
     """A table caption's number (表12024年…), or a census named by its ordinal (2020七人普, 四经普: 第七次人口普查)."""
-    if _BARE_MAGNITUDE.fullmatch(q.raw):
+    if _BARE_MAGNITUDE.fullmatch(q.raw) or (
+        _BARE_BASE.fullmatch(q.raw) and _RATIO_BASE_AFTER.match(sentence, q.end)
+    ):
         return True
     if ("图" in sentence or "表" in sentence) and any(
         m.start() <= q.start < m.end() for m in _CAPTION_SPAN.finditer(sentence)
