@@ -95,7 +95,7 @@ def test_every_seed_link_end_has_coordinates(seed_store: Path):
 
 
 def test_vendored_topojson_is_the_file_plotly_asks_for():
-    assert maps.topojson_name() == "world_50m.json"
+    assert maps.topojson_name() == "world_110m.json"
     assert maps.topojson_available()
     data = json.loads(maps.topojson_path().read_text())
     assert data["type"] == "Topology"

@@ -353,7 +353,7 @@ def _label_positions(points: dict[str, tuple[float, float]]) -> dict[str, str]:
 def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] | None = None) -> go.Figure:
     """The same edges on a world map (great circles), framed on China plus the partners present.
 
-    The base map is ``lib.dashboard.maps``' vendored topojson (scope world, 1:50m): the browser needs
+    The base map is ``lib.dashboard.maps``' vendored topojson (scope world, 1:110m): the browser needs
     ``config={"topojsonURL": maps.TOPOJSON_URL}`` and kaleido ``maps.topojson_file_url()``.
     Country borders are not drawn (Natural Earth's borders are not China's official ones).
     Places without coordinates in the gazetteer are left out and named in a note.
