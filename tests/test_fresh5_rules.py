@@ -127,3 +127,12 @@ def test_the_years_of_a_spaced_caption_are_no_figures():
     assert not [r for r in _rows(XIAMEN) if r["sentence"].startswith("图 32021") and r["raw"] in ("32021", "-2025 年")]
     written = facts.extract(_article("图 12020 -2024 年全市财政收入 全年财政收入120亿元，增长5.0%。"))
     assert [r["raw"] for r in written] == ["120亿元", "5.0%"]
+
+
+def test_a_bare_share_after_a_figure_is_the_share_of_its_name_as_written():
+    # 临汾 2024: 其中，城镇常住人口221.69万人，占常住人口比重为57.50%: the phrase of 221.69 drops 城镇 (a breakdown of
+    # 常住人口), the share's numerator keeps it, so the share is the urbanisation rate
+    row = _fact(LINFEN, "57.50%", "城镇常住人口")
+    assert row["indicator_id"] == "urbanization_rate"
+    rows = facts.extract(_article("年末户籍人口300万人。其中，男性人口150万人，占户籍人口比重为50.0%。"))
+    assert [r["indicator_id"] for r in rows if r["raw"] == "50.0%"] == [""]  # 男性人口比重: no standard share

@@ -451,7 +451,7 @@ def share_of(
     出口总额比重 is no share of exports in anything, and comparing it with another region's exports would set a
     part beside a whole. X is the words before 占 in the figure's clause, or, when the clause opens with 占, the
     figure just before in the same item ('高技术制造业增加值比上年增长8.9%，占规模以上工业增加值比重58.2%'):
-    ``previous`` is that figure's (indicator id, end offset, phrase). X's indicator is a standard name read
+    ``previous`` is that figure's (indicator id, end offset, phrase, start offset). X's indicator is a standard name read
     whole in X (only scope words or a place before it), else the vocabulary's name of X's share (城镇人口比重).
     Returns (whether X was found, X's indicator or None)."""
     if kind not in _SHARE_KINDS:
@@ -482,13 +482,27 @@ def share_of(
         if previous[0]:
             ind = vocabulary()[previous[0]]
             return True, ind if fits(ind, kind, row["base_unit"]) else None
-        numerator = previous[2]
+        numerator = _words_before(sentence, previous)
     named = _SECTOR_SHORT.sub(r"第\1产业", numerator)  # 一产占GDP比重
     for m in reversed(find(named)):
         if names_whole(named, m):
             ind = vocabulary()[m.id]
             return True, ind if fits(ind, kind, row["base_unit"]) else None
     return True, identify(named + "比重", "", kind, row["base_unit"]) if named else None
+
+
+_LEAD_IN = re.compile(r"^(?:其中|全市|全省|全区|全县|全年|年末)+[，,：:]?")
+
+
+def _words_before(sentence: str, previous: tuple) -> str:
+    """The name of the figure before a bare share (城镇常住人口221.69万人，占常住人口比重为57.50%: 临汾 2024) as written
+    before it in its clause, when that is its phrase with words in front (城镇 before 常住人口, which the phrase
+    drops as a breakdown); else its phrase."""
+    phrase, start = previous[2], previous[3]
+    written = _LEAD_IN.sub("", sentence[clauses.of(sentence).start(start) : start].strip())
+    if phrase and written.endswith(phrase) and len(written) <= len(phrase) + 6:
+        return written
+    return phrase
 
 
 # Where the name of a share's whole ends: 占[全市地区生产总值]的比重为, 占[出口总额]比重, 占[全部投资]的30.1%.
@@ -597,6 +611,7 @@ def annotate(rows: list[dict]) -> list[dict]:
     """Fact rows (in sentence order) with ``indicator_id`` and ``indicator_name`` (empty when no standard
     indicator fits) and ``category`` from the vocabulary when one does."""
     chain_from, last_sentence, last_id, last_end, last_kind, last_phrase = 0, None, "", 0, "", ""
+    last_start = 0
     last_forecast = False
     partner_part = None
     part_of_part, last_sentence_end = False, 0
@@ -615,9 +630,9 @@ def annotate(rows: list[dict]) -> list[dict]:
         chained = bool(last_end) and bool(CHAIN_GAP.match(row["sentence"][last_end:offset]))
         if last_end and not chained:
             chain_from = offset  # other words between the figures (失业人员再就业): a figure of its own
-        previous = (last_id, last_end, last_phrase) if last_end else None
+        previous = (last_id, last_end, last_phrase, last_start) if last_end else None
         last_phrase = row["indicator"]
-        last_end = row["char_end"] - row["sentence_start"]
+        last_start, last_end = offset, row["char_end"] - row["sentence_start"]
         kind = row.get("target_kind") or row["kind"]  # a growth target is matched as a growth rate
         is_share, ind = share_of(row, offset, kind, previous)
         # '占全市地区生产总值比重为55.2%，比上年提高0.4个百分点': the change of a share that names no standard measure
