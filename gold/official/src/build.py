@@ -10,7 +10,9 @@ provinces no other communiqué came from, labelled 2026-12-03 by reading, blind)
 gold/official/fresh4/facts_fresh4.csv from fresh4/src/*.rows over tests/corpus/official (two more communiqués of
 provinces no other communiqué came from, 辽宁 and 内蒙古, labelled 2026-12-03 by reading, blind),
 gold/official/fresh5/facts_fresh5.csv from fresh5/src/*.rows over tests/corpus/official (two more communiqués of
-provinces no other communiqué came from, 山西 and 福建, labelled 2026-12-03 by reading, blind), and
+provinces no other communiqué came from, 山西 and 福建, labelled 2026-12-03 by reading, blind),
+gold/official/fresh6/facts_fresh6.csv from fresh6/src/*.rows over tests/corpus/official (two more communiqués of
+provinces no other communiqué came from, 安徽 and 湖北, labelled 2026-12-03 by reading, blind), and
 gold/reports/tuning/facts_tuning.csv from gold/reports/tuning/src/*.rows over tests/corpus/reports and
 gold/reports2/holdout/facts_holdout.csv from gold/reports2/holdout/src/*.rows over tests/corpus/reports2 and
 gold/reports3/holdout/facts_holdout.csv from gold/reports3/holdout/src/*.rows over tests/corpus/reports3 (other
@@ -52,6 +54,7 @@ PARTS = {
     "fresh3": (GOLD / "fresh3" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh3" / "facts_fresh3.csv"),
     "fresh4": (GOLD / "fresh4" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh4" / "facts_fresh4.csv"),
     "fresh5": (GOLD / "fresh5" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh5" / "facts_fresh5.csv"),
+    "fresh6": (GOLD / "fresh6" / "src", ROOT / "tests" / "corpus" / "official", GOLD / "fresh6" / "facts_fresh6.csv"),
     "reports": (
         ROOT / "gold" / "reports" / "tuning" / "src",
         ROOT / "tests" / "corpus" / "reports",
@@ -79,7 +82,8 @@ REGION = {"tianjin": "天津", "zhengzhou": "郑州", "shangrao": "上饶",
           "baiyin": "白银", "shijiazhuang": "石家庄", "guoluo": "果洛", "benxi": "本溪", "jiyuan": "济源", "qingyang": "庆阳", "luan": "六安", "lincang": "临沧",
           "kizilsu": "克孜勒苏", "huangshi": "黄石", "sanya": "三亚", "zhuzhou": "株洲", "dongying": "东营",
           "tongchuan": "铜川", "puer": "普洱", "tongren": "铜仁",
-          "panjin": "盘锦", "chifeng": "赤峰", "linfen": "临汾", "xiamen": "厦门"}  # fmt: skip
+          "panjin": "盘锦", "chifeng": "赤峰", "linfen": "临汾", "xiamen": "厦门",
+          "anqing": "安庆", "xianning": "咸宁"}  # fmt: skip
 HEADER = "doc,quote,number_text,value_base,value_high_base,base_unit,qualifier,kind,indicator,indicator_id,scope,subject,region,period,basis,notes".split(
     ","
 )

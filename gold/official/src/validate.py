@@ -1,5 +1,5 @@
 """Check the gold CSVs of official texts (gold/official/facts_tuning.csv, gold/official/holdout/facts_holdout.csv,
-gold/official/fresh/facts_fresh.csv, gold/official/fresh2/facts_fresh2.csv, gold/official/fresh3/facts_fresh3.csv, gold/official/fresh4/facts_fresh4.csv, gold/official/fresh5/facts_fresh5.csv, gold/reports/tuning/facts_tuning.csv, gold/reports2/holdout/facts_holdout.csv and gold/reports3/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
+gold/official/fresh/facts_fresh.csv, gold/official/fresh2/facts_fresh2.csv, gold/official/fresh3/facts_fresh3.csv, gold/official/fresh4/facts_fresh4.csv, gold/official/fresh5/facts_fresh5.csv, gold/official/fresh6/facts_fresh6.csv, gold/reports/tuning/facts_tuning.csv, gold/reports2/holdout/facts_holdout.csv and gold/reports3/holdout/facts_holdout.csv): 16 fields a row and the same header, each quote found exactly once
 in its document (str.find semantics, byte for byte), number_text inside the quote, quote 8-30 characters and
 inside one sentence (no 。！？ before its last character), indicator_id in the vocabulary. Quotes of an .html document are looked up in its plain-text rendering
 (html_text.py, shared with build.py)."""
@@ -18,6 +18,7 @@ SETS = {
     GOLD / "fresh3" / "facts_fresh3.csv": ROOT / "tests" / "corpus" / "official",
     GOLD / "fresh4" / "facts_fresh4.csv": ROOT / "tests" / "corpus" / "official",
     GOLD / "fresh5" / "facts_fresh5.csv": ROOT / "tests" / "corpus" / "official",
+    GOLD / "fresh6" / "facts_fresh6.csv": ROOT / "tests" / "corpus" / "official",
     ROOT / "gold" / "reports" / "tuning" / "facts_tuning.csv": ROOT / "tests" / "corpus" / "reports",
     ROOT / "gold" / "reports2" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports2",
     ROOT / "gold" / "reports3" / "holdout" / "facts_holdout.csv": ROOT / "tests" / "corpus" / "reports3",
