@@ -103,11 +103,15 @@ OFFICIAL_FLOORS = {
     # id 99%, grouped 98%, right 100%, coverage 98%).
     "fresh5": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.97, indicator=0.90,
                    period=0.98, scope=0.98, indicator_id=0.97, grouped=0.96, right=0.98, coverage=0.96),
+    # Blind (安庆 2024, 咸宁 2025; 安徽, 湖北; labelled 2026-12-03, never tuned on): its first score less a point or two,
+    # so a later rule that costs it fails the build (precision 100%, kind 98%, id 97%, grouped 91%, right 97%, coverage 95%).
+    "fresh6": dict(precision=0.98, recall=0.98, value=0.98, region=0.98, kind=0.96, indicator=0.89,
+                   period=0.98, scope=0.98, indicator_id=0.95, grouped=0.89, right=0.95, coverage=0.93),
 }  # fmt: skip
 # Gold figures each set must have: the communiqué sets label several texts in chosen sections, the reports set
 # three shorter texts in full, as the reports2 and reports3 sets; the fresh, fresh2, fresh4 and fresh5 sets two communiqués each, fresh3 three.
 MIN_GOLD = {"official": 600, "holdout": 600, "traditional": 600, "reports": 350, "reports2": 300, "reports3": 300,
-            "fresh": 240, "fresh2": 250, "fresh3": 400, "fresh4": 250, "fresh5": 250}  # fmt: skip
+            "fresh": 240, "fresh2": 250, "fresh3": 400, "fresh4": 250, "fresh5": 250, "fresh6": 250}  # fmt: skip
 
 
 OFFICIAL_FLOORS["traditional"] = OFFICIAL_FLOORS["holdout"]  # the same texts in 繁體 must read as well
