@@ -681,8 +681,8 @@ _LABELS.update(
         "hover_kinds": ("日期明确 {written} · 年份推定 {inferred} · 相对日期 {relative}",
                         "as written {written} · year inferred {inferred} · relative {relative}"),
         "select_hint_group": (
-            "点击圆点列出这个地区这个月的事件及其出处句子。",
-            "Click a dot to list that region's events of that month with their sentences.",
+            "点击圆点列出这个地区这一时期（图中的月、季或年）的事件及其出处句子。",
+            "Click a dot to list that region's events of that period (the chart's month, quarter or year) with their sentences.",
         ),
         "select_hint_cell": (
             "点击格子列出该地区该类别的数字及其出处句子。",
