@@ -45,7 +45,7 @@ def test_a_space_splitting_a_word_is_read_through_and_the_row_shows_the_text_as_
 
 def test_only_a_lone_character_is_joined_never_two_words_nor_a_tables_cells():
     tables = facts.table_spans
-    assert spacing.despaced("一般贸易进出口总 额 7092.85 亿元", tables)[0] == "一般贸易进出口总额 7092.85 亿元"
+    assert spacing.despaced("一般贸易进出口总 额 7092.85 亿元", tables) == "一般贸易进出口总额 7092.85 亿元"
     assert spacing.despaced("八、对外经济 全年全市进出口总额23.8亿元", tables) is None  # two words stay apart
     row = "香蕉 万吨 39.97 -0.4 甘 蔗 万吨 2564.15 1.0 花 生 万吨 12.3 2.1"
     assert spacing.despaced(row, tables) is None  # a flattened table keeps its cells

@@ -87,7 +87,7 @@ def for_analysis(article: Article) -> Article | None:
         article,
         title=convert(article.title),
         kicker=convert(article.kicker),
-        text=despaced[0] if despaced else text,
+        text=despaced or text,
         captions=[convert(c) for c in article.captions],
         subheads=[convert(s) for s in article.subheads],
     )
@@ -129,9 +129,10 @@ def restore(rows: list[dict], analysed: Article, written: Article) -> list[dict]
             for name in _OFFSETS:
                 value = row.get(name)
                 if isinstance(value, int) and 0 <= value <= len(where):
-                    # an end is exclusive: one past the written place of the span's last character
-                    end = name == "char_end" and value > 0
-                    row[name] = where[value - 1] + 1 if end else where[value] if value < len(where) else len(out)
+                    if name == "char_end":  # exclusive: one past the written place of the span's last character
+                        row[name] = spacing.written_span(where, 0, value)[1] if value else 0
+                    else:
+                        row[name] = where[value] if value < len(where) else len(out)
     return rows
 
 

@@ -1,8 +1,8 @@
 """Crawl spaces: a space a crawl put inside a word (一般贸易进出口总 额 7092.85 亿元, 跨境电商进出口 额), read as
 if it were not there, so the word names its figure's indicator.
 
-The text shown stays as written: the analysis copy drops those spaces and ``positions`` maps each of its
-characters back to the written text. A space splits a word when a lone character stands on one side of it.
+The text shown stays as written: the analysis copy drops those spaces, and ``written_span`` maps its spans
+back to the written text. A space splits a word when a lone character stands on one side of it.
 Spaces that separate things stay: between two words of two characters or more (八、对外经济 全年…, a heading
 run into its paragraph), around numbers (the numbers module reads 13 . 94万人 and 11.5 % itself; dropping
 those spaces here lowered the blind holdout's grouping), and every space of a flattened table (its cells
@@ -33,9 +33,9 @@ def crawl_spaces(line: str, tables: Spans) -> list[tuple[int, int]]:
     return sorted({s for s in spans if not any(a <= s[0] < b for a, b in kept)})
 
 
-def despaced(text: str, tables: Spans) -> tuple[str, list[int]] | None:
-    """``text`` without its crawl spaces and, for each character kept, its index in ``text``; None when the
-    text has none (nearly every text)."""
+def despaced(text: str, tables: Spans) -> str | None:
+    """``text`` without its crawl spaces; None when it has none (nearly every text). Where each kept character
+    stands in ``text`` is found again from the two texts (``script.restore``)."""
     drop: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
@@ -43,14 +43,12 @@ def despaced(text: str, tables: Spans) -> tuple[str, list[int]] | None:
         start += len(line) + 1
     if not drop:
         return None
-    out, positions, at = [], [], 0
+    out, at = [], 0
     for a, b in drop:
         out.append(text[at:a])
-        positions.extend(range(at, a))
         at = max(at, b)
     out.append(text[at:])
-    positions.extend(range(at, len(text)))
-    return "".join(out), positions
+    return "".join(out)
 
 
 def written_span(positions: list[int], start: int, end: int) -> tuple[int, int]:

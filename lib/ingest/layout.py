@@ -252,24 +252,26 @@ def split_paragraphs(text: str) -> list[Para]:
     blank_separated = nonblank and sum(1 for ln in lines if not ln.strip()) >= 0.5 * nonblank
     paras: list[Para] = []
     gap, buf = 0, []
+    def flush() -> None:
+        nonlocal buf, gap
+        for part in _unflatten("".join(buf)):
+            paras.append(Para(part.strip(), "body", gap, len(buf)))
+            gap = 0
+        buf = []
+
     for ln in lines + [""]:
         s = ln.strip()
         if not s:
             if buf:
-                for part in _unflatten("".join(buf)):
-                    paras.append(Para(part.strip(), "body", gap, len(buf)))
-                    gap = 0
-                buf, gap = [], 0
+                flush()
+                gap = 0
             gap += 1
             continue
         if blank_separated:
             if buf and (_META_LINE.match(s) or _META_LINE.match(buf[-1]) or (ln[:1] in " \u3000\t" and is_terminated(buf[-1]))):
                 # a line of page furniture is a paragraph of its own, and so is an indented line after a sentence
                 # end (an e-paper that indents its paragraphs and leaves blank lines only between some of them)
-                for part in _unflatten("".join(buf)):
-                    paras.append(Para(part.strip(), "body", gap, len(buf)))
-                    gap = 0
-                buf = []
+                flush()
             buf.append(s)
         else:
             for part in _unflatten(s):
