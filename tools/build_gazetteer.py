@@ -285,7 +285,8 @@ def taiwan_township_rows(divisions: list[dict], places: list[dict]) -> list[dict
                 "name": name,
                 "short": "" if stem in taken or stem == county.removesuffix("县") or len(stem) < 2 else stem,
                 "kind": "county",
-                "prefecture": "",
+                # the county it belongs to, so a township counts for its county as a mainland county for its prefecture
+                "prefecture": seat["short"] or seat["name"],
                 "province": "台湾",
                 "code": "",
                 "lat": seat["lat"],

@@ -111,7 +111,14 @@ def _gazetteer() -> _Gazetteer:
     parents.update(
         {(r["short"], r["province"]): _division_region(r) for r in divisions if r["level"] != "province"}
     )
-    ambiguous = _add_places(_read("places.csv"), parents, candidates, names)
+    places = _read("places.csv")
+    # Taiwan's counties are places, not divisions, and are the prefecture of its townships (公馆乡 of 苗栗).
+    named_parents = {row["prefecture"] for row in places if row["prefecture"]}
+    for row in places:
+        key = (row["short"] or row["name"], row["province"])
+        if not row["prefecture"] and key[0] in named_parents and key not in parents:
+            parents[key] = _place_region(row, {})
+    ambiguous = _add_places(places, parents, candidates, names)
     aliases = _read("aliases.csv")
     abbr = _add_aliases(aliases, by_short, candidates, names)
     bodies = frozenset(row["alias"] for row in aliases if row["kind"] == "body")
@@ -296,6 +303,9 @@ def _scan_places(text: str) -> list[PlaceMention]:
         surface = _longest_at(text, pos, starts.get(pos, ()))
         if surface and _straddles_word(text, pos, pos + len(surface)):
             surface = None  # 亲临安庆: 临 ends 亲临, so 临安 is no name; 安庆 starts at the next position
+        if surface and _VILLAGE_AFTER.match(text, pos + len(surface)) and surface[-1] not in _ADMIN_SUFFIXES:
+            i = pos + len(surface)  # 双溪镇河北村: a village named like a province, no mention of 河北
+            continue
         if surface and surface in gaz.bodies and _owned_body(text, pos, out):
             i = pos + len(surface)  # 德国经济部: the body of the place named before it, no mention of its own
             continue
@@ -313,6 +323,10 @@ def _scan_places(text: str) -> list[PlaceMention]:
             i = pos + 1
     return out
 
+
+# A village's name is often a province's or county's (河北村, 四川村): a bare name before 村 that is not 村民, 村镇….
+_VILLAGE_AFTER = re.compile(r"村(?![民镇庄级落容集委两组社干医小])")
+_ADMIN_SUFFIXES = "省市县区州旗盟镇乡"
 
 _BODY_GAP = re.compile(r"(?:联邦|国家|政府|的)?")
 

@@ -31,6 +31,10 @@ from lib import paths
 PlaceCounter = Callable[[str], Counter]
 
 _TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)】\]]*$")
+# A wire's or outlet's credit closing a report after its last sentence: …展期13天。(中央社), …。（新华社）, …。（完）
+_CLOSING_CREDIT = re.compile(
+    r"[。！？!?…][”’」』]*\s*[（(]\s*(?:[\u4e00-\u9fa5]{1,8}(?:社|报|報|台|网|網)(?:电|電|讯|訊|发|發)?|完)\s*[）)]$"
+)
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
 # (Traditional forms too: the layout reads the text as written: 新華社發(金衛其 攝))
 _CREDIT_END = re.compile(r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$")
@@ -48,6 +52,8 @@ _DATELINE_BODY = (
     r"|(?P<outlet4>【[\u4e00-\u9fa5]{2,16}(?:电|讯)】)\s*(?:[\u4e00-\u9fa5]{2,6}讯\s*[:：])?\s*"
     # a paper's own wire line: 本报济南10月6日电 记者何勇报道:
     r"|(?P<outlet3>本报[\u4e00-\u9fa5]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:(?P<credit3>记者[\u4e00-\u9fa5、\s]{2,14}?)报道\s*[:：])?\s*"
+    # a news channel's reporters and place in brackets: 【曾宏智 高雄六龜】, 【記者陳沿佐/台北報導】
+    r"|(?P<outlet5>【(?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}】)\s*"
 )
 _DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
 # A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
@@ -192,7 +198,8 @@ class Piece:
 
 
 def is_terminated(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+    t = text.rstrip()
+    return bool(_TERMINAL.search(t) or _CLOSING_CREDIT.search(t))
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -325,8 +332,52 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "heading"
         if p.kind == "credit" and i > 0 and _is_photo_description(paras, i - 1):
             paras[i - 1].kind = "caption_text"
+    _mark_headline_after_credit(paras)
+    _mark_numbered_captions(paras)
     _mark_column_briefs(paras)
     return paras
+
+
+def _mark_headline_after_credit(paras: list[Para]) -> None:
+    """After a report closed by a wire's credit (…吸引賞燈遊客順道造訪。(中央社)), a short line with no sentence
+    punctuation is the next report's headline even when it lists with 、 or labels with a colon
+    (數發部:MyData線上服務915項 可申辦護照、社宅)."""
+    for i in range(1, len(paras) - 1):
+        p, before, after = paras[i], paras[i - 1], paras[i + 1]
+        if (
+            p.kind == "body"
+            and before.kind == "body"
+            and _CLOSING_CREDIT.search(before.text.rstrip())
+            and len(p.text) <= _MAX_HEADLINE
+            and not is_terminated(p.text)
+            and not re.search(r"[，,。；;]", p.text)
+            and after.kind == "body"
+            and len(after.text) > len(p.text)
+        ):
+            p.kind = "heading"
+
+
+# A picture's number opening its caption in a group of pictures: ①.甘肃张掖高台县…村民在翻晒辣椒。
+_PICTURE_NUMBER = re.compile(r"^[①-⑳]\s*[.．、]?\s*\S")
+_PHOTO_CREDIT = re.compile(r"(?:新华社|新華社|中新社)[发發]|[（(][^（()）]{0,12}(?:摄|攝)[）)]")
+
+
+def _mark_numbered_captions(paras: list[Para]) -> None:
+    """Short paragraphs opening with ① ② … are the captions of a group of pictures when the paragraph before
+    them names the pictures (…构成一幅幅金秋丰收图。) or a photo credit closes them (…(新华社发)); else they are
+    a list of the text's points (①加快…；②…) and stay body."""
+    i, n = 0, len(paras)
+    while i < n:
+        j = i
+        while j < n and paras[j].kind == "body" and _PICTURE_NUMBER.match(paras[j].text) and len(paras[j].text) <= _MAX_CAPTION:
+            j += 1
+        if j - i >= 2:
+            before = paras[i - 1].text if i > 0 else ""
+            closing = paras[j].text if j < n and paras[j].kind == "credit" else paras[j - 1].text
+            if _PHOTO_CUE.search(before) or _PHOTO_CREDIT.search(closing):
+                for q in paras[i:j]:
+                    q.kind = "caption"
+        i = max(j, i + 1)
 
 
 _MAX_BRIEF = 400
@@ -389,10 +440,14 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     if place_counter is not None:
         place_counter = _memo(place_counter)
     pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
-    if len(captions) >= 2 and not segments:
+    if len(captions) >= 2 and _only_leads(segments, captions, place_counter):
         # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
-        # captions, each about its own place: each caption is a report of its own.
-        return [Piece(paragraphs=[caption]) for caption, _ in captions]
+        # captions, each about its own place: each caption is a report of its own. A short lead over them that
+        # names no place of its own (金秋十月,全国各地农作物陆续进入收获季节…) stays an article of its own.
+        leads = pieces or [Piece()]
+        for seg in segments:
+            _append(leads[seg.start_article or 0], seg)
+        return [p for p in leads if p.paragraphs] + [_caption_report(caption) for caption, _ in captions]
     targets = _assign(pieces, segments, place_counter)
     _place_captions(pieces, captions, targets, place_counter)
     _place_orphan_headings(pieces, orphan_headings, place_counter)
@@ -401,6 +456,36 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
         if not p.title and p.subheads and not p.paragraphs:
             p.title = p.subheads.pop(0)
     return pieces
+
+
+_MAX_LEAD = 200
+# A photo credit closing a caption: …收割晚稻。(新华社发), …收获地瓜。 新华社发(刘明祥 摄)
+_CAPTION_CREDIT = re.compile(
+    r"\s*(?:(?:新华社|新華社|中新社)[发發]\s*)?[（(][^（()）]{0,20}(?:摄|攝|发|發|供图|供圖)\s*[）)]$"
+    r"|\s*(?:新华社|新華社|中新社)[发發]\s*[（(][^（()）]{0,20}[）)]$"
+)
+
+
+def _caption_report(caption: str) -> Piece:
+    """A caption as a report of its own; its photo credit is its byline, not its text (新华社 names no place of it)."""
+    m = _CAPTION_CREDIT.search(caption)
+    if not m or m.start() == 0:
+        return Piece(paragraphs=[caption])
+    return Piece(paragraphs=[caption[: m.start()]], byline=_clean_byline(m.group(0)))
+
+
+def _only_leads(segments: list[_Segment], captions: list[tuple[str, int]], place_counter: PlaceCounter | None) -> bool:
+    """No report on the page but the captions: at most one short paragraph before the first caption, naming no
+    place but the nation (各地, 全国各地)."""
+    if not segments:
+        return True
+    if len(segments) > 1 or captions[0][1] != 0:
+        return False
+    text = segments[0].body_text
+    if len(text) > _MAX_LEAD or text.count("\n") > 0:
+        return False
+    places = place_counter(text) if place_counter else Counter()
+    return not (set(places) - {"全国", "中国"})
 
 
 def _scan(
@@ -414,6 +499,7 @@ def _scan(
     i, n = 0, len(paras)
     pending_caption: list[str] = []
     captions: list[tuple[str, int]] = []  # (caption, index of the segment printed before it)
+    furniture_since_body = False  # a page archive's edition and column lines (第1版(要闻), 专栏:) since the last body
 
     def close() -> None:
         nonlocal current
@@ -431,6 +517,11 @@ def _scan(
             # Captions break the flow; text after them may belong to any open article.
             if current and current.paras:
                 close()
+            if p.kind == "credit" and not pending_caption and captions and i > 0 and paras[i - 1].kind == "caption":
+                # a photo credit under its caption (上图:…收获地瓜。 / 新华社发(刘明祥 摄)) is the caption's
+                captions[-1] = (captions[-1][0] + " " + p.text, captions[-1][1])
+                i += 1
+                continue
             pending_caption.append(p.text)
             if p.kind != "caption_text":
                 captions.append((" ".join(pending_caption), len(segments) - 1))
@@ -439,6 +530,7 @@ def _scan(
             continue
         if p.kind == "meta":
             _record_meta(pieces, p.text)
+            furniture_since_body = True
             i += 1
             continue
         if p.kind == "heading":
@@ -452,6 +544,7 @@ def _scan(
                 (not pieces)
                 or (nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None))
                 or _new_report_headline(group, nxt, pieces[-1], segments, current, place_counter)
+                or (_report_closed(segments, current, furniture_since_body) and _body_follows(nxt, group))
             )
             numbered = bool(_LIST_MARKER.match(group[0]))
             if starts_article and not (numbered and pieces):
@@ -493,6 +586,7 @@ def _scan(
             continue
         # body
         text = p.text
+        furniture_since_body = False
         if not pieces:
             pieces.append(Piece())
             current = _Segment([], 0, False)
@@ -523,6 +617,23 @@ def _scan(
         i += 1
     close()
     return pieces, segments, orphans, captions
+
+
+def _report_closed(segments: list[_Segment], current: _Segment | None, furniture_since_body: bool) -> bool:
+    """The report before is over for sure, not only at a sentence end: a wire's credit closes its last paragraph
+    (…展期13天。(中央社)), or page furniture was printed after it (a page archive's 第1版(要闻) / 专栏:新闻简报 over
+    each item). A headline after that opens the next report whatever places it names."""
+    if not _report_ended(segments, current):
+        return False
+    seg = current if current and current.paras else (segments[-1] if segments else None)
+    last = next((t for k, t in reversed(seg.paras) if k == "body"), "") if seg else ""
+    return furniture_since_body or bool(_CLOSING_CREDIT.search(last.rstrip()))
+
+
+def _body_follows(nxt: Para | None, group: list[str]) -> bool:
+    return (
+        nxt is not None and nxt.kind == "body" and not starts_mid_sentence(nxt.text) and not _LIST_MARKER.match(group[0])
+    )
 
 
 def _column_over_briefs(paras: list[Para], j: int) -> bool:
