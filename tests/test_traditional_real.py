@@ -546,3 +546,46 @@ def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
     assert (real["kind"], real["indicator_id"]) == ("rate", "birth_rate")
     written = _one(_written(tmp_path, "內政部統計，3月新竹市人口出生率為0.65，全國平均為0.70。"), "0.70", "0.70")
     assert (written["kind"], written["indicator_id"]) == ("rate", "birth_rate")
+
+
+# --- the texts of the old holdout, read since 2026-12-03 (their misses printed; tuning since) ------------------------
+# (these stems are in gold/traditional_real/holdout/ until the new blind set replaces them)
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "want"),
+    [
+        # Macao's release writes the month in numerals after 今年: 今年十月
+        ("govmo_2004_10_visitors", "今年十月入境旅客數目較去年同月增加35.4%", "35.4%", dict(period="2004-10", indicator_id="tourism_visitors")),
+        # Hong Kong's 升 (貨品出口總額升12.2%) links the measure to its change like 增长
+        ("hk01_20251031_gdp_q3", "第三季貨品出口總額升12.2%", "12.2%", dict(indicator_id="exports", kind="change_pct")),
+        ("hk01_20251031_gdp_q3", "第三季本地生產總值按季升0.7%", "0.7%", dict(indicator_id="gdp")),
+        # the change named after the figure: 錄得1.6%的實質升幅
+        ("hk01_20251031_gdp_q3", "政府消費開支錄得1.6%的實質升幅", "1.6%", dict(kind="change_pct")),
+        # Taiwan's 設籍人口 is the registered population
+        ("nownews_20201118_zhubei_population", "竹北設籍人口已有19萬9,655人", "19萬9,655人", dict(indicator_id="registered_population")),
+    ],
+)
+def test_old_holdout_constructions(stem, quote, number, want):
+    path = paths.PRIVATE_DIR / "traditional" / f"{stem}.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    row = _one(_facts_of(path), quote, number)
+    assert {k: row[k] for k in want} == want
+
+
+def test_a_decimal_before_days_is_a_length_of_stay(tmp_path):
+    stem = paths.PRIVATE_DIR / "traditional" / "cyberctm_20151229_visitors.txt"
+    if stem.exists():
+        rows = _facts_of(stem)
+        assert _one(rows, "旅客平均逗留1.1日", "1.1日")["value"] == 1.1
+    rows = _written(tmp_path, "澳門11月旅客平均逗留1.2日，同比增加0.2日至2.1日。11月5日開幕。")
+    assert [r["raw"] for r in rows] == ["1.2日", "0.2日", "2.1日"]  # 增加0.2日至2.1日: a change, then its level
+
+
+def test_numeral_months_and_written_constructions(tmp_path):
+    rows = _written(tmp_path, "澳門今年十月入境旅客數目達1,509,403人次。香港第三季貨品進口升11.7%。", published="2004-11-20")
+    assert _one(rows, "十月", "1,509,403")["period"] == "2004-10"
+    imports = _one(rows, "貨品進口", "11.7%")
+    assert (imports["indicator_id"], imports["kind"]) == ("imports", "change_pct")
+    assert [q["raw"] for q in _written(tmp_path, "就業人數增加2萬至3萬人。")] == ["2萬至3萬人"]  # a range stays one

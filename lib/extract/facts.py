@@ -24,7 +24,7 @@ _CHANGE_WORDS = r"增长|增加|增速|增幅|涨幅|上涨|提高|提升|下降
 # Change verbs only: 增速, 增幅 and 涨幅 are nouns that name the indicator (福州的增速达到5.4%).
 _CHANGE_VERBS = r"增长|增加|上涨|提高|提升|下降|下滑|减少|降低|回落|下跌|拉动|回升|减|增|涨|降"
 # Taiwan's change verbs (read through t2s): 民间消费成长1.91%, 进口年增24.91%, 电子零组件续增14.99%.
-_CHANGE_VERBS_TRADITIONAL = r"负成长|成长|年增|年减|扩增|续增|上修|下修"
+_CHANGE_VERBS_TRADITIONAL = r"负成长|成长|年增|年减|扩增|续增|上修|下修|上升|升|跌"  # 升, 跌: Hong Kong's (货品出口总额升12.2%)
 _CHANGE = re.compile(rf"(?:{_CHANGE_WORDS})了?\s*$")
 _SHARE = re.compile(r"(占|比重|占比|份额|比例)")
 _RATE = re.compile(r"每(?:年|周|月|日|天|小时|秒|分钟|季度)|年均|日均|月均|年产|日产|年处理|年吞吐")
@@ -483,6 +483,8 @@ _CHANGE_CUE = re.compile(
     rf"|(?!增加值|增值)(?:{_CHANGE_VERBS}|{_CHANGE_VERBS_TRADITIONAL}|上升|升|扩大|加快)"
 )
 _CHANGE_KINDS = ("change_pct", "change_pp", "change_abs")
+# A percentage followed by the change it is (Hong Kong's 录得1.6%的实质升幅, 录得3.8%的增长)
+_CHANGE_NOUN_AFTER = re.compile(r"的?(?:实质|名义|按年|按季)?(?:升幅|增幅|跌幅|降幅|涨幅|增长|增速|下跌|下降)")
 
 
 def direction_of(sentence: str, q: numbers.Quantity, measured: str) -> str:
@@ -536,6 +538,8 @@ def measure_kind(sentence: str, q: numbers.Quantity) -> str:
         kind = _pct_kind(_strip_qualifier_words(sentence[: q.start]))
         if kind != "level":
             return kind
+        if _CHANGE_NOUN_AFTER.match(sentence, q.end):
+            return "change_pct"  # 政府消费开支录得1.6%的实质升幅: the change is named after the figure
     if q.base_unit == "番":  # 翻一番: read only after 翻
         return "change_pct"
     if q.base_unit == "倍":

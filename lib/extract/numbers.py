@@ -264,7 +264,7 @@ _POST_KIND = {
     "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about", "上下": "about",
     "开外": "more_than", "级": "at_least", "余": "more_than", "多": "more_than",
 }  # fmt: skip
-_TIME_UNITS = {"年", "个月", "个季度", "周", "天", "小时", "个小时", "分钟", "秒", "个工作日", "工作日"}
+_TIME_UNITS = {"年", "个月", "个季度", "周", "天", "日", "小时", "个小时", "分钟", "秒", "个工作日", "工作日"}
 _DATE_SUFFIX = set("月日号时点分季届期代版楼线路强")  # after a bare number: date, code, ordinal, rank
 _AVERAGE = re.compile(r"(?:分别)?(?:平均|均)")  # 两年平均增长: a metric name, not a duration
 _RANGE_SEP = re.compile(r"[至到~〜\-—－]{1,2}")
@@ -389,6 +389,12 @@ def _chinese_token(text: str, m: re.Match) -> _Tok | None:
 
 
 def _tail(text: str, tok: _Tok, allow_mult: bool = True) -> _Tok | None:
+    if tok.decimal and text.startswith("日", tok.end) and not text.startswith("日电", tok.end):
+        # 平均逗留1.1日: a day of the month is never a decimal, so this is a length of time in days
+        tok.unit, tok.end = "日", tok.end + 1
+        m = _POST.match(text, tok.end)
+        tok.post_q = m.group() if m else ""
+        return tok
     t = _TAIL.match(text, tok.end)
     q1, mult, q2, unit, post = t.group("q1", "mult", "q2", "unit", "post")
     if t.group("mult2"):  # 4千多亿 is 4千亿 and more: the magnitude is whole, 多 its qualifier
@@ -598,6 +604,20 @@ def _mixed_head(text: str, prev: _Tok, tok: _Tok) -> bool:
     return tok.value * _mult_value(tok.mult_text) < scale
 
 
+_CHANGE_BEFORE = re.compile(r"(?:增加|增长|减少|下降|上升|提高|降低|回落|回升|延长|缩短|增|减|升|降)(?:了)?$")
+
+
+def _change_then_level(text: str, a: _Tok, sep: re.Match) -> bool:
+    """增加0.2日至2.1日, 减少3万人至30万人: a change, then the level it reached, each with its own unit written;
+    not a range (a range writes its unit once, 2万至3万人, or is a rate, 增长5%至8%)."""
+    return (
+        sep.group() == "至"
+        and bool(a.unit)
+        and a.unit not in ("%", "‰", "个百分点", "百分点")
+        and _CHANGE_BEFORE.search(text, max(0, a.num_start - 4), a.num_start) is not None
+    )
+
+
 def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
     """8.5亿至10亿元, 16%-37%, 3至5年 -> one token; 1-6月 and 2013-2018年 -> both dropped."""
     out: list[_Tok] = []
@@ -606,7 +626,7 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
         a = toks[i]
         b = toks[i + 1] if i + 1 < len(toks) else None
         sep = _RANGE_SEP.fullmatch(text, a.end, b.num_start) if b else None
-        if b and sep and not a.post_q and (not a.unit or a.unit == b.unit):
+        if b and sep and not a.post_q and (not a.unit or a.unit == b.unit) and not _change_then_level(text, a, sep):
             if not b.unit and not b.mult_text and _is_date_or_code(text, b):
                 a.skip = True
             elif _is_year(b) or _is_year(replace(a, unit=b.unit)) or _is_roc_year_range(text, a, b):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lib.extract import clauses
 
-_CN_MONTHS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Each pattern with a word it cannot match without: checking for the word is much cheaper than a scan,
@@ -32,6 +32,8 @@ _PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # 第三季 without 度 is Hong Kong's usage
     ("quarter", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:第([一二三四1-4])季度?|([一二三四1-4])季度)")),
     ("month", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?<![\d.\-—–~至到])(\d{1,2})月份?(?![\d日号底末初中上下])")),
+    # a month in numerals after its year (今年十月, 2004年十一月: Macao's and Hong Kong's releases, old papers)
+    ("cn_month", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))(十[一二]?|[一二三四五六七八九])月份?(?![日号底末初中上下])")),
     ("half", "半年", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(上|下)半年")),
     # 2022 年: crawl noise; 过去一年 opens a work report's review of the year before it is given;
     # 上年结转/结余 (a budget's carry-over from last year) is this year's money, not last year's period;
@@ -140,6 +142,8 @@ def _render_as_written(kind: str, m: re.Match, anchor: str) -> str:
     if kind == "month":
         n = int(g[2])
         return f"{prefix}{n:02d}" if year and 1 <= n <= 12 else ""
+    if kind == "cn_month":
+        return f"{prefix}{_CN_MONTHS[g[2]]:02d}" if year else ""
     if kind == "half":
         return f"{prefix}H{1 if g[2] == '上' else 2}"
     return ""
