@@ -549,7 +549,7 @@ def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
 
 
 # --- the texts of the old holdout, read since 2026-12-03 (their misses printed; tuning since) ------------------------
-# (these stems are in gold/traditional_real/holdout/ until the new blind set replaces them)
+# (tuning since: gold/traditional_real/tuning/; the blind holdout is a new set)
 
 
 @pytest.mark.parametrize(

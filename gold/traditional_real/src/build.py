@@ -39,6 +39,8 @@ T2S = opencc.OpenCC("t2s").convert
 
 
 def value(nt: str) -> tuple[str, str]:
+    sign = -1 if nt.strip().startswith("-") else 1  # a revision to -21.4%
+    nt = nt.strip().lstrip("-")
     s = re.sub(r"多(?=[兆億萬千])", "", nt.replace(",", "").replace(" ", ""))  # 3兆4千多億: 多 before a magnitude
     if s.startswith("千分之"):
         return s[3:], "‰"
@@ -55,7 +57,7 @@ def value(nt: str) -> tuple[str, str]:
         if not m.group(2):
             break
     unit = s[i:].lstrip("多")
-    return format(total.normalize(), "f"), T2S(unit)
+    return format((sign * total).normalize(), "f"), T2S(unit)
 
 
 def build(part: str) -> int:
