@@ -397,7 +397,7 @@ def report(scores: dict[str, Score], verbose: bool = False, show_blind: bool = F
 ARTICLES_GOLD = paths.GOLD_DIR / "pages" / "articles.csv"
 # seed: the seed page (four articles); single: official texts holding one report each; dev: the dev articles (one
 # each, scored where ../shared is present); tuning / holdout: pages of short reports (tests/corpus/pages), holdout blind.
-ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "holdout")
+ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "holdout")
 
 
 @dataclass
@@ -424,7 +424,8 @@ def score_articles(gold_rows: list[dict]) -> dict[str, ArticleScore]:
         if path is None:
             continue
         articles = pipeline.articles_from_document(reader.read_document(path))
-        texts = [fold_width(a.text) for a in articles]
+        # an article's captions are its own (stored with it): a photo report's 图为 caption is its text's end
+        texts = [fold_width("\n".join([a.text, *a.captions])) for a in articles]
         s = scores[rows[0]["set"]]
         s.extracted += len(articles)
         firsts = [fold_width(g["first_words"]) for g in rows]

@@ -198,7 +198,8 @@ ARTICLE_FLOORS = {
     "tuning": (8, 0.95, 0, 1),
     "tuning2": (0, 0.9, 0, 0),
     "tuning3": (0, 0.85, 0, 0),
-    "tuning4": (0, 0.8, 0, 3),
+    "tuning4": (0, 0.85, 0, 3),
+    "tuning5": (0, 0.95, 0, 1),
     "holdout": (0, 0.05, 21, 1),
 }
 
@@ -218,7 +219,7 @@ def test_articles_split_out_with_the_right_region(name):
 def test_article_scoring_counts_a_leak_and_a_wrong_region(monkeypatch):
     from types import SimpleNamespace as Made
 
-    made = [Made(text="甲县开会。甲县结束。乙区开会。", region="甲县"), Made(text="乙区结束。", region="丙市")]
+    made = [Made(text="甲县开会。甲县结束。乙区开会。", region="甲县", captions=[]), Made(text="乙区结束。", region="丙市", captions=[])]
     monkeypatch.setattr(evaluate, "find_doc", lambda stem: stem)
     monkeypatch.setattr(evaluate.reader, "read_document", lambda path: path)
     monkeypatch.setattr(evaluate.pipeline, "articles_from_document", lambda doc: made)

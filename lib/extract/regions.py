@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -79,6 +79,8 @@ class _Gazetteer:
     # National bodies that stand for their region (经济部: Taiwan's ministry) unless a place is named right
     # before them (德国经济部, 德国联邦经济部: that place's body).
     bodies: frozenset[str] = frozenset()
+    # Counties' short names that are no everyday word (平利, 千阳): a headline may open with one bare (平利重拳整治…)
+    bare_counties: dict[str, Region] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -128,7 +130,13 @@ def _gazetteer() -> _Gazetteer:
     # Only an abbreviation followed by another (沪苏, 京、冀) can start a run: a lone one is no mention.
     chars = "[" + "".join(map(re.escape, abbr)) + "]"
     abbr_chars = re.compile(f"{chars}(?={chars}|、{chars})" if abbr else "(?!)")
-    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies)
+    bare = {
+        row["short"]: names[row["short"]]
+        for row in places
+        if row["short"] and len(row["short"]) >= 2 and row["common_word"] != "1" and row["short"] not in table
+        and row["short"] in names and row["ambiguous"] != "1"
+    }
+    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies, bare)
 
 
 def _division_region(row: dict[str, str]) -> Region:
@@ -210,7 +218,7 @@ def _add_aliases(rows, by_short, candidates, names) -> dict[str, Region]:
             candidates[row["alias"]].append((-20, region, "macro", True))
             names.setdefault(row["alias"], region)
             continue
-        region = by_short[members[0]]
+        region = by_short.get(members[0]) or names[members[0]]  # Taiwan's cities and counties are places
         names.setdefault(row["alias"], region)
         if row["kind"] == "abbr":
             abbr[row["alias"]] = region
@@ -479,7 +487,21 @@ def _partner_flags(text: str, mentions: list[PlaceMention]) -> list[bool]:
     return flags
 
 
-def _head_region(title: str) -> Region | None:
+def _bare_county_head(title: str, body: str) -> Region | None:
+    """A headline opening with a county's short name, no suffix (平利重拳整治城乡环境, 千阳开启订单式种植模式), names the
+    county when its body writes the name too. Only here: in running text a bare short name is too often a word."""
+    if not body:
+        return None
+    start = LEAD_IN.match(title).end()
+    bare = _gazetteer().bare_counties
+    for n in (4, 3, 2):
+        name = title[start : start + n]
+        if name in bare and name in body and not _straddles_word(title, start, start + n):
+            return bare[name]
+    return None
+
+
+def _head_region(title: str, body: str = "") -> Region | None:
     """The place a headline opens with (天津：…, 1-8月江苏外贸…), made as specific as the headline allows:
     江西上饶 -> 上饶, 河南郑州 -> 郑州. Only the part before a separator (：, ·) counts."""
     for sep in HEAD_SEPARATORS:
@@ -487,7 +509,7 @@ def _head_region(title: str) -> Region | None:
             title = title.split(sep, 1)[0]
     mentions = [m for m in find_places(title) if _counts(m)]
     if not mentions or mentions[0].start != LEAD_IN.match(title).end():
-        return None
+        return None if mentions else _bare_county_head(title, body)
     chosen = mentions[0].region
     for prev, cur in pairwise(mentions):
         if cur.start != prev.end or cur.region.province != chosen.province:
@@ -501,7 +523,8 @@ def _score(title: str, text: str, kicker: str, byline: str) -> Counter:
     """Weighted mention counts per region: where a name appears matters more than how often."""
     scores: Counter = Counter()
     paragraphs = [p for p in text.split("\n") if p.strip()]
-    parts = [(title, "title"), (kicker, "kicker"), (byline, "dateline")]
+    # A photo credit names people only (汤德宏 摄: no 德宏 in it)
+    parts = [(title, "title"), (kicker, "kicker"), ("" if re.search(r"[摄攝]\s*[)）]?$", byline) else byline, "dateline")]
     for k, para in enumerate(paragraphs):
         parts.append((para, "lead" if k == 0 else "body"))
         if k < 3:
@@ -561,7 +584,7 @@ def article_region(title: str, text: str, kicker: str = "", byline: str = "") ->
        'country'), so sentence_region can still assign each fact; None only when nothing is named.
     """
     scores = _score(title, text, kicker, byline)
-    head = _head_region(title)
+    head = _head_region(title, text)
     if head:
         child = _dominant_child(head, scores) if head.level == "province" else None
         return child or head

@@ -52,8 +52,10 @@ _DATELINE_BODY = (
     r"|(?P<outlet4>【[\u4e00-\u9fa5]{2,16}(?:电|讯)】)\s*(?:[\u4e00-\u9fa5]{2,6}讯\s*[:：])?\s*"
     # a paper's own wire line: 本报济南10月6日电 记者何勇报道:
     r"|(?P<outlet3>本报[\u4e00-\u9fa5]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:(?P<credit3>记者[\u4e00-\u9fa5、\s]{2,14}?)报道\s*[:：])?\s*"
+    # a paper's own dateline with no credit: 本报讯 alone on its line, or 本报讯：4月18日…
+    r"|(?P<outlet6>(?:本报|本刊|本網|本网|本報)[讯訊])\s*[:：]?\s*"
     # a news channel's reporters and place in brackets: 【曾宏智 高雄六龜】, 【記者陳沿佐/台北報導】
-    r"|(?P<outlet5>【(?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}】)\s*"
+    r"|(?P<outlet5>[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])\s*"
 )
 _DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
 # A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
@@ -243,8 +245,24 @@ _FLATTENED_BREAK = re.compile(
 )
 
 
+# A headline run into its report's bracketed dateline on one line (a feed's item: 推出「草莓地圖」 27家園區互相聯繫
+# 〔記者鄭淑婷/桃園報導〕苗栗縣盛產草莓…): the headline is a line of its own.
+_INLINE_HEADLINE = re.compile(
+    r"^(?P<head>[^。！？!?；;，,]{4,40}?)\s+(?=[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])"
+)
+# A crawled table's cell bars around a line (| 〔記者彭健禮/苗栗報導〕…… |) are no part of its text.
+_TABLE_BARS = re.compile(r"^\|\s+|\s+\|$")
+
+
 def _unflatten(line: str) -> list[str]:
-    return [part for part in _FLATTENED_BREAK.split(line) if part.strip()]
+    line = _TABLE_BARS.sub("", line)
+    out = []
+    for part in _FLATTENED_BREAK.split(line):
+        if not part.strip():
+            continue
+        head = _INLINE_HEADLINE.match(part)
+        out += [head.group("head"), part[head.end() :].lstrip()] if head else [part]
+    return out
 
 
 def split_paragraphs(text: str) -> list[Para]:
@@ -275,9 +293,16 @@ def split_paragraphs(text: str) -> list[Para]:
             gap += 1
             continue
         if blank_separated:
-            if buf and (_META_LINE.match(s) or _META_LINE.match(buf[-1]) or (ln[:1] in " \u3000\t" and is_terminated(buf[-1]))):
+            if buf and (
+                _META_LINE.match(s)
+                or _META_LINE.match(buf[-1])
+                or (ln[:1] in " \u3000\t" and is_terminated(buf[-1]))
+                or _DATELINE.match(s)
+                or _DATELINE.fullmatch(buf[-1])
+            ):
                 # a line of page furniture is a paragraph of its own, and so is an indented line after a sentence
-                # end (an e-paper that indents its paragraphs and leaves blank lines only between some of them)
+                # end (an e-paper that indents its paragraphs and leaves blank lines only between some of them); a
+                # dateline opens a paragraph (the headline above it is its own), and alone on its line ends one
                 flush()
             buf.append(s)
         else:
@@ -314,6 +339,8 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "meta"
         elif _SALUTATION.match(t) or _DELIVERED.match(t):
             p.kind = "body"  # 各位代表：, ——…在…会议上: the speech's own text
+        elif _DATELINE.fullmatch(t):
+            p.kind = "body"  # 本报讯 alone on its line: the dateline of the report below, never a headline
         elif (len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)"))) or _SPEAKER.match(t):
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
@@ -322,7 +349,7 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "byline"  # the author of the brief before: (王震)
         elif _bullet_brief(t, [q.text for q in paras[i + 1 : i + 4]]) and not _chronicle_entry(paras, i):
             p.kind, p.brief = "body", True
-        elif (t.startswith("图为") or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
+        elif (t.startswith(("图为", "圖為")) or _CAPTION_OPEN.match(t)) and len(t) <= _MAX_CAPTION and not _chronicle_entry(paras, i):
             p.kind = "caption"
         elif _WORK_CREDIT.match(t) or (i > 0 and _TRAILING_CREDIT.match(t) and _near_end(paras, i, n)):
             p.kind = "byline"
@@ -463,6 +490,7 @@ _MAX_LEAD = 200
 _CAPTION_CREDIT = re.compile(
     r"\s*(?:(?:新华社|新華社|中新社)[发發]\s*)?[（(][^（()）]{0,20}(?:摄|攝|发|發|供图|供圖)\s*[）)]$"
     r"|\s*(?:新华社|新華社|中新社)[发發]\s*[（(][^（()）]{0,20}[）)]$"
+    r"|\s+[\u4e00-\u9fa5·]{2,4}(?:[\s、]+[\u4e00-\u9fa5·]{2,4}){0,2}\s*(?:摄|攝)$"  # …收获的萝卜装车 汤德宏 摄
 )
 
 
@@ -479,8 +507,8 @@ def _only_leads(segments: list[_Segment], captions: list[tuple[str, int]], place
     place but the nation (各地, 全国各地)."""
     if not segments:
         return True
-    if len(segments) > 1 or captions[0][1] != 0:
-        return False
+    if len(segments) > 1:
+        return False  # one lead, above the captions or below them (多地的粮食…进入收获季 after five captions)
     text = segments[0].body_text
     if len(text) > _MAX_LEAD or text.count("\n") > 0:
         return False
@@ -590,8 +618,10 @@ def _scan(
         if not pieces:
             pieces.append(Piece())
             current = _Segment([], 0, False)
-        elif (_opens_report(text) and _report_ended(segments, current)) or (
-            p.brief and current is not None and any(k == "body" for k, _ in current.paras)
+        elif (
+            (_opens_report(text) and _report_ended(segments, current))
+            or (p.brief and current is not None and any(k == "body" for k, _ in current.paras))
+            or _next_photo_report(paras, i, segments, current, place_counter)
         ):
             # A page of briefs: the next report opens with its dateline (山东 本报济南10月6日电…, 本报讯(…))
             # right after the previous one ended, with no headline of its own.
@@ -617,6 +647,24 @@ def _scan(
         i += 1
     close()
     return pieces, segments, orphans, captions
+
+
+def _next_photo_report(
+    paras: list[Para], i: int, segments: list[_Segment], current: _Segment | None, place_counter: PlaceCounter | None
+) -> bool:
+    """A page of photo reports (a short lead, its 图为 caption and credit, then the next place's lead): after a
+    picture, a short report's paragraphs are over when the next paragraph names other places and none of its own."""
+    if place_counter is None or i == 0 or paras[i - 1].kind not in ("caption", "credit", "caption_text"):
+        return False
+    if (current is not None and current.paras) or not segments:
+        return False
+    before = segments[-1]
+    if len(before.body_text) > 2 * _MAX_LEAD or not is_terminated(before.body_text):
+        return False
+    if any(seg.paras and seg.paras[-1][0] == "body" and not is_terminated(seg.paras[-1][1]) for seg in segments):
+        return False  # a report broken off mid-sentence goes on after the picture (…这些企业将 / 图 / 在成都布局…)
+    new, old = set(place_counter(paras[i].text)), set(place_counter(before.body_text))
+    return bool(new) and bool(old) and not (new & old) and not starts_mid_sentence(paras[i].text)
 
 
 def _report_closed(segments: list[_Segment], current: _Segment | None, furniture_since_body: bool) -> bool:
