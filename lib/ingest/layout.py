@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from lib import paths
 
@@ -37,7 +38,10 @@ _CLOSING_CREDIT = re.compile(
 )
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
 # (Traditional forms too: the layout reads the text as written: 新華社發(金衛其 攝))
-_CREDIT_END = re.compile(r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$")
+_CREDIT_END = re.compile(
+    r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$"
+    r"|(?:摄|攝)\s*[（(](?:新华社|新華社|中新社)?[发發][）)]$"  # 刘继刚摄(新华社发)
+)
 _BYLINE = re.compile(
     r"^[（(]?\s*◎?\s*(?:(?:本报|本刊)?(?:特约)?(?:记者|通讯员|实习生|作者|编辑|编\s*辑|撰文)"
     r"[\s：:丨|]*[\u4e00-\u9fa5·]{2,4}[\s、，,]*)+.*$"
@@ -54,6 +58,8 @@ _DATELINE_BODY = (
     r"|(?P<outlet3>本报[\u4e00-\u9fa5]{0,8}?\d{1,2}月\d{1,2}日电)\s*(?:(?P<credit3>记者[\u4e00-\u9fa5、\s]{2,14}?)报道\s*[:：])?\s*"
     # a paper's own dateline with no credit: 本报讯 alone on its line, or 本报讯：4月18日…
     r"|(?P<outlet6>(?:本报|本刊|本網|本网|本報)[讯訊])\s*[:：]?\s*"
+    # a photo wire's line over each picture: 新华社照片,北京,2024年9月22日 (the place it was sent from)
+    r"|(?P<outlet7>(?:新华社|新華社)照片\s*[,，]\s*[\u4e00-\u9fa5]{2,8}\s*[,，]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
     # a news channel's reporters and place in brackets: 【曾宏智 高雄六龜】, 【記者陳沿佐/台北報導】
     r"|(?P<outlet5>[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])\s*"
 )
@@ -85,6 +91,8 @@ _META_LINE = re.compile(
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
+    # a site's buttons in brackets ([打印] [[收藏]] [TT]) and a repost's disclaimer
+    r"|^\[{1,2}[^\[\]]{1,6}\]{1,2}$|^(?:转载此文是出于|本文转载自|免责声明[：:])"
     # a site's breadcrumb (首页 > 数据发布) and footer (版权所有, 主办单位, ICP备案)
     r"|^(?:当前位置[：:]\s*)?首页\s*[>＞›»]"
     r"|^(?:版权所有|Copyright|©|主办单位|承办单位|技术支持|网站标识码|.{0,20}ICP[备证]|.{0,20}公网安备)"
@@ -250,8 +258,9 @@ _FLATTENED_BREAK = re.compile(
 _INLINE_HEADLINE = re.compile(
     r"^(?P<head>[^。！？!?；;，,]{4,40}?)\s+(?=[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])"
 )
-# A crawled table's cell bars around a line (| 〔記者彭健禮/苗栗報導〕…… |) are no part of its text.
-_TABLE_BARS = re.compile(r"^\|\s+|\s+\|$")
+# A crawled table's cell bars around a line (| 〔記者彭健禮/苗栗報導〕…… |) are no part of its text, nor is a site's
+# page-break marker left at a line's end ((刘永红摄)pagebreak, #p#分页标题#e#).
+_TABLE_BARS = re.compile(r"^\|\s+|\s+\|$|\s*(?:\[?pagebreak\]?|#p#[^#]{0,20}#e#|_ueditor_page_break_tag_)$", re.IGNORECASE)
 
 
 def _unflatten(line: str) -> list[str]:
@@ -466,6 +475,9 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
         return []
     if place_counter is not None:
         place_counter = _memo(place_counter)
+    items = _photo_items(paras, place_counter)
+    if items:
+        return items
     pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
     if len(captions) >= 2 and _only_leads(segments, captions, place_counter):
         # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
@@ -486,6 +498,52 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
 
 
 _MAX_LEAD = 200
+_PICTURE_TEXT = ("body", "caption", "caption_text")
+
+
+def _top_places(counts: Counter) -> set[str]:
+    """The places a text names most (山东省枣庄市山亭区: 枣庄 twice, 山东 once), the nation left out."""
+    counts = Counter({k: v for k, v in counts.items() if k not in ("全国", "中国")})
+    top = max(counts.values(), default=0)
+    return {k for k, v in counts.items() if v == top}
+
+
+def _photo_items(paras: list[Para], place_counter: PlaceCounter | None) -> list[Piece]:
+    """A page of photo items (a wire's pictures: each a caption and maybe a lead, closed by its credit line 新华社记者
+    张楠 摄, about a place of its own): each item is a report, its credit its byline; text after the last credit (a
+    lead about 各地) an article of its own. Only when every item is short and each names other places than the item
+    before it: a photo essay about one place, or a report with two pictures, stays as it is."""
+    if place_counter is None:
+        return []
+    groups: list[tuple[list[str], str]] = []
+    texts: list[str] = []
+    started = False
+    for p in paras:
+        if p.kind == "credit" or (p.kind == "byline" and _CREDIT_END.search(p.text)):
+            if not texts:
+                return []
+            groups.append((texts, p.text))
+            texts = []
+        elif p.kind in _PICTURE_TEXT:
+            if _DATELINE.fullmatch(p.text):
+                continue  # 新华社照片,北京,2024年9月22日 over the picture: where it was sent from
+            texts.append(p.text)
+            started = True
+        elif p.kind == "meta" or (p.kind == "heading" and not started):
+            continue  # the page's title and record lines above the items, furniture anywhere
+        else:
+            return []
+    if len(groups) < 2 or any(sum(map(len, t)) > 2 * _MAX_LEAD for t, _ in groups):
+        return []
+    places = [_top_places(place_counter(" ".join(t))) for t, _ in groups]
+    if not all(places) or any(a & b for a, b in pairwise(places)):
+        return []
+    pieces = [Piece(paragraphs=t, byline=_clean_byline(credit)) for t, credit in groups]
+    if texts and sum(map(len, texts)) <= 2 * _MAX_LEAD:
+        pieces.append(Piece(paragraphs=texts))
+    elif texts:
+        return []
+    return pieces
 # A photo credit closing a caption: …收割晚稻。(新华社发), …收获地瓜。 新华社发(刘明祥 摄)
 _CAPTION_CREDIT = re.compile(
     r"\s*(?:(?:新华社|新華社|中新社)[发發]\s*)?[（(][^（()）]{0,20}(?:摄|攝|发|發|供图|供圖)\s*[）)]$"
