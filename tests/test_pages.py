@@ -26,12 +26,12 @@ KNOWN: dict[tuple[str, str], str] = {
     "region): two provinces once each make the article national",
     ("sxgrb_19921208_subscription_briefs", "1"): "the brief names five provinces where the unit's teams work "
     "(为宁夏、云南、山东、江苏和上海等地施工的45个段队) and no place of its own; the gold takes the paper's province, 陕西",
-    ("hakkanews_20251113_huawen", "3"): "數發部 (Taiwan's ministry of digital affairs) is the only subject: no body of "
-    "Taiwan's is in the gazetteer's aliases",
     ("ptshakka_20140722_news_list", "3"): "全台 (all of Taiwan, in the lead's scene-setting clause) weighs as much as "
     "南投中寮, where the report is: a tie goes to the province",
     ("ltn_20240323_difang_rss", "1"): "雲縣府 (云林县政府) abbreviates 云林 as 云县, which is also a mainland county's name "
     "(临沧): the abbreviation is not in the gazetteer",
+    ("ltn_20240323_difang_rss", "4"): "a one-paragraph snippet names 高雄 once and 內政部國土管理署 (Taiwan's national agency "
+    "building the park) once: the national body weighs as much as the place, and a tie goes to the province",
     ("rmrb_19570720_p3", "1"): "淮北平原 (the plain) is read as the city 淮北; the report is about a coalfield of 安徽",
     ("rmrb_19570720_p3", "2"): "the report never names 武汉 (长江大桥, 汉阳 and 长江日报 imply it); the page's dateline city, 合肥, "
     "is taken",

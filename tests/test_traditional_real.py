@@ -589,3 +589,52 @@ def test_numeral_months_and_written_constructions(tmp_path):
     imports = _one(rows, "貨品進口", "11.7%")
     assert (imports["indicator_id"], imports["kind"]) == ("imports", "change_pct")
     assert [q["raw"] for q in _written(tmp_path, "就業人數增加2萬至3萬人。")] == ["2萬至3萬人"]  # a range stays one
+
+
+# --- the second holdout's texts (trad_real2), read since 2026-12-03: tuning -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "quote", "number", "want"),
+    [
+        # Taiwan's 兆 is 10^12 before money (兆瓦 stays mega)
+        ("ltn_20260303_kaohsiung_sales", "114年度營利事業銷售額5.88兆元", "5.88兆元", dict(value_base=5.88e12, period="2025")),
+        # a 民国 year near the publication year is a period: 114年 in 2026 is 2025
+        ("cna_20260123_taichung_tax", "114年綜所稅收600億元", "600億元", dict(period="2025")),
+        # a national body's release filed from the capital is the nation's: (中央社記者…台北10日電)內政部今天公布…
+        ("newtalk_20220210_population", "今年1月底人口數為2334萬9666人", "2334萬9666人", dict(region="台湾")),
+        ("newtalk_20220210_population", "今年1月出生數為1萬3137人", "1萬3137人", dict(indicator_id="births")),
+        # Hong Kong's three-month period written with both months
+        ("am730_20251020_unemployment", "上升至7月至9月的3.9%", "3.9%", dict(period="2025-07..2025-09")),
+    ],
+)
+def test_second_holdout_constructions(stem, quote, number, want):
+    path = paths.PRIVATE_DIR / "traditional" / f"{stem}.txt"
+    if not path.exists():
+        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
+    row = _one(_facts_of(path), quote, number)
+    assert {k: row[k] for k in want} == want
+
+
+def test_second_holdout_constructions_written(tmp_path):
+    rows = _written(
+        tmp_path,
+        "(中央社記者王小明台北10日電)內政部今天公布,1月底人口數為2334萬人。高雄市114年度營利事業銷售額5.88兆元。"
+        "風場裝置容量120兆瓦。香港7月至9月失業率為3.9%,總勞動人口減少約1,500人至3,830,100人。",
+        published="2026-02-10",
+    )
+    assert _one(rows, "人口數", "2334萬人")["region"] == "台湾"
+    sales = _one(rows, "銷售額", "5.88兆元")
+    assert (sales["value_base"], sales["period"]) == (5.88e12, "2025")
+    assert _one(rows, "裝置容量", "120兆瓦")["value_base"] == 120  # 兆瓦: mega
+    assert _one(rows, "失業率", "3.9%")["period"] == "2026-07..2026-09"
+    assert [r["raw"] for r in rows if "勞動人口" in r["sentence"]][-2:] == ["約1,500人", "3,830,100人"]
+
+
+def test_a_minguo_year_is_read_only_where_it_can_be_one():
+    from lib.extract import periods
+
+    assert [p.period for p in periods.find_periods("民國111年1月戶口統計", "2022")][0] == "2022"
+    assert periods.find_periods("庆祝建党100年", "2021") == []  # an anniversary
+    assert periods.find_periods("近100年来", "2021") == [] and periods.find_periods("100年一遇的洪水", "2021") == []
+    assert periods.find_periods("114年综所税收", "1990") == []  # far from the publication year: no year

@@ -49,7 +49,7 @@ _CHN_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 _CHN = f"[{_CHN_CHARS}]"
 # 十一点五, 六点二: a Chinese numeral with decimal digits after 点.
 _CHN_DECIMAL = f"{_CHN}+点[零〇一二两三四五六七八九]+"
-_MULT_VALUE = {**_SMALL, **_BIG}
+_MULT_VALUE = {**_SMALL, **_BIG, "兆": 10**12}  # 兆 only as a magnitude where _MULT lets it be one
 
 _ARABIC = r"\d+(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
 _ARABIC_FULL = re.compile(rf"(?:{_ARABIC})")
@@ -219,7 +219,8 @@ def is_unit_cell(cell: str) -> bool:
 
 _ONE_OK_UNITS = {"倍", "番", "成", "%", "个百分点", "百分点", *_CURRENCIES}  # 一倍, 一成 are real amounts
 # 千瓦/千克/百分点 start with a multiplier character; the lookaheads keep them whole.
-_MULT = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![瓦克米卡焦伏])|百(?!分))"
+# Taiwan's 兆 (10^12) before money or a clause's end (5.88兆元, 6.05兆，); before a unit it is mega (兆瓦) and stays one.
+_MULT = r"(?:[十百千]?万亿|[十百千]?[万亿]|千(?![瓦克米卡焦伏])|百(?!分)|兆(?=元|新台币|台币|港元|港币|美元|日元|澳门元|人民币|[，,。；;、）)\s]|$))"
 _UNIT_CELL = re.compile(rf"(?:{_MULT})?(?:{_UNIT})(?:[、，,；;。]|$)")
 
 _CANDIDATE = re.compile(
@@ -604,7 +605,7 @@ def _mixed_head(text: str, prev: _Tok, tok: _Tok) -> bool:
     return tok.value * _mult_value(tok.mult_text) < scale
 
 
-_CHANGE_BEFORE = re.compile(r"(?:增加|增长|减少|下降|上升|提高|降低|回落|回升|延长|缩短|增|减|升|降)(?:了)?$")
+_CHANGE_BEFORE = re.compile(r"(?:增加|增长|减少|下降|上升|提高|降低|回落|回升|延长|缩短|增|减|升|降)(?:了)?(?:约|近|逾|超过)?$")
 
 
 def _change_then_level(text: str, a: _Tok, sep: re.Match) -> bool:

@@ -25,7 +25,8 @@ _PATTERNS: list[tuple[str, str, re.Pattern]] = [
             r"(?:从|自)(\d{4})\s?年(?:\d{1,2}月)?[\u4e00-\u9fa5]{0,4}?(?:起|以来|开始)|(\d{4})\s?年(?:\d{1,2}月)?以来"
         ),
     ),
-    ("months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
+    # 1-8月, and Hong Kong's three-month periods written with both months: 7月至9月
+    ("months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(\d{1,2})(?:月(?=至))?\s*[-—–~至到]\s*(\d{1,2})月(?!\d*日)")),
     ("quarters", "季", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?前(三|二|3|2)(?:个)?季度?")),
     # 前10个月, 首十个月 (Hong Kong), 前10月 (Taiwan): January to that month
     ("first_months", "月", re.compile(r"(?:(\d{4})年|(今年|去年|上年))?(?:前|首)(\d{1,2}|十[一二]?|[二三四五六七八九])个?月(?!\d*日)")),
@@ -40,6 +41,16 @@ _PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # 去年全年 (Macao's releases) is the year before, one mention
     ("year", "年", re.compile(r"(\d{4})\s?年(?!\s?\d{1,2}月\d{1,2}日)|(今年|去年|上年(?!结转|结余|结存)|全年|过去(?:的)?一年)(?:全年)?")),
     ("annual", "每年", re.compile(r"每年")),
+    # a 民国 (Republic of China) year, Taiwan's calendar: 民国111年, 114年度, 113年1-10月, and 114年 itself where it
+    # falls near the publication year (see _roc_year); never after 近/约/建党… or before 来/间/以上/周年/一遇 (a length of time)
+    (
+        "roc",
+        "年",
+        re.compile(
+            r"(?<![\d.])(?:(?P<minguo>民国)|(?<![近约逾超过了的这那百建成立诞辰党国校庆龄]))(?P<n>\d{2,3})\s?年"
+            r"(?!来|间|前|后|内|以|周年|多|左右|一遇|\s?\d{1,2}\s?月\s?\d{1,2}\s?日)"
+        ),
+    ),
 ]
 
 
@@ -117,6 +128,8 @@ def _render_as_written(kind: str, m: re.Match, anchor: str) -> str:
         return f"since-{g[0] or g[1]}"
     if kind == "annual":
         return "每年"
+    if kind == "roc":
+        return _roc_year(m, anchor)
     if kind == "year":
         if g[1] == "全年":
             return anchor if anchor.isdigit() else ""
@@ -147,6 +160,20 @@ def _render_as_written(kind: str, m: re.Match, anchor: str) -> str:
     if kind == "half":
         return f"{prefix}H{1 if g[2] == '上' else 2}"
     return ""
+
+
+def _roc_year(m: re.Match, anchor: str) -> str:
+    """民国 N年 is N + 1911. Without 民国 or 年度 only a year near the publication year (15 years before to one
+    after) is read so, and only from 100 on: 114年 in a 2026 article is 2025, 100年 in a 1990 one is no year."""
+    n = int(m.group("n"))
+    if not 30 <= n <= 130:
+        return ""
+    year = n + 1911
+    if m.group("minguo") or m.string.startswith("度", m.end()):
+        return str(year)
+    if n < 100 or not anchor.isdigit() or not int(anchor) - 15 <= year <= int(anchor) + 1:
+        return ""
+    return str(year)
 
 
 def period_for(sentence: str, pos: int, anchor_year: str = "") -> str:

@@ -314,6 +314,9 @@ def _scan_places(text: str) -> list[PlaceMention]:
         if surface and _VILLAGE_AFTER.match(text, pos + len(surface)) and surface[-1] not in _ADMIN_SUFFIXES:
             i = pos + len(surface)  # 双溪镇河北村: a village named like a province, no mention of 河北
             continue
+        if surface and surface in gaz.bodies and text.startswith("长", pos + len(surface)):
+            i = pos + len(surface)  # 内政部长林右昌昨天南下高雄: the minister, a visitor, names no place of the report
+            continue
         if surface and surface in gaz.bodies and _owned_body(text, pos, out):
             i = pos + len(surface)  # 德国经济部: the body of the place named before it, no mention of its own
             continue
@@ -441,6 +444,14 @@ SUBJECT_AFTER = re.compile(
     r"[0-9０-９]|GDP|经济|地区生产总值|规模以上|规上|固定资产|进出口|外贸|出口|进口|社会消费品|工业|全市|全省|"
     r"[前一二三四上下]季度|[上下]半年|\d{1,2}[-—–]\d{1,2}月|实现|完成|增长|下降|达到|位居|排名|作为"
 )
+_BODY_AFTER_DATELINE = re.compile(r"[）)\]】〕]?\s*")
+
+
+def _national_body_at(text: str, pos: int) -> bool:
+    rest = text[_BODY_AFTER_DATELINE.match(text, pos).end() :]
+    return any(rest.startswith(b) for b in _gazetteer().bodies)
+
+
 WEIGHTS = {"title": 6.0, "kicker": 3.0, "dateline": 3.0, "lead": 2.0, "body": 1.0}
 PARTNER_FACTOR = 0.25
 
@@ -526,11 +537,15 @@ def _score(title: str, text: str, kicker: str, byline: str) -> Counter:
     # A photo credit names people only (汤德宏 摄: no 德宏 in it)
     parts = [(title, "title"), (kicker, "kicker"), ("" if re.search(r"[摄攝]\s*[)）]?$", byline) else byline, "dateline")]
     for k, para in enumerate(paragraphs):
+        dateline = DATELINE.match(para) if k < 3 else None
+        if dateline and _BODY_AFTER_DATELINE.match(para, dateline.end()) and _national_body_at(para, dateline.end()):
+            # (中央社记者游凯翔台北10日电)内政部今天公布…: a national body's release, filed from the capital; the
+            # capital is where the reporter wrote, not what the figures are about
+            parts.append((para[dateline.end() :], "lead" if k == 0 else "body"))
+            continue
         parts.append((para, "lead" if k == 0 else "body"))
-        if k < 3:
-            dateline = DATELINE.match(para)
-            if dateline:
-                parts.append((dateline.group(0), "dateline"))
+        if dateline:
+            parts.append((dateline.group(0), "dateline"))
     for part, where in parts:
         mentions = find_places(part)
         works = _work_title_spans(part) if "《" in part else ()
