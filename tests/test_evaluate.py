@@ -137,12 +137,13 @@ def test_official_statistics_floors(scores, name):
 # the first holdout's seven texts and the second's eight (trad_real2: first score region-level 71%, coverage 17%) since
 # 2026-12-03, their misses read; the holdout is a third blind set of eight texts (trad_real3, 182 rows), first score:
 # precision 94%, region-level figures right 63% (112/179), kind 97%, period 67%; it holds only 3 standard figures, so
-# its grouped and coverage figures (0%) say little. Its floors only keep it from falling.
+# its grouped and coverage figures (0%) say little; after the rules written on trad_real2, region-level 86% (154/179).
+# Its floors only keep it from falling.
 TRADITIONAL_REAL_FLOORS = {
     "trad_real": dict(precision=0.90, recall=0.95, value=0.94, region=0.89, kind=0.92, indicator=0.60, period=0.74,
                       scope=0.95, indicator_id=0.85, region_level=0.82, grouped=0.33, right=0.63, coverage=0.45),
-    "trad_real_holdout": dict(precision=0.92, recall=0.97, value=0.96, region=0.60, kind=0.95, indicator=0.48,
-                              period=0.65, scope=0.94, indicator_id=0.96, region_level=0.61, grouped=0.0, right=0.0,
+    "trad_real_holdout": dict(precision=0.92, recall=0.97, value=0.96, region=0.84, kind=0.95, indicator=0.48,
+                              period=0.66, scope=0.94, indicator_id=0.96, region_level=0.84, grouped=0.0, right=0.0,
                               coverage=0.0),
 }  # fmt: skip
 
@@ -190,8 +191,9 @@ def test_comparability_counts_pairs_of_the_same_indicator():
 # holdout until 2026-12-03, 4/25 at its first score, 6/25 after the tuning3 rules, read since) 20/25; the blind
 # `tuning5` (six real pages of ../private/pages4, 29 reports: blind until 2026-12-03, 2/29 at its first score, read
 # since) 29/29; `tuning6` (seven real pages of ../private/pages5, 30 reports: blind until 2026-12-03, 18/30 at its first
-# score, read since) 27/30; the blind `holdout` (four real pages of ../private/pages6, 14 reports, never tuned on: 2/14
-# at its first score): its floor only keeps it from falling. The least counts are
+# score, read since) 26/30; `tuning7` (four real pages of ../private/pages6, 14 reports: blind until 2026-12-03, 2/14
+# at its first score, read since) 10/14; the blind `holdout` (the pages of ../private/pages7, never tuned on): its
+# floor only keeps it from falling. The least counts are
 # the committed pages' reports; the private pages add to them where present (a set with none present is skipped).
 # (least gold articles, floor of the right share, most articles holding another's words, most made of none)
 ARTICLE_FLOORS = {
@@ -204,6 +206,7 @@ ARTICLE_FLOORS = {
     "tuning4": (0, 0.85, 0, 3),
     "tuning5": (0, 0.95, 0, 1),
     "tuning6": (0, 0.85, 0, 2),
+    "tuning7": (0, 0.7, 2, 3),
     "holdout": (0, 0.1, 12, 1),
 }
 

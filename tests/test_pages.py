@@ -19,7 +19,7 @@ from lib.ingest import layout, reader
 
 ASSEMBLED = evaluate.PAGES_CORPUS / "assembled_briefs_1.txt"
 REAL = paths.PRIVATE_DIR / "pages" / "rmrb_20041007_p1_gedi_jiajie.txt"
-TUNING = [r for r in evaluate.load_gold_table("pages/articles") if r["set"] in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")]
+TUNING = [r for r in evaluate.load_gold_table("pages/articles") if r["set"] in ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")]
 # Known misses, with the reason (strict: a fix must remove the mark).
 KNOWN: dict[tuple[str, str], str] = {
     ("sxgrb_19900726_sanqin", "1"): "the brief names a maker in 河北省保定市 and the market it enters, 西安 (the gold's "
@@ -32,6 +32,12 @@ KNOWN: dict[tuple[str, str], str] = {
     "(临沧): the abbreviation is not in the gazetteer",
     ("ltn_20240323_difang_rss", "4"): "a one-paragraph snippet names 高雄 once and 內政部國土管理署 (Taiwan's national agency "
     "building the park) once: the national body weighs as much as the place, and a tie goes to the province",
+    ("ntdtv_20090530_jianxun", "2"): "the brief names only 中國 (the nation's QQ groups): the country is no region of an "
+    "article, so it gets none; the gold's 全国",
+    ("ntdtv_20100227_jianxun", "4"): "the brief is about poisoned melons sold from 海南 to 江门: 海南 is named twice, 江门 once",
+    ("rmrb_19960929_p1_jianbao", "1"): "the archive lists the items' numbered titles, then runs each item's 第1版(要闻)专栏: line, "
+    "headline and body into one paragraph: the numbered title and its item are not matched, and the two items join",
+    ("rmrb_19960929_p1_jianbao", "2"): "the same archive layout: the second item joins the first",
     ("rmrb_19570720_p3", "1"): "淮北平原 (the plain) is read as the city 淮北; the report is about a coalfield of 安徽",
     ("rmrb_19570720_p3", "2"): "the report never names 武汉 (长江大桥, 汉阳 and 长江日报 imply it); the page's dateline city, 合肥, "
     "is taken",
@@ -494,3 +500,25 @@ def test_a_photo_wires_line_is_where_it_was_sent_from_not_the_report_s_place():
     arts = _articles(_need(WIRE_PHOTOS))
     assert [a.region for a in arts] == ["吉林", "天津"]  # 新华社照片,北京,2024年9月22日 over each: no 北京
     assert layout._DATELINE.fullmatch("新华社照片,北京,2024年9月22日")
+
+
+# --- the blind pages of pages6, read since 2026-12-03 (fourth session): tuning7 ------------------------------------
+
+BRIEF_LIST = paths.PRIVATE_DIR / "pages6" / "ntdtv_20100227_jianxun.txt"
+BR_ARCHIVE = paths.PRIVATE_DIR / "pages6" / "rmrb_20020215_p2.txt"
+
+
+def test_a_numbered_list_of_briefs_about_other_places_makes_each_a_report():
+    arts = [a for a in _articles(_need(BRIEF_LIST)) if a.text]
+    assert [a.title[:4] for a in arts][:3] == ["新疆暴雪", "廣東普寧", "中國幼稚"]  # the list number is no part of it
+    assert [a.region for a in arts][:2] == ["新疆", "揭阳"]
+    briefs = "简讯\n1.平谷区果农采摘苹果\n平谷区果农今天开始采摘苹果。\n2.恭城柿子丰收\n恭城瑶族自治县柿子丰收。\n"
+    assert [p.title for p in layout.layout(briefs, pipeline.place_counter)][-2:] == ["平谷区果农采摘苹果", "恭城柿子丰收"]
+    sections = "平谷区今年工作\n1.抓好产业\n平谷区将抓好苹果产业。\n2.抓好生态\n平谷区将抓好生态建设。\n"
+    assert len(layout.layout(sections, pipeline.place_counter)) == 1  # a report's numbered sections about one place
+
+
+def test_html_line_breaks_kept_as_text_are_line_breaks():
+    arts = _articles(_need(BR_ARCHIVE))
+    assert [a.region for a in arts if a.text][-2:] == ["安徽", "上海"] and not any("<br" in a.text for a in arts)
+    assert [p.title for p in layout.layout("题一<br/>本报讯 甲县开会。<br/>")] == ["题一"]

@@ -468,9 +468,13 @@ class _Segment:
         return "\n".join(t for _, t in self.paras)
 
 
+_BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     """Split one document's text into articles."""
-    paras = classify(split_paragraphs(text))
+    # an archive that kept its HTML line breaks as text (…第2版(要闻)<br/>专栏:<br/>): they are line breaks
+    paras = classify(split_paragraphs(_BR_TAG.sub("\n", text)))
     if not paras:
         return []
     if place_counter is not None:
@@ -586,6 +590,7 @@ def _scan(
     pending_caption: list[str] = []
     captions: list[tuple[str, int]] = []  # (caption, index of the segment printed before it)
     furniture_since_body = False  # a page archive's edition and column lines (第1版(要闻), 专栏:) since the last body
+    listed = _numbered_briefs(paras, place_counter)
 
     def close() -> None:
         nonlocal current
@@ -632,7 +637,10 @@ def _scan(
                 or _new_report_headline(group, nxt, pieces[-1], segments, current, place_counter)
                 or (_report_closed(segments, current, furniture_since_body) and _body_follows(nxt, group))
             )
-            numbered = bool(_LIST_MARKER.match(group[0]))
+            numbered = bool(_LIST_MARKER.match(group[0])) and i not in listed
+            starts_article = starts_article or i in listed
+            if i in listed:
+                group = [_ARABIC_ITEM.sub("", group[0]).strip(), *group[1:]]  # the brief's number is no part of its headline
             if starts_article and not (numbered and pieces):
                 close()
                 if _column_over_briefs(paras, j):
@@ -723,6 +731,35 @@ def _next_photo_report(
         return False  # a report broken off mid-sentence goes on after the picture (…这些企业将 / 图 / 在成都布局…)
     new, old = set(place_counter(paras[i].text)), set(place_counter(before.body_text))
     return bool(new) and bool(old) and not (new & old) and not starts_mid_sentence(paras[i].text)
+
+
+_ARABIC_ITEM = re.compile(r"^(\d{1,2})\s*[.．、](?!\d)")
+
+
+def _numbered_briefs(paras: list[Para], place_counter: PlaceCounter | None) -> set[int]:
+    """A list of news briefs (1. 巴東官員毆打外地記者… / its paragraph / 2. …): headings numbered 1, 2, 3… each over one or
+    two short paragraphs, about other places than the item before: each opens a report. A report's numbered
+    sections (1. 加强… over their paragraphs, about one place) stay sections."""
+    items: list[tuple[int, int, str]] = []  # (heading index, number, its text)
+    for i, p in enumerate(paras):
+        m = _ARABIC_ITEM.match(p.text) if p.kind == "heading" else None
+        if not m:
+            continue
+        body = []
+        for q in paras[i + 1 : i + 4]:
+            if q.kind != "body":
+                break
+            body.append(q.text)
+        if not body or len(body) > 2 or sum(map(len, body)) > 2 * _MAX_LEAD:
+            continue
+        items.append((i, int(m.group(1)), p.text + " " + " ".join(body)))
+    if len(items) < 2 or [n for _, n, _ in items] != list(range(items[0][1], items[0][1] + len(items))):
+        return set()
+    if place_counter is not None:
+        places = [_top_places(place_counter(t)) for _, _, t in items]
+        if any(a and a == b for a, b in pairwise(places)) or len({frozenset(p) for p in places}) < 2:
+            return set()
+    return {i for i, _, _ in items}
 
 
 def _report_closed(segments: list[_Segment], current: _Segment | None, furniture_since_body: bool) -> bool:
