@@ -1,0 +1,36 @@
+"""Table-driven tests generated from the gold rows of the real Traditional-script texts rules are tuned on
+(gold/traditional_real/tuning/facts_tuning.csv; the blind holdout is scored by lib.evaluate only): every labelled figure
+is found, and its kind, indicator_id, scope, period and region are the gold's. A known miss is listed in
+gold/traditional_real/known_misses.csv with its reason and runs as a strict xfail, so a fix shows. The texts are
+copyrighted and kept in ../private/traditional: a text's rows skip where it is absent."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import goldrows
+import pytest
+
+from lib import evaluate, paths
+
+GOLD = paths.GOLD_DIR / "traditional_real" / "tuning" / "facts_tuning.csv"
+KNOWN = paths.GOLD_DIR / "traditional_real" / "known_misses.csv"
+
+GOLD_ROWS = goldrows.read_rows(GOLD)
+KNOWN_MISSES = goldrows.known_misses(KNOWN)
+
+
+@cache
+def _matched(doc: str) -> dict[tuple[str, str], dict]:
+    return goldrows.matched(GOLD_ROWS, doc)
+
+
+@pytest.mark.parametrize("gold, name", list(goldrows.cases(GOLD_ROWS, KNOWN_MISSES)))
+def test_gold_figure(gold, name):
+    if evaluate.find_doc(gold["doc"]) is None:
+        pytest.skip(f"{gold['doc']} is absent (copyrighted text kept in ../private/traditional)")
+    goldrows.check(_matched(gold["doc"]).get((gold["quote"], gold["number_text"])), gold, name)
+
+
+def test_every_known_miss_names_a_gold_row_and_a_reason():
+    goldrows.check_known_misses(GOLD_ROWS, KNOWN_MISSES)
