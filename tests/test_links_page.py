@@ -437,7 +437,13 @@ def test_page_says_so_when_the_base_map_is_missing(
     at = _links_page()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1  # the network only
-    assert any("离线" in w.value for w in at.warning)
+    warning = " ".join(w.value for w in at.warning)
+    assert "地图无法绘制" in warning and "表格" in warning
+    # a visitor sees a plain sentence: no server path, no file to read
+    assert "/" not in warning and "README" not in warning and str(tmp_path) not in warning
+    at.sidebar.radio[0].set_value("en").run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "cannot be drawn" in warning and "/" not in warning and "README" not in warning
 
 
 def test_selected_regions_without_a_link_are_named():

@@ -487,9 +487,9 @@ _LABELS.update(
             "No links for the selected regions and relations.",
         ),
         "map_unavailable": (
-            "地图无法离线绘制：缺少底图文件 {path}（见 static/topojson/README.md）。下面只显示关系网络。",
-            "The map cannot be drawn offline: the base map {path} is missing (see "
-            "static/topojson/README.md). Only the network is shown.",
+            "地图无法绘制：缺少底图。上面的关系网络和下面的表格仍列出全部关系。",
+            "The map cannot be drawn: its base map is missing. The network above and the table below "
+            "still show every link.",
         ),
         "map_missing_coords": ("{n} 条关系缺少坐标，未画在地图上：{names}", "{n} links lack coordinates and are not on the map: {names}"),
         "links_select_hint": (
