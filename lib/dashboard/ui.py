@@ -357,3 +357,11 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
             with st.expander(t("open_fact", lg)):
                 st.text(row["sentence_marked"])
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))
+
+
+def headline_metric(name: str, value: str, help: str | None = None) -> None:
+    """A headline tile whose name wraps: ``st.metric`` cuts its label to one line ("growth rate · Gross
+    regional pro…"), so the name is drawn as plain text above it and the metric's own label is collapsed
+    (it stays the metric's label for screen readers and tests)."""
+    st.text(name, help=help)
+    st.metric(name, value, label_visibility="collapsed")
