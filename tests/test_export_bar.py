@@ -240,3 +240,18 @@ def test_long_id_lists_go_to_the_browser_as_tokens_and_come_back_as_ids():
     assert sent[0][0].startswith(ui.TOKEN_MARK) and len(sent[0][0]) < 20 and tokens == {sent[0][0]: many}
     assert ui.expand_ids([sent[0][0], "e1"], tokens) == [*many.split(","), "e1"]
     assert ui.compact_ids(go.Figure(go.Scatter(x=[1], y=[1], customdata=[[many]])))  # the same list, the same token
+
+
+def test_facts_grid_in_english_names_units_and_vocabulary_indicators():
+    # The English Facts page showed 亿元 and 地区生产总值 where the label tables have English.
+    rows = CHART_FACTS.assign(sentence_marked=CHART_FACTS["sentence"], indicator_id="")
+    rows.loc[rows["fact_id"] == "f1", ["indicator", "indicator_id"]] = ["地区生产总值", "gdp"]
+    grid = tables.facts_grid(rows, "en")
+    gdp = grid[grid["raw"] == "152亿元"].iloc[0]
+    assert gdp["display_unit"] == "100 million yuan" and gdp["indicator"] == "Gross regional product (GDP)"
+    firms = grid[grid["raw"] == "143家"].iloc[0]
+    assert firms["display_unit"] == "firms" and firms["indicator"] == "企业"  # no vocabulary id: as written
+    assert gdp["sentence_marked"] == "句子152亿元。" and gdp["region"] == "天津"  # data text stays as written
+    zh = tables.facts_grid(rows, "zh")
+    assert zh.loc[zh["raw"] == "152亿元", "display_unit"].iloc[0] == "亿元"
+    assert zh.loc[zh["raw"] == "152亿元", "indicator"].iloc[0] == "地区生产总值"
