@@ -117,6 +117,26 @@ def test_english_headline_names_wrap_instead_of_being_cut(browser: Browser, stre
         page.context.close()
 
 
+def test_timeline_dots_inside_the_plot_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path):
+    # The last year's dots were cut at the plot's right edge at 390 px, with two x ticks only.
+    page = phone_page(browser, "phone")
+    try:
+        page.goto(f"{streamlit_server}/timeline")
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        plot = box(chart.locator(".nsewdrag").first)
+        points = [b for p in chart.locator(".scatterlayer .point").all() if (b := p.bounding_box())]
+        assert points
+        for b in points:
+            assert plot["x"] - 1 <= b["x"] and b["x"] + b["width"] <= plot["x"] + plot["width"] + 1, (b, plot)
+        assert chart.locator(".xtick").count() >= 4
+        page.screenshot(path=str(artifacts_dir / "layout-timeline-phone-dots.png"), full_page=False)
+    finally:
+        page.context.close()
+
+
 def test_the_camera_png_on_a_phone_is_not_cut(browser: Browser, streamlit_server: str, artifacts_dir: Path):
     page = phone_page(browser, "phone")
     try:
