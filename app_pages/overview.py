@@ -47,6 +47,8 @@ for region in selected:  # full width: eight metrics need the room
         st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
         figures = headlines.get(region) or cmp.headline_figures(dd.load_facts_joined(), region, lang)
+        if all(item["row"] is None and not item.get("other_kinds") for item in figures):  # once, not per tile
+            st.text(cmp.no_headlines_note(dd.load_facts_joined(), region, lang))
         for start in range(0, len(figures), PER_ROW):
             for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
                 row = item["row"]

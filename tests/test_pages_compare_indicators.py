@@ -209,6 +209,8 @@ def test_overview_cards_show_the_headline_indicators(standard_store: Path):
     assert tianjin[:2] == ["18,024 亿元", "5.1%"] and tianjin[4] == "3,500 亿元"
     assert tianjin[2] == "无数据"
     assert heilongjiang == ["无数据"] * len(HEADLINES)  # a one-off count is no headline
+    notes = [x for x in all_texts(at).split("\n") if x.startswith("数据表中没有")]
+    assert len(notes) == 1 and "黑龙江" in notes[0]  # said once, for the region with no headline at all
     assert "2024 · 天津市统计局" in all_texts(at)
 
 

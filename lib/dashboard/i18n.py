@@ -104,6 +104,20 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The selected regions have no whole-region figure of a standard indicator (see the Indicators page).",
     ),
     "no_data": ("无数据", "no data"),
+    "no_headlines_none": (
+        "数据表中没有{region}的任何数字，所以下面都是“无数据”。",
+        "The store has no figure for {region}, so every indicator below says no data.",
+    ),
+    "no_headlines_figures": (
+        "数据表中没有{region}这些指标的全地区数字。它有 {n} 个其他数字，见“事实浏览”。",
+        "The store has no whole-region figure of these indicators for {region}. It has {n} other "
+        "figures: see the Facts page.",
+    ),
+    "no_headlines_other": (
+        "数据表中没有{region}这些指标的全地区数字。它有 {n} 个其他数字（指标有：{indicators}），见“事实浏览”。",
+        "The store has no whole-region figure of these indicators for {region}. It has {n} other "
+        "figures (indicators: {indicators}): see the Facts page.",
+    ),
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
     "has_it_in_unit": ("{region}有这个数字，但以{value}计：在“单位”中选择", "{region} reports it in {value}: pick that unit"),
