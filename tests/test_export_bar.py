@@ -79,6 +79,10 @@ def test_heatmap_csv_holds_the_facts_of_its_cells():
     first_mentions = CHART_FACTS[CHART_FACTS["mention_of"] == ""]
     assert sorted(r["raw"] for r in csv_rows(export.chart_csv(drawn))) == sorted(first_mentions["raw"])
     assert int(sum(sum(row) for row in fig.data[0].z)) == len(drawn)  # the counts are these rows
+    # the heatmap counts by category: its CSV says each row's category (it had none)
+    out = csv_rows(export.chart_csv(drawn))
+    assert sorted((r["raw"], r["category"]) for r in out) == sorted(zip(first_mentions["raw"], first_mentions["category"], strict=True))
+    assert {"growth", "firms", "money"} <= {r["category"] for r in out}
 
 
 def test_timeline_csv_holds_every_event_of_every_dot():

@@ -161,7 +161,7 @@ def use_local_topojson() -> str | None:
 # Columns of a chart's CSV and table, in this order, when the rows have them. ``sentence`` is the
 # sentence as written (to check against the source), ``sentence_marked`` the same with 【】.
 EXPORT_COLUMNS = [
-    "region", "indicator_name", "indicator", "kind", "period", "basis", "value", "unit", "label", "qualifier",
+    "region", "indicator_name", "indicator", "category", "kind", "period", "basis", "value", "unit", "label", "qualifier",
     "date_label", "raw", "planned", "description", "relation", "evidence", "term", "weight",
     "sentence", "sentence_marked", "title", "source", "published",
 ]  # fmt: skip
