@@ -321,7 +321,22 @@ def pick(container, label: str, options: list[str], key: str, format_func, param
         url_state.bind(param, key, url_state.Choice(options), options[0])
     elif st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
+    relabel(key, [format_func(o) for o in options])
     return container.selectbox(label, options, key=key, format_func=format_func)
+
+
+_LABELS_KEY = "_picker_labels"  # widget key -> the option labels it was last drawn with
+
+
+def relabel(key: str, labels: list[str]) -> None:
+    """Before a keyed picker is drawn: when its options' labels changed since its last run ("(3/4 地区)"
+    after a region was removed), assign its value again, so the browser redraws the shown label; a
+    keyed widget otherwise keeps the labels it was drawn with when only its format_func's text changes."""
+    state = st.session_state
+    drawn = state.setdefault(_LABELS_KEY, {})
+    if key in state and drawn.get(key) not in (None, labels):
+        state[key] = state[key]
+    drawn[key] = labels
 
 
 def comparable_columns() -> dict:

@@ -85,3 +85,16 @@ def test_indicators_page_lists_the_vocabulary(
     expect(page.get_by_role("combobox", name="查看指标")).to_have_value(re.compile(expected))
     page.wait_for_timeout(800)
     page.screenshot(path=str(artifacts_dir / f"indicators-{device}.png"), full_page=True)
+
+
+def test_indicator_picker_counts_follow_the_region_selection(page: Page, streamlit_server: str, artifacts_dir: Path):
+    # The picker kept saying "(3/4 地区)" after a region was removed: a keyed selectbox keeps the label
+    # it was drawn with when only its format_func's text changes.
+    open_at(page, f"{streamlit_server}/compare", WIDTHS["desktop"])
+    picker = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.locator("input")
+    expect(picker).to_have_value(re.compile(r"/4 地区"))
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 黑龙江").click()
+    expect(picker).to_have_value(re.compile(r"/3 地区\)$"), timeout=30_000)
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 郑州").click()
+    expect(picker).to_have_value(re.compile(r"/2 地区\)$"), timeout=30_000)
+    page.screenshot(path=str(artifacts_dir / "compare-picker-after-removing.png"))
