@@ -110,7 +110,9 @@ def test_indicator_bars_one_bar_per_region_with_period_and_no_data_slot():
     assert list(fig.layout.xaxis.categoryarray) == ALL  # every selected region keeps its slot
     points = bar_points(fig)
     assert [(p[0], p[3]) for p in points] == [("天津", "t"), ("郑州", "z")]
-    assert [p[2] for p in points] == ["18,024 · 2024", ">14,500 · 2024"]  # the period on every bar
+    # the period on every bar, under its value: one line was wider than a phone's bar, and plotly shrank it
+    assert [p[2] for p in points] == ["18,024<br>2024", ">14,500<br>2024"]
+    assert fig.data[0].textfont.size >= 12
     assert all(c[3] == "2024" for c in fig.data[0].customdata)
     no_data = [a for a in fig.layout.annotations if a.text == "无数据"]
     assert sorted(a.x for a in no_data) == sorted(["上饶", "黑龙江"])
@@ -125,7 +127,7 @@ def test_targets_are_hollow_and_named_as_targets():
     fig = charts.indicator_bars(view_rows(STANDARD, ALL, view), ALL, "目标", lang="en")
     bar = fig.data[0]
     assert bar.name == "target" and bar.marker.color == "rgba(0,0,0,0)" and bar.marker.line.width == 2
-    assert [p[2] for p in bar_points(fig)] == ["6% · 2025", "6.5% · 2025"]
+    assert [p[2] for p in bar_points(fig)] == ["6%<br>2025", "6.5%<br>2025"]
     assert any("not achieved" in a.text for a in fig.layout.annotations)
 
 

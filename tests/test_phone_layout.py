@@ -50,3 +50,20 @@ def test_grouped_legend_entries_stack():
     assert pl.legend_rows(pl.legend_groups(fig)) == 3
     flat = go.Figure([go.Scatter(x=[1], y=[1], name=n) for n in ("a", "b", "c")])
     assert pl.legend_rows(pl.legend_groups(flat)) == 1
+
+
+def test_a_y_title_longer_than_the_plot_is_tall_is_broken_into_lines():
+    # "Gross regional product (GDP) · growth rate (%)" ran past a 390 px phone's plot.
+    fig = figure("GDP", ["Source: x"])
+    long = "Gross regional product (GDP) · growth rate (%)"
+    fig.update_yaxes(title_text=long)
+    left = fig.layout.margin.l
+    pl.fit_for_phones(fig)
+    text = fig.layout.yaxis.title.text
+    lines = text.split("<br>")
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert len(lines) >= 2 and " ".join(lines) == long
+    assert all(pl.units(x) * pl.AXIS_UNIT_PX <= plot_px for x in lines)
+    assert fig.layout.margin.l == left + pl.AXIS_LINE_PX * (len(lines) - 1)  # room for the added lines
+    short = figure("GDP", ["Source: x"]).update_yaxes(title_text="地区生产总值（亿元）")
+    assert pl.fit_for_phones(short).layout.yaxis.title.text == "地区生产总值（亿元）"

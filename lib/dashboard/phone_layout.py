@@ -155,4 +155,25 @@ def fit_for_phones(fig: go.Figure) -> go.Figure:
     for trace in bars:  # under the legend, flat
         trace.colorbar.update(orientation="h", yref="container", y=legend_px / layout.height, yanchor="bottom",
                               x=0, xanchor="left", thickness=12, len=0.6)  # fmt: skip
+    fit_y_title(fig)
     return fig
+
+
+AXIS_UNIT_PX = 8  # an axis title (14 px as drawn): about 8 px a unit, with room to spare
+AXIS_LINE_PX = 16
+
+
+def fit_y_title(fig: go.Figure) -> None:
+    """A y axis title longer than the plot is tall ("Gross regional product (GDP) · growth rate (%)"
+    ran past a phone's plot) is broken into lines that fit it, the left margin grown by the lines added."""
+    layout = fig.layout
+    axis = layout.yaxis
+    text = (axis.title.text or "") if axis and axis.title else ""
+    if not text:
+        return
+    plot_px = layout.height - (layout.margin.t or 0) - (layout.margin.b or 0)
+    wrapped = rewrap(text, max(int(0.9 * plot_px / AXIS_UNIT_PX), 12))
+    added = wrapped.count("<br>") - text.count("<br>")
+    if added:
+        axis.title.text = wrapped
+        layout.margin.l = (layout.margin.l if layout.margin.l is not None else 80) + AXIS_LINE_PX * added

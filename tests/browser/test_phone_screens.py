@@ -137,6 +137,29 @@ def test_timeline_dots_inside_the_plot_on_a_phone(browser: Browser, streamlit_se
         page.context.close()
 
 
+def test_compare_value_labels_read_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path):
+    # "18,024 · 2024" was wider than a 390 px phone's bar: plotly shrank it to about 6 px type.
+    page = phone_page(browser, "phone")
+    try:
+        page.goto(f"{streamlit_server}/compare")
+        settle(page)
+        chart = page.locator(CHART).first
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for()
+        labels = chart.locator("text.bartext").all()
+        assert labels
+        for label in labels:  # value and period, one line each, in type of about 12 px (not scaled down)
+            b = box(label)
+            assert b["height"] >= 2 * 11, (label.text_content(), b)
+            assert "scale" not in (label.get_attribute("transform") or ""), label.get_attribute("transform")
+        svg, title = box(chart.locator(".main-svg").first), box(chart.locator(".ytitle").first)
+        plot = box(chart.locator(".nsewdrag").first)
+        assert title["x"] >= svg["x"] and title["height"] <= plot["height"] + 60, (title, plot)
+        page.screenshot(path=str(artifacts_dir / "layout-compare-phone-labels.png"), full_page=False)
+    finally:
+        page.context.close()
+
+
 def test_the_camera_png_on_a_phone_is_not_cut(browser: Browser, streamlit_server: str, artifacts_dir: Path):
     page = phone_page(browser, "phone")
     try:
