@@ -128,8 +128,26 @@ def test_file_names_carry_indicator_regions_and_date():
     fig = charts.indicator_bars(rows, ALL, "地区生产总值（总量，2024年）")
     assert export.file_name(fig, "svg", DAY) == "地区生产总值（总量，2024年）_天津、郑州、上饶_2026-12-02.svg"
     odd = empty_figure("增加值/产值: 天津?", "无")
-    assert export.file_name(odd, "csv", DAY) == "增加值-产值-_天津_2026-12-02.csv"
+    assert export.file_name(odd, "csv", DAY) == "增加值-产值_天津_2026-12-02.csv"  # one separator, not "-_"
     assert export.file_name(empty_figure("", ""), "png", DAY) == "chart_2026-12-02.png"
+
+
+def test_file_names_and_cite_titles_ignore_where_a_phone_broke_the_title():
+    # fit_for_phones breaks long titles with <br>: 天津、<br>上饶 had become 天津、_上饶 in the file name.
+    from lib.dashboard.phone_layout import fit_for_phones
+
+    regions = ["天津", "郑州", "上饶", "黑龙江"]
+    for lang in ("zh", "en"):
+        fig = charts.coverage_heatmap(CHART_FACTS, regions=regions, lang=lang)
+        before = export.file_name(fig, "png", DAY)
+        fit_for_phones(fig)
+        assert "<br>" in fig.layout.title.text
+        assert export.file_name(fig, "png", DAY) == before
+        assert not any(bad in before for bad in ("__", "-_", "_-", "、_", "，_"))
+    assert export.file_name(fig, "png", DAY).startswith("Figures_per_category_Tianjin,_Zhengzhou,_Shangrao")
+    title = empty_figure("地区生产总值（数值，2024）<br>天津、<br>郑州 <br> 上饶", "")
+    assert export.plain_title(title) == "地区生产总值（数值，2024） 天津、郑州 上饶"
+    assert export.file_name(title, "txt", DAY) == "地区生产总值（数值，2024）_天津、郑州_上饶_2026-12-02.txt"
 
 
 def test_snippet_keeps_the_marked_number_on_screen():
