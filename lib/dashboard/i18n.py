@@ -566,7 +566,7 @@ _LABELS.update(
             "所选地区没有这个指标的数字。",
             "The selected regions have no figure of this indicator.",
         ),
-        "col_id": ("代码", "Id"),
+        "col_id": ("代码（链接中的 indicator=）", "Code (indicator= in links)"),  # what the id is for: "Id" said nothing
         "col_name_zh": ("中文名称", "Chinese name"),
         "col_name_en": ("英文名称", "English name"),
         "col_synonyms": ("同义词", "Synonyms"),
