@@ -450,3 +450,13 @@ def test_selected_regions_without_a_link_are_named():
     # the reviewer saw 黑龙江 in the titles but nowhere on the network, with no word about it
     assert dd.regions_without_links(SEEDLIKE, ["天津", "黑龙江", "郑州", "上饶"]) == ["黑龙江"]
     assert dd.regions_without_links(SEEDLIKE.iloc[0:0], ["天津"]) == ["天津"]
+
+
+def test_place_levels_have_a_legend_of_their_own():
+    # In one flat legend the levels' group sat beside the relations' row, its title among their entries.
+    for fig in (charts.link_network(SEEDLIKE, "zh"), charts.link_map(SEEDLIKE, "en")):
+        levels = [tr for tr in fig.data if tr.legendgroup == "levels"]
+        relations = [tr for tr in fig.data if tr.legendgroup in RELATIONS and tr.showlegend is not False]
+        assert levels and relations
+        assert {tr.legend for tr in levels} == {"legend2"} and {tr.legend for tr in relations} <= {None, "legend"}
+        assert fig.layout.legend2.title.text in ("地区层级", "Level") and fig.layout.legend.title.text

@@ -4,6 +4,7 @@ under the plot, the title below the modebar, margins grown so the plot keeps its
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pytest
 
 from lib.dashboard import phone_layout as pl
 from lib.dashboard.charts.common import base_layout
@@ -67,3 +68,21 @@ def test_a_y_title_longer_than_the_plot_is_tall_is_broken_into_lines():
     assert fig.layout.margin.l == left + pl.AXIS_LINE_PX * (len(lines) - 1)  # room for the added lines
     short = figure("GDP", ["Source: x"]).update_yaxes(title_text="地区生产总值（亿元）")
     assert pl.fit_for_phones(short).layout.yaxis.title.text == "地区生产总值（亿元）"
+
+
+def test_two_legends_are_stacked_under_the_chart_without_overlap():
+    # The Links charts' place levels beside the relations in one flat legend ran into them.
+    fig = figure("Links", ["Source: x"])
+    for i in range(5):
+        fig.add_scatter(x=[0], y=[i], name=f"relation {i}", legendgroup=f"r{i}")
+    for i in range(4):
+        fig.add_scatter(x=[1], y=[i], name=f"level {i}", legendgroup="levels", legend="legend2")
+    fig.update_layout(legend2={"title": {"text": "Level"}})
+    assert pl.legend_names(fig) == ["legend", "legend2"]
+    assert [e for g in pl.legend_groups(fig, "legend2") for e in g] == ["Level", "level 0", "level 1", "level 2", "level 3"]
+    pl.fit_for_phones(fig)
+    h = fig.layout.height
+    lower = pl.LEGEND_ROW_PX * pl.legend_rows(pl.legend_groups(fig, "legend2")) + 8
+    assert fig.layout.legend2.y == 0 and fig.layout.legend2.yanchor == "bottom"
+    assert fig.layout.legend.y * h == pytest.approx(lower)  # the relations' legend starts above the levels'
+    assert fig.layout.legend.orientation == fig.layout.legend2.orientation == "h"

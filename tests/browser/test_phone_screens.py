@@ -68,6 +68,8 @@ def test_chart_parts_do_not_overlap_or_overflow(browser: Browser, streamlit_serv
         if legends.count():
             legend = box(legends.first)
             assert legend["y"] >= plot["y"] + plot["height"], "the legend is not under the plot"
+            drawn = [box(x) for x in legends.all()]  # the Links charts: relations and place levels
+            assert not [(a, b) for i, a in enumerate(drawn) for b in drawn[i + 1 :] if _overlap(a, b)], "legends overlap"
         for note in chart.locator(".annotation").all():
             b = note.bounding_box()
             if b:
