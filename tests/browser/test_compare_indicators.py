@@ -63,7 +63,10 @@ def test_compare_page_renders_chinese_and_a_slot_per_region(
     if facts_have_indicator_ids(seed_store):
         # The communiqués give 天津, 郑州 and 上饶 their GDP; 黑龙江 has only the newspaper page.
         labels = chart.locator(".point text, .bartext").all_text_contents()
-        assert len(labels) >= 3 and all(" · " in x for x in labels), labels  # the period on every bar
+        # the period on every bar, on the line under its value
+        assert len(labels) >= 3 and all(re.search(r"\d(19|20)\d\d$", x) for x in labels), labels
+        lines = chart.locator(".bartext").first.locator("tspan.line")
+        assert lines.count() == 2 and re.fullmatch(r"(19|20)\d\d", lines.nth(1).text_content()), lines.all_text_contents()
         expect(chart.locator(".annotation-text", has_text="无数据").first).to_be_attached()
         expect(page.get_by_text("没有这个数字的地区：黑龙江")).to_be_visible()
     page.wait_for_timeout(800)  # let the grid and the chart paint

@@ -85,9 +85,9 @@ def test_headline_cards_in_reading_order_on_a_phone(browser: Browser, streamlit_
         page.goto(f"{streamlit_server}/?region=天津")
         settle(page)
         names = [headline_name(i, k) for i, k in HEADLINES]  # drawn as text above each metric (they wrap)
-        expect(page.get_by_text(names[-1], exact=True)).to_be_visible()
+        expect(page.get_by_test_id("stText").get_by_text(names[-1], exact=True)).to_be_visible()
         page.wait_for_timeout(500)
-        tops = [box(page.get_by_text(name, exact=True).first)["y"] for name in names]
+        tops = [box(page.get_by_test_id("stText").get_by_text(name, exact=True).first)["y"] for name in names]
         assert tops == sorted(tops), "cards are not in reading order"
         page.screenshot(path=str(artifacts_dir / "layout-overview-phone.png"), full_page=False)
     finally:
@@ -103,9 +103,9 @@ def test_english_headline_names_wrap_instead_of_being_cut(browser: Browser, stre
         page.goto(f"{streamlit_server}/?region=天津&lang=en")
         settle(page)
         names = [headline_name(i, k, "en") for i, k in HEADLINES]
-        expect(page.get_by_text(names[-1], exact=True)).to_be_visible()
+        expect(page.get_by_test_id("stText").get_by_text(names[-1], exact=True)).to_be_visible()
         for name in names:
-            shown = page.get_by_text(name, exact=True).first
+            shown = page.get_by_test_id("stText").get_by_text(name, exact=True).first
             assert shown.inner_text().strip() == name
             # nothing hidden: no ancestor up to the tile's column scrolls or clips the name sideways
             clipped = shown.evaluate("""el => { const out = [];
