@@ -441,6 +441,7 @@ def test_page_says_so_when_the_base_map_is_missing(
     assert "地图无法绘制" in warning and "表格" in warning
     # a visitor sees a plain sentence: no server path, no file to read
     assert "/" not in warning and "README" not in warning and str(tmp_path) not in warning
+    assert at.warning[0].icon == ":material/map:"  # an emoji icon was a box in chromium without an emoji font
     at.sidebar.radio[0].set_value("en").run()
     warning = " ".join(w.value for w in at.warning)
     assert "cannot be drawn" in warning and "/" not in warning and "README" not in warning
