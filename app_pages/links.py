@@ -60,7 +60,7 @@ if maps.topojson_available():
         cache_key=view,
     )
 else:
-    st.warning(t("map_unavailable", lang, path=str(maps.topojson_path())), icon="🗺️")
+    st.warning(t("map_unavailable", lang), icon=":material/map:")  # no path (a visitor cannot act on it); no emoji (boxes without an emoji font)
 
 with st.expander(t("table_view", lang)):
     st.dataframe(

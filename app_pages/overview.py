@@ -47,12 +47,14 @@ for region in selected:  # full width: eight metrics need the room
         st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
         figures = headlines.get(region) or cmp.headline_figures(dd.load_facts_joined(), region, lang)
+        if all(item["row"] is None and not item.get("other_kinds") for item in figures):  # once, not per tile
+            st.text(cmp.no_headlines_note(dd.load_facts_joined(), region, lang))
         for start in range(0, len(figures), PER_ROW):
             for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
                 row = item["row"]
                 with cell:
                     if row is None:
-                        st.metric(item["name"], t("no_data", lang))
+                        ui.headline_metric(item["name"], t("no_data", lang))
                         if item.get("other_kinds"):
                             kinds = ("、" if lang == "zh" else ", ").join(label("kind", k, lang) for k in item["other_kinds"])
                             st.text(t("has_other_kinds", lang, kinds=kinds))
@@ -61,7 +63,7 @@ for region in selected:  # full width: eight metrics need the room
                     # English units are long (100 million yuan): they go on the line under the figure.
                     short = lang == "zh" or not unit
                     value = f"{row['label']} {unit}" if short and unit else row["label"]
-                    st.metric(item["name"], value, help=markdown_text(row["title"]) or None)
+                    ui.headline_metric(item["name"], value, help=markdown_text(row["title"]) or None)
                     # Period and outlet come from data: plain text, never Markdown.
                     where = f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}"
                     st.text(where if short else f"{unit} · {where}")

@@ -110,7 +110,9 @@ def test_indicator_bars_one_bar_per_region_with_period_and_no_data_slot():
     assert list(fig.layout.xaxis.categoryarray) == ALL  # every selected region keeps its slot
     points = bar_points(fig)
     assert [(p[0], p[3]) for p in points] == [("天津", "t"), ("郑州", "z")]
-    assert [p[2] for p in points] == ["18,024 · 2024", ">14,500 · 2024"]  # the period on every bar
+    # the period on every bar, under its value: one line was wider than a phone's bar, and plotly shrank it
+    assert [p[2] for p in points] == ["18,024<br>2024", ">14,500<br>2024"]
+    assert fig.data[0].textfont.size >= 12
     assert all(c[3] == "2024" for c in fig.data[0].customdata)
     no_data = [a for a in fig.layout.annotations if a.text == "无数据"]
     assert sorted(a.x for a in no_data) == sorted(["上饶", "黑龙江"])
@@ -125,7 +127,7 @@ def test_targets_are_hollow_and_named_as_targets():
     fig = charts.indicator_bars(view_rows(STANDARD, ALL, view), ALL, "目标", lang="en")
     bar = fig.data[0]
     assert bar.name == "target" and bar.marker.color == "rgba(0,0,0,0)" and bar.marker.line.width == 2
-    assert [p[2] for p in bar_points(fig)] == ["6% · 2025", "6.5% · 2025"]
+    assert [p[2] for p in bar_points(fig)] == ["6%<br>2025", "6.5%<br>2025"]
     assert any("not achieved" in a.text for a in fig.layout.annotations)
 
 
@@ -248,6 +250,36 @@ def test_timeline_draws_plans_hollow_at_their_planned_period():
     planned = next(tr for tr in fig.data if tr.name == "计划")
     assert planned.marker.symbol == "circle-open"
     assert next(tr for tr in fig.data if tr.name != "计划").marker.symbol == "circle"
+
+
+def test_timeline_end_dots_fit_inside_a_phones_plot_and_ticks_are_enough():
+    # At 390 px the last year's dots were cut at the right edge and two ticks (2015, 2020) were drawn.
+    ev = charts.events
+    fig = charts.timeline(EVENTS, regions=ALL)  # 2014 to 2024, a dot per year
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    xs = [pd.Timestamp(x) for tr in fig.data for x in tr.x]
+    px_per_day = ev.PHONE_PLOT_PX / (hi - lo).days
+    for tr in fig.data:
+        for x, size in zip(tr.x, tr.marker.size, strict=True):
+            room = min(pd.Timestamp(x) - lo, hi - pd.Timestamp(x)).days * px_per_day
+            assert room >= size / 2 + 2, (tr.name, x, room, size)
+    months = (max(xs).year - min(xs).year) * 12 + 1
+    step = int(fig.layout.xaxis.dtick.lstrip("M"))
+    assert 4 <= months / step + 1 <= ev.TARGET_TICKS + 1
+    assert ev.x_dtick(pd.Timestamp(2024, 1, 1), pd.Timestamp(2024, 5, 1)) == "M1"
+
+
+def test_timeline_planned_rings_hold_their_count():
+    # The count of a one-event plan (11 px) ran over its 14 px ring.
+    ev = charts.events
+    fig = charts.timeline(EVENTS, regions=ALL)
+    planned = next(tr for tr in fig.data if tr.name == "计划")
+    font = planned.textfont.size
+    for text, size in zip(planned.text, planned.marker.size, strict=True):
+        inside = size - 2 * planned.marker.line.width
+        assert inside >= font + 3 and inside >= 0.6 * font * len(text) + 4, (text, size, font)
+    for n in (1, 9, 12, 150):
+        assert ev.ring_size(n) - 2 * ev.RING_LINE_PX >= max(ev.RING_FONT_PX + 3, 0.6 * ev.RING_FONT_PX * len(str(n)) + 4)
 
 
 def test_timeline_notes_explain_relative_dates_and_undated_events():

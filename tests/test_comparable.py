@@ -243,3 +243,22 @@ def test_an_overview_card_without_the_level_says_which_kinds_the_region_has():
     # English labels put the kind first, so that a card that cuts its label keeps it
     assert cmp.headline_name("gdp", "change_pct", "en") == "growth rate · Gross regional product (GDP)"
     assert cmp.headline_name("gdp", "change_pct", "zh") == "地区生产总值 · 增长率"
+
+
+def test_no_headlines_note_says_once_what_the_store_has_for_the_region():
+    # 黑龙江's card showed eight 无数据 tiles and nothing to say why.
+    facts = joined([
+        fact("h1", "黑龙江", "100P", 100, "P", indicator_id="computing_power", scope="organisation"),
+        fact("h2", "黑龙江", "100P", 100, "P", indicator_id="computing_power", mention_of="h1"),
+        fact("h3", "黑龙江", "20余家", 20, "家", indicator="企业"),
+        fact("t1", "天津", "18024亿元", 1.8024e12, "元", indicator_id="gdp"),
+    ])  # fmt: skip
+    figures = cmp.headline_figures(facts, "黑龙江")
+    assert all(f["row"] is None and not f["other_kinds"] for f in figures)
+    note = cmp.no_headlines_note(facts, "黑龙江")
+    assert "黑龙江" in note and "2 个其他数字" in note and "算力" in note and "事实浏览" in note
+    en = cmp.no_headlines_note(facts, "黑龙江", "en")
+    assert "Heilongjiang" in en and "2 other figures" in en and "Computing power" in en
+    assert cmp.no_headlines_note(facts.iloc[0:0], "黑龙江") == "数据表中没有黑龙江的任何数字，所以下面都是“无数据”。"
+    plain = cmp.no_headlines_note(facts[facts["fact_id"] == "h3"], "黑龙江")
+    assert "1 个其他数字" in plain and "指标有" not in plain

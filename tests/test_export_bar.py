@@ -79,6 +79,10 @@ def test_heatmap_csv_holds_the_facts_of_its_cells():
     first_mentions = CHART_FACTS[CHART_FACTS["mention_of"] == ""]
     assert sorted(r["raw"] for r in csv_rows(export.chart_csv(drawn))) == sorted(first_mentions["raw"])
     assert int(sum(sum(row) for row in fig.data[0].z)) == len(drawn)  # the counts are these rows
+    # the heatmap counts by category: its CSV says each row's category (it had none)
+    out = csv_rows(export.chart_csv(drawn))
+    assert sorted((r["raw"], r["category"]) for r in out) == sorted(zip(first_mentions["raw"], first_mentions["category"], strict=True))
+    assert {"growth", "firms", "money"} <= {r["category"] for r in out}
 
 
 def test_timeline_csv_holds_every_event_of_every_dot():
@@ -124,8 +128,26 @@ def test_file_names_carry_indicator_regions_and_date():
     fig = charts.indicator_bars(rows, ALL, "地区生产总值（总量，2024年）")
     assert export.file_name(fig, "svg", DAY) == "地区生产总值（总量，2024年）_天津、郑州、上饶_2026-12-02.svg"
     odd = empty_figure("增加值/产值: 天津?", "无")
-    assert export.file_name(odd, "csv", DAY) == "增加值-产值-_天津_2026-12-02.csv"
+    assert export.file_name(odd, "csv", DAY) == "增加值-产值_天津_2026-12-02.csv"  # one separator, not "-_"
     assert export.file_name(empty_figure("", ""), "png", DAY) == "chart_2026-12-02.png"
+
+
+def test_file_names_and_cite_titles_ignore_where_a_phone_broke_the_title():
+    # fit_for_phones breaks long titles with <br>: 天津、<br>上饶 had become 天津、_上饶 in the file name.
+    from lib.dashboard.phone_layout import fit_for_phones
+
+    regions = ["天津", "郑州", "上饶", "黑龙江"]
+    for lang in ("zh", "en"):
+        fig = charts.coverage_heatmap(CHART_FACTS, regions=regions, lang=lang)
+        before = export.file_name(fig, "png", DAY)
+        fit_for_phones(fig)
+        assert "<br>" in fig.layout.title.text
+        assert export.file_name(fig, "png", DAY) == before
+        assert not any(bad in before for bad in ("__", "-_", "_-", "、_", "，_"))
+    assert export.file_name(fig, "png", DAY).startswith("Figures_per_category_Tianjin,_Zhengzhou,_Shangrao")
+    title = empty_figure("地区生产总值（数值，2024）<br>天津、<br>郑州 <br> 上饶", "")
+    assert export.plain_title(title) == "地区生产总值（数值，2024） 天津、郑州 上饶"
+    assert export.file_name(title, "txt", DAY) == "地区生产总值（数值，2024）_天津、郑州_上饶_2026-12-02.txt"
 
 
 def test_snippet_keeps_the_marked_number_on_screen():
@@ -240,3 +262,18 @@ def test_long_id_lists_go_to_the_browser_as_tokens_and_come_back_as_ids():
     assert sent[0][0].startswith(ui.TOKEN_MARK) and len(sent[0][0]) < 20 and tokens == {sent[0][0]: many}
     assert ui.expand_ids([sent[0][0], "e1"], tokens) == [*many.split(","), "e1"]
     assert ui.compact_ids(go.Figure(go.Scatter(x=[1], y=[1], customdata=[[many]])))  # the same list, the same token
+
+
+def test_facts_grid_in_english_names_units_and_vocabulary_indicators():
+    # The English Facts page showed 亿元 and 地区生产总值 where the label tables have English.
+    rows = CHART_FACTS.assign(sentence_marked=CHART_FACTS["sentence"], indicator_id="")
+    rows.loc[rows["fact_id"] == "f1", ["indicator", "indicator_id"]] = ["地区生产总值", "gdp"]
+    grid = tables.facts_grid(rows, "en")
+    gdp = grid[grid["raw"] == "152亿元"].iloc[0]
+    assert gdp["display_unit"] == "100 million yuan" and gdp["indicator"] == "Gross regional product (GDP)"
+    firms = grid[grid["raw"] == "143家"].iloc[0]
+    assert firms["display_unit"] == "firms" and firms["indicator"] == "企业"  # no vocabulary id: as written
+    assert gdp["sentence_marked"] == "句子152亿元。" and gdp["region"] == "天津"  # data text stays as written
+    zh = tables.facts_grid(rows, "zh")
+    assert zh.loc[zh["raw"] == "152亿元", "display_unit"].iloc[0] == "亿元"
+    assert zh.loc[zh["raw"] == "152亿元", "indicator"].iloc[0] == "地区生产总值"

@@ -437,10 +437,27 @@ def test_page_says_so_when_the_base_map_is_missing(
     at = _links_page()
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1  # the network only
-    assert any("离线" in w.value for w in at.warning)
+    warning = " ".join(w.value for w in at.warning)
+    assert "地图无法绘制" in warning and "表格" in warning
+    # a visitor sees a plain sentence: no server path, no file to read
+    assert "/" not in warning and "README" not in warning and str(tmp_path) not in warning
+    assert at.warning[0].icon == ":material/map:"  # an emoji icon was a box in chromium without an emoji font
+    at.sidebar.radio[0].set_value("en").run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "cannot be drawn" in warning and "/" not in warning and "README" not in warning
 
 
 def test_selected_regions_without_a_link_are_named():
     # the reviewer saw 黑龙江 in the titles but nowhere on the network, with no word about it
     assert dd.regions_without_links(SEEDLIKE, ["天津", "黑龙江", "郑州", "上饶"]) == ["黑龙江"]
     assert dd.regions_without_links(SEEDLIKE.iloc[0:0], ["天津"]) == ["天津"]
+
+
+def test_place_levels_have_a_legend_of_their_own():
+    # In one flat legend the levels' group sat beside the relations' row, its title among their entries.
+    for fig in (charts.link_network(SEEDLIKE, "zh"), charts.link_map(SEEDLIKE, "en")):
+        levels = [tr for tr in fig.data if tr.legendgroup == "levels"]
+        relations = [tr for tr in fig.data if tr.legendgroup in RELATIONS and tr.showlegend is not False]
+        assert levels and relations
+        assert {tr.legend for tr in levels} == {"legend2"} and {tr.legend for tr in relations} <= {None, "legend"}
+        assert fig.layout.legend2.title.text in ("地区层级", "Level") and fig.layout.legend.title.text

@@ -124,7 +124,7 @@ def test_compare_starts_on_what_the_regions_share(standard_store: Path):
     assert bar_ids(at) == ["tj-gdp", "zz-gdp", "sr-gdp"]  # the communiqué's, not the newspaper's
     spec = chart_spec(at)
     assert spec["layout"]["xaxis"]["categoryarray"] == REGIONS
-    assert [t.split(" · ")[1] for t in spec["data"][0]["text"]] == ["2024"] * 3  # the period on every bar
+    assert [t.split("<br>")[1] for t in spec["data"][0]["text"]] == ["2024"] * 3  # the period on every bar
 
 
 def test_no_chart_sets_unlike_figures_side_by_side(standard_store: Path):
@@ -209,6 +209,8 @@ def test_overview_cards_show_the_headline_indicators(standard_store: Path):
     assert tianjin[:2] == ["18,024 亿元", "5.1%"] and tianjin[4] == "3,500 亿元"
     assert tianjin[2] == "无数据"
     assert heilongjiang == ["无数据"] * len(HEADLINES)  # a one-off count is no headline
+    notes = [x for x in all_texts(at).split("\n") if x.startswith("数据表中没有")]
+    assert len(notes) == 1 and "黑龙江" in notes[0]  # said once, for the region with no headline at all
     assert "2024 · 天津市统计局" in all_texts(at)
 
 
@@ -227,6 +229,19 @@ def test_indicators_page_lists_the_vocabulary_with_counts(standard_store: Path):
     assert at.selectbox(key="ind_pick").value == "gdp"  # the indicator with most figures
     figures = at.dataframe[1].value
     assert len(figures) == 13 and {"滨海新区", "京津冀"} <= set(figures["subject"])
+
+
+def test_indicators_page_headers_are_words_in_both_languages(standard_store: Path):
+    # The English page headed the id column "Id": a visitor could not tell what it is.
+    import json
+
+    for lang, expected in (("zh", "代码（链接中的 indicator=）"), ("en", "Code (indicator= in links)")):
+        at = app({"lang": lang}, page=INDICATORS)
+        assert not at.exception
+        config = json.loads(at.dataframe[0].proto.columns or "{}")
+        labels = {name: c.get("label") for name, c in config.items() if isinstance(c, dict)}
+        assert labels["id"] == expected
+        assert "Id" not in labels.values(), labels
 
 
 def test_indicators_page_shows_the_figures_of_a_chosen_indicator(standard_store: Path):

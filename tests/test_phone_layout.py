@@ -4,6 +4,7 @@ under the plot, the title below the modebar, margins grown so the plot keeps its
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pytest
 
 from lib.dashboard import phone_layout as pl
 from lib.dashboard.charts.common import base_layout
@@ -50,3 +51,38 @@ def test_grouped_legend_entries_stack():
     assert pl.legend_rows(pl.legend_groups(fig)) == 3
     flat = go.Figure([go.Scatter(x=[1], y=[1], name=n) for n in ("a", "b", "c")])
     assert pl.legend_rows(pl.legend_groups(flat)) == 1
+
+
+def test_a_y_title_longer_than_the_plot_is_tall_is_broken_into_lines():
+    # "Gross regional product (GDP) · growth rate (%)" ran past a 390 px phone's plot.
+    fig = figure("GDP", ["Source: x"])
+    long = "Gross regional product (GDP) · growth rate (%)"
+    fig.update_yaxes(title_text=long)
+    left = fig.layout.margin.l
+    pl.fit_for_phones(fig)
+    text = fig.layout.yaxis.title.text
+    lines = text.split("<br>")
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert len(lines) >= 2 and " ".join(lines) == long
+    assert all(pl.units(x) * pl.AXIS_UNIT_PX <= plot_px for x in lines)
+    assert fig.layout.margin.l == left + pl.AXIS_LINE_PX * (len(lines) - 1)  # room for the added lines
+    short = figure("GDP", ["Source: x"]).update_yaxes(title_text="地区生产总值（亿元）")
+    assert pl.fit_for_phones(short).layout.yaxis.title.text == "地区生产总值（亿元）"
+
+
+def test_two_legends_are_stacked_under_the_chart_without_overlap():
+    # The Links charts' place levels beside the relations in one flat legend ran into them.
+    fig = figure("Links", ["Source: x"])
+    for i in range(5):
+        fig.add_scatter(x=[0], y=[i], name=f"relation {i}", legendgroup=f"r{i}")
+    for i in range(4):
+        fig.add_scatter(x=[1], y=[i], name=f"level {i}", legendgroup="levels", legend="legend2")
+    fig.update_layout(legend2={"title": {"text": "Level"}})
+    assert pl.legend_names(fig) == ["legend", "legend2"]
+    assert [e for g in pl.legend_groups(fig, "legend2") for e in g] == ["Level", "level 0", "level 1", "level 2", "level 3"]
+    pl.fit_for_phones(fig)
+    h = fig.layout.height
+    lower = pl.LEGEND_ROW_PX * pl.legend_rows(pl.legend_groups(fig, "legend2")) + 8
+    assert fig.layout.legend2.y == 0 and fig.layout.legend2.yanchor == "bottom"
+    assert fig.layout.legend.y * h == pytest.approx(lower)  # the relations' legend starts above the levels'
+    assert fig.layout.legend.orientation == fig.layout.legend2.orientation == "h"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.dashboard.charts.common import display_units, value_label
-from lib.dashboard.i18n import DEFAULT_LANG, kind_text, label, t
+from lib.dashboard.i18n import DEFAULT_LANG, kind_text, label, region_name, t
 from lib.dashboard.periods import period_key, period_label, period_shape
 from lib.extract.indicators import Indicator, vocabulary
 
@@ -322,6 +322,28 @@ def headline_table(facts: pd.DataFrame, regions: list[str], lang: str = DEFAULT_
                             "other_kinds": [] if row is not None else other_kinds.get((region, ind), [])})
         out[region] = figures
     return out
+
+
+NOTE_INDICATORS = 5  # standard indicators named in the no-headline note
+
+
+def no_headlines_note(facts: pd.DataFrame, region: str, lang: str = DEFAULT_LANG) -> str:
+    """One plain sentence for a region whose headline card would show only 无数据: the store has no
+    figure of these indicators for it; how many other figures it has and of which standard indicators
+    (any scope, repeated mentions included), so the visitor knows where to look."""
+    f = with_contract(facts)
+    mine = f[f["region"] == region]
+    name = region_name(region, lang)
+    n = int((mine["mention_of"] == "").sum())
+    if not n:
+        return t("no_headlines_none", lang, region=name)
+    ids = [i for i in dict.fromkeys(mine["indicator_id"]) if i]
+    names = ("、" if lang == "zh" else ", ").join(indicator_name(i, lang) for i in ids[:NOTE_INDICATORS])
+    if len(ids) > NOTE_INDICATORS:
+        names += "……" if lang == "zh" else ", ..."
+    if names:
+        return t("no_headlines_other", lang, region=name, n=n, indicators=names)
+    return t("no_headlines_figures", lang, region=name, n=n)
 
 
 def headline_name(indicator_id: str, kind: str, lang: str = DEFAULT_LANG) -> str:

@@ -161,7 +161,7 @@ def use_local_topojson() -> str | None:
 # Columns of a chart's CSV and table, in this order, when the rows have them. ``sentence`` is the
 # sentence as written (to check against the source), ``sentence_marked`` the same with 【】.
 EXPORT_COLUMNS = [
-    "region", "indicator_name", "indicator", "kind", "period", "basis", "value", "unit", "label", "qualifier",
+    "region", "indicator_name", "indicator", "category", "kind", "period", "basis", "value", "unit", "label", "qualifier",
     "date_label", "raw", "planned", "description", "relation", "evidence", "term", "weight",
     "sentence", "sentence_marked", "title", "source", "published",
 ]  # fmt: skip
@@ -287,11 +287,22 @@ def chart_csv(rows: pd.DataFrame, link: str = "", no_data: list[str] | None = No
     return csv_safe(out).to_csv(index=False).encode("utf-8-sig")
 
 
+_JOINED_AFTER = "、，；：。！？"  # a line broken after these (a phone's break in a list) joins with nothing
+
+
+def _join_lines(match: re.Match) -> str:
+    before = match.string[: match.start()].rstrip()
+    return "" if before and before[-1] in _JOINED_AFTER else " "
+
+
 def plain_title(fig: go.Figure) -> str:
-    """The figure's title as plain text: <br> as a space, Plotly entities unescaped, tags dropped."""
+    """The figure's title as plain text: a line break as a space, or as nothing after Chinese
+    punctuation (天津、<br>郑州, where a phone's title was broken, is 天津、郑州), Plotly entities
+    unescaped, tags dropped, runs of spaces as one."""
     text = (fig.layout.title.text or "") if fig.layout.title else ""
-    text = re.sub(r"<br\s*/?>", " ", text)
-    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+    text = re.sub(r"\s*<br\s*/?>\s*", _join_lines, text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def file_name(fig: go.Figure, ext: str, day: date | None = None, fallback: str = "chart") -> str:
@@ -299,7 +310,9 @@ def file_name(fig: go.Figure, ext: str, day: date | None = None, fallback: str =
     and the export date: 地区生产总值（总量，2024年）_天津、郑州_2026-12-02.png. Characters no file
     system accepts become '-'."""
     stem = _NOT_IN_FILE_NAMES.sub("-", plain_title(fig) or fallback)
-    stem = re.sub(r"\s+", "_", stem).strip("-_.")[:FILE_STEM_MAX] or fallback
+    # one separator where several meet ("per year: Tianjin" gave "per_year-_Tianjin")
+    stem = re.sub(r"[-_\s]*\s[-_\s]*", "_", stem)
+    stem = re.sub(r"-{2,}", "-", stem).strip("-_.")[:FILE_STEM_MAX] or fallback
     return f"{stem}_{(day or date.today()).isoformat()}.{ext}"
 
 

@@ -104,6 +104,20 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The selected regions have no whole-region figure of a standard indicator (see the Indicators page).",
     ),
     "no_data": ("无数据", "no data"),
+    "no_headlines_none": (
+        "数据表中没有{region}的任何数字，所以下面都是“无数据”。",
+        "The store has no figure for {region}, so every indicator below says no data.",
+    ),
+    "no_headlines_figures": (
+        "数据表中没有{region}这些指标的全地区数字。它有 {n} 个其他数字，见“事实浏览”。",
+        "The store has no whole-region figure of these indicators for {region}. It has {n} other "
+        "figures: see the Facts page.",
+    ),
+    "no_headlines_other": (
+        "数据表中没有{region}这些指标的全地区数字。它有 {n} 个其他数字（指标有：{indicators}），见“事实浏览”。",
+        "The store has no whole-region figure of these indicators for {region}. It has {n} other "
+        "figures (indicators: {indicators}): see the Facts page.",
+    ),
     "no_data_note": ("无数据：{regions}", "No data: {regions}"),
     "no_data_regions": ("没有这个数字的地区：{regions}", "Regions without this figure: {regions}"),
     "has_it_in_unit": ("{region}有这个数字，但以{value}计：在“单位”中选择", "{region} reports it in {value}: pick that unit"),
@@ -487,9 +501,9 @@ _LABELS.update(
             "No links for the selected regions and relations.",
         ),
         "map_unavailable": (
-            "地图无法离线绘制：缺少底图文件 {path}（见 static/topojson/README.md）。下面只显示关系网络。",
-            "The map cannot be drawn offline: the base map {path} is missing (see "
-            "static/topojson/README.md). Only the network is shown.",
+            "地图无法绘制：缺少底图。上面的关系网络和下面的表格仍列出全部关系。",
+            "The map cannot be drawn: its base map is missing. The network above and the table below "
+            "still show every link.",
         ),
         "map_missing_coords": ("{n} 条关系缺少坐标，未画在地图上：{names}", "{n} links lack coordinates and are not on the map: {names}"),
         "links_select_hint": (
@@ -552,7 +566,7 @@ _LABELS.update(
             "所选地区没有这个指标的数字。",
             "The selected regions have no figure of this indicator.",
         ),
-        "col_id": ("代码", "Id"),
+        "col_id": ("代码（链接中的 indicator=）", "Code (indicator= in links)"),  # what the id is for: "Id" said nothing
         "col_name_zh": ("中文名称", "Chinese name"),
         "col_name_en": ("英文名称", "English name"),
         "col_synonyms": ("同义词", "Synonyms"),

@@ -54,20 +54,26 @@ def rewrap(text: str, width: int) -> str:
     return "<br>".join(piece for line in text.split("<br>") for piece in wrap(line, width))
 
 
-def legend_groups(fig: go.Figure) -> list[list[str]]:
-    """The legend's entries as plotly lays a flat legend out: a group's entries (and its title) one
+def legend_names(fig: go.Figure) -> list[str]:
+    """The legends the figure's traces use ("legend", "legend2", ...), in order."""
+    return list(dict.fromkeys(trace.legend or "legend" for trace in fig.data if trace.showlegend is not False))
+
+
+def legend_groups(fig: go.Figure, legend: str = "legend") -> list[list[str]]:
+    """The entries of one legend as plotly lays a flat legend out: a group's entries (and its title) one
     under the other, groups side by side; the legend's own title is one more block. [] without a legend."""
     if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2):
         return []
     groups: dict[object, list[str]] = {}
     for i, trace in enumerate(fig.data):
-        if trace.showlegend is False or not trace.name:
+        if trace.showlegend is False or not trace.name or (trace.legend or "legend") != legend:
             continue
         entries = groups.setdefault(trace.legendgroup or ("", i), [])
         if not entries and trace.legendgrouptitle and trace.legendgrouptitle.text:
             entries.append(trace.legendgrouptitle.text)
         entries.append(trace.name)
-    title = fig.layout.legend.title.text if fig.layout.legend and fig.layout.legend.title else None
+    box = fig.layout[legend]
+    title = box.title.text if box and box.title else None
     return ([[title]] if title and groups else []) + list(groups.values())
 
 
@@ -142,17 +148,43 @@ def fit_for_phones(fig: go.Figure) -> go.Figure:
             extra_notes += NOTE_LINE_PX * (note.text.count("<br>") - before)
             note.yshift = (note.yshift or 0) - turned  # below tick labels a phone turns upright
 
-    groups = legend_groups(fig)
-    legend_px = LEGEND_ROW_PX * legend_rows(groups) + 8 if groups else 0
-    if groups:
-        layout.legend.update(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left")
+    # Each legend flat under the chart, the first on top: (legend, its height) from the bottom up.
+    stacked = [(name, LEGEND_ROW_PX * legend_rows(groups) + 8)
+               for name in legend_names(fig) if (groups := legend_groups(fig, name))][::-1]  # fmt: skip
+    legend_px = sum(px for _, px in stacked)
 
     bars = [t for t in fig.data if hasattr(t, "colorbar") and t.showscale is not False]
     colorbar_px = COLORBAR_PX if bars else 0
     new_bottom = bottom + extra_notes + legend_px + colorbar_px
     layout.margin.update(t=new_top, b=new_bottom)
     layout.height = max(height + (new_top - top) + (new_bottom - bottom), 300)
+    below = 0
+    for name, px in stacked:
+        layout[name].update(orientation="h", yref="container", y=below / layout.height, yanchor="bottom", x=0,
+                            xanchor="left")  # fmt: skip
+        below += px
     for trace in bars:  # under the legend, flat
         trace.colorbar.update(orientation="h", yref="container", y=legend_px / layout.height, yanchor="bottom",
                               x=0, xanchor="left", thickness=12, len=0.6)  # fmt: skip
+    fit_y_title(fig)
     return fig
+
+
+AXIS_UNIT_PX = 8  # an axis title (14 px as drawn): about 8 px a unit, with room to spare
+AXIS_LINE_PX = 16
+
+
+def fit_y_title(fig: go.Figure) -> None:
+    """A y axis title longer than the plot is tall ("Gross regional product (GDP) · growth rate (%)"
+    ran past a phone's plot) is broken into lines that fit it, the left margin grown by the lines added."""
+    layout = fig.layout
+    axis = layout.yaxis
+    text = (axis.title.text or "") if axis and axis.title else ""
+    if not text:
+        return
+    plot_px = layout.height - (layout.margin.t or 0) - (layout.margin.b or 0)
+    wrapped = rewrap(text, max(int(0.9 * plot_px / AXIS_UNIT_PX), 12))
+    added = wrapped.count("<br>") - text.count("<br>")
+    if added:
+        axis.title.text = wrapped
+        layout.margin.l = (layout.margin.l if layout.margin.l is not None else 80) + AXIS_LINE_PX * added

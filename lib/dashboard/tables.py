@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.dashboard.i18n import DEFAULT_LANG, label, t
+from lib.dashboard.i18n import DEFAULT_LANG, label, t, unit_name
 from lib.dashboard.views import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 
 # Characters kept before and after the mark: a grid cell shows about 40, and the mark must be among them.
@@ -90,4 +90,20 @@ def facts_grid(rows: pd.DataFrame, lang: str = DEFAULT_LANG, limit: int = MAX_TA
     for col in ("category", "kind", "qualifier"):
         if col in out.columns:
             out[col] = [label(col, c, lang) for c in out[col].fillna("")]
+    if lang != DEFAULT_LANG:  # what the label tables know goes into English; text from the article stays as written
+        out["display_unit"] = [unit_name(u, lang) if isinstance(u, str) else u for u in out["display_unit"]]
+        if "indicator" in out.columns and "indicator_id" in out.columns:
+            out["indicator"] = _vocabulary_names(out["indicator"], out["indicator_id"], lang)
     return out[[c for c in FACTS_GRID_COLUMNS if c in out.columns]].reset_index(drop=True)
+
+
+def _vocabulary_names(written: pd.Series, ids: pd.Series, lang: str) -> list:
+    """The vocabulary's name in ``lang`` where a figure has a standard indicator, the indicator as
+    written where it has none (a phrase of the sentence is not translated)."""
+    from lib.dashboard.comparable import vocabulary
+
+    entries = vocabulary()
+    return [
+        (entries[i].name_en or w) if isinstance(i, str) and i in entries else w
+        for w, i in zip(written, ids.fillna(""), strict=True)
+    ]

@@ -321,7 +321,22 @@ def pick(container, label: str, options: list[str], key: str, format_func, param
         url_state.bind(param, key, url_state.Choice(options), options[0])
     elif st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
+    relabel(key, [format_func(o) for o in options])
     return container.selectbox(label, options, key=key, format_func=format_func)
+
+
+_LABELS_KEY = "_picker_labels"  # widget key -> the option labels it was last drawn with
+
+
+def relabel(key: str, labels: list[str]) -> None:
+    """Before a keyed picker is drawn: when its options' labels changed since its last run ("(3/4 地区)"
+    after a region was removed), assign its value again, so the browser redraws the shown label; a
+    keyed widget otherwise keeps the labels it was drawn with when only its format_func's text changes."""
+    state = st.session_state
+    drawn = state.setdefault(_LABELS_KEY, {})
+    if key in state and drawn.get(key) not in (None, labels):
+        state[key] = state[key]
+    drawn[key] = labels
 
 
 def comparable_columns() -> dict:
@@ -357,3 +372,11 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
             with st.expander(t("open_fact", lg)):
                 st.text(row["sentence_marked"])
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))
+
+
+def headline_metric(name: str, value: str, help: str | None = None) -> None:
+    """A headline tile whose name wraps: ``st.metric`` cuts its label to one line ("growth rate · Gross
+    regional pro…"), so the name is drawn as plain text above it and the metric's own label is collapsed
+    (it stays the metric's label for screen readers and tests)."""
+    st.text(name, help=help)
+    st.metric(name, value, label_visibility="collapsed")

@@ -63,7 +63,10 @@ def test_compare_page_renders_chinese_and_a_slot_per_region(
     if facts_have_indicator_ids(seed_store):
         # The communiqués give 天津, 郑州 and 上饶 their GDP; 黑龙江 has only the newspaper page.
         labels = chart.locator(".point text, .bartext").all_text_contents()
-        assert len(labels) >= 3 and all(" · " in x for x in labels), labels  # the period on every bar
+        # the period on every bar, on the line under its value
+        assert len(labels) >= 3 and all(re.search(r"\d(19|20)\d\d$", x) for x in labels), labels
+        lines = chart.locator(".bartext").first.locator("tspan.line")
+        assert lines.count() == 2 and re.fullmatch(r"(19|20)\d\d", lines.nth(1).text_content()), lines.all_text_contents()
         expect(chart.locator(".annotation-text", has_text="无数据").first).to_be_attached()
         expect(page.get_by_text("没有这个数字的地区：黑龙江")).to_be_visible()
     page.wait_for_timeout(800)  # let the grid and the chart paint
@@ -85,3 +88,16 @@ def test_indicators_page_lists_the_vocabulary(
     expect(page.get_by_role("combobox", name="查看指标")).to_have_value(re.compile(expected))
     page.wait_for_timeout(800)
     page.screenshot(path=str(artifacts_dir / f"indicators-{device}.png"), full_page=True)
+
+
+def test_indicator_picker_counts_follow_the_region_selection(page: Page, streamlit_server: str, artifacts_dir: Path):
+    # The picker kept saying "(3/4 地区)" after a region was removed: a keyed selectbox keeps the label
+    # it was drawn with when only its format_func's text changes.
+    open_at(page, f"{streamlit_server}/compare", WIDTHS["desktop"])
+    picker = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.locator("input")
+    expect(picker).to_have_value(re.compile(r"/4 地区"))
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 黑龙江").click()
+    expect(picker).to_have_value(re.compile(r"/3 地区\)$"), timeout=30_000)
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Remove 郑州").click()
+    expect(picker).to_have_value(re.compile(r"/2 地区\)$"), timeout=30_000)
+    page.screenshot(path=str(artifacts_dir / "compare-picker-after-removing.png"))

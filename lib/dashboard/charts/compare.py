@@ -123,6 +123,9 @@ def revised_regions(rows: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(rows.loc[later, "region"]))
 
 
+BAR_TEXT_PX = 12
+
+
 def _bar_trace(rows: pd.DataFrame, unit: str, lang: str) -> go.Bar:
     target = _is_target(rows)
     approx = rows["qualifier"] != "exact"
@@ -131,9 +134,12 @@ def _bar_trace(rows: pd.DataFrame, unit: str, lang: str) -> go.Bar:
         name=t("legend_target" if target else "legend_actual", lang),
         x=[plotly_text(r) for r in rows["region"]],
         y=rows["display_value"].tolist(),
-        text=[f"{lab} · {_period_text(p, b, lang)}"
+        # The period under the value: on one line ("18,024 · 2024") it was wider than a phone's bar and
+        # plotly shrank it to a few pixels.
+        text=[f"{lab}<br>{plotly_text(_period_text(p, b, lang))}"
               for lab, p, b in zip(rows["label"], rows["period"], rows["basis"], strict=True)],
         textposition="outside",
+        textfont={"size": BAR_TEXT_PX},
         cliponaxis=False,
         # Targets hollow (outline only): never drawn like an achieved value.
         marker={

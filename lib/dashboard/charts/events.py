@@ -133,6 +133,40 @@ def dot_size(n: int) -> float:
     return min(34.0, 14 + 5 * math.sqrt(n - 1))
 
 
+RING_LINE_PX = 2
+RING_FONT_PX = 9  # a planned ring's count: 11 px ran over the 14 px ring of one event
+
+
+def ring_size(n: int) -> float:
+    """A planned (hollow) dot: its count is written inside the ring's line, so the ring is a little
+    bigger than a filled dot and holds the digits with a pixel to spare on every side."""
+    digits = len(str(n))
+    inside = max(RING_FONT_PX + 3, 0.6 * RING_FONT_PX * digits + 4)  # glyph height / width plus room
+    return max(dot_size(n), inside + 2 * RING_LINE_PX)
+
+
+PHONE_PLOT_PX = 240  # the timeline's plot on a 390 px phone (chart 358 px less its margins and y labels)
+TARGET_TICKS = 6  # date ticks wanted across the plot: plotly's own choice left two at 390 px
+_TICK_MONTHS = (1, 2, 3, 6, 12, 24, 60, 120)
+
+
+def x_range(first: pd.Timestamp, last: pd.Timestamp, biggest_dot: float) -> list[pd.Timestamp]:
+    """The x range with room for the biggest dot (``biggest_dot`` px across) and its ring at either end
+    of a phone's plot: the pad p must hold the radius r in a plot of w px showing span + 2p, so
+    p = f * span / (1 - 2f) with f = r / w; at least two months (one bin alone still has room)."""
+    share = (biggest_dot / 2 + 4) / PHONE_PLOT_PX
+    span = last - first
+    pad = max(span * (share / (1 - 2 * share)), pd.Timedelta(days=60))
+    return [first - pad, last + pad]
+
+
+def x_dtick(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """A date tick step (plotly's "M<months>") giving about TARGET_TICKS ticks across the span."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next((m for m in _TICK_MONTHS if months / m <= TARGET_TICKS), _TICK_MONTHS[-1])
+    return f"M{step}"
+
+
 def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] | None = None) -> go.Figure:
     """Events per region (rows) and month (x): one dot per group, its count written in it.
 
@@ -169,13 +203,13 @@ def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] 
             y=[order.index(r) + (PLANNED_OFFSET if planned else 0) for r in grp["region"]],
             mode="markers+text",
             text=[str(n) for n in grp["n"]],
-            textfont={"color": color if planned else "white", "size": 11},
+            textfont={"color": color if planned else "white", "size": RING_FONT_PX if planned else 11},
             marker={
                 "symbol": "circle-open" if planned else "circle",
-                "size": [dot_size(n) for n in grp["n"]],
+                "size": [(ring_size if planned else dot_size)(n) for n in grp["n"]],
                 "color": color,
                 "opacity": 0.9,
-                "line": {"width": 2, "color": color},
+                "line": {"width": RING_LINE_PX, "color": color},
             },
             customdata=[
                 [g["event_ids"], plotly_text(g["region"]), g["label"], int(g["n"]),
@@ -186,10 +220,9 @@ def timeline(events: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] 
             ],  # fmt: skip
             hovertemplate=hover,
         )
-    fig.update_xaxes(title_text=t("axis_date", lang), type="date", showgrid=True)
-    # Room for the biggest dot at either end: a share of the span, at least two months.
-    pad = max((groups["month"].max() - groups["month"].min()) * 0.04, pd.Timedelta(days=60))
-    fig.update_xaxes(range=[groups["month"].min() - pad, groups["month"].max() + pad])
+    first, last = groups["month"].min(), groups["month"].max()
+    fig.update_xaxes(title_text=t("axis_date", lang), type="date", showgrid=True, range=x_range(first, last,
+                     max(ring_size(n) for n in groups["n"])), dtick=x_dtick(first, last))  # fmt: skip
     fig.update_yaxes(
         title_text=t("axis_region", lang),
         tickmode="array",

@@ -275,7 +275,7 @@ def link_network(
     fig.update_yaxes(visible=False, range=[-1.35, 1.35], scaleanchor="x", scaleratio=1)
     notes = [t("links_arrow_note", lang), source_line(links, lang)]
     fig = base_layout(fig, title, [n for n in notes if n])
-    fig.update_layout(height=600, legend={"title": {"text": t("relations", lang)}}, hovermode="closest",
+    fig.update_layout(height=600, **_legends(lang), hovermode="closest",
                       margin={"l": 20, "r": 20})  # fmt: skip  (no axis titles: the plot takes the width)
     return fig
 
@@ -295,8 +295,21 @@ def _node_custom(grp: pd.DataFrame, lang: str) -> list[list]:
     ]
 
 
+LEVELS_LEGEND = "legend2"  # the place levels in a legend of their own, under the relations': in one
+# flat legend their group sat beside the relations' row, its title in among their entries
+
+
+def _legends(lang: str) -> dict:
+    """Both legends styled alike (plotly draws a second legend's title beside it and in grey otherwise)."""
+    def legend(title: str) -> dict:
+        return {"title": {"text": title, "side": "top", "font": {"size": 12, "color": "#666"}},
+                "font": {"size": 12, "color": "#444"}}  # fmt: skip
+
+    return {"legend": legend(t("relations", lang)), LEVELS_LEGEND: legend(t("legend_levels", lang))}
+
+
 def _add_nodes_xy(fig: go.Figure, nodes: pd.DataFrame, pos: dict, lang: str) -> None:
-    for i, (level, grp) in enumerate(_node_groups(nodes)):
+    for level, grp in _node_groups(nodes):
         xy = [pos[n] for n in grp["region"]]
         fig.add_scatter(
             x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text",
@@ -304,8 +317,7 @@ def _add_nodes_xy(fig: go.Figure, nodes: pd.DataFrame, pos: dict, lang: str) -> 
             textfont={"size": 14},
             marker={"size": [14 + 3 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1.5}},
-            name=label("level", level, lang), legendgroup="levels",
-            legendgrouptitle={"text": t("legend_levels", lang)} if i == 0 else None,
+            name=label("level", level, lang), legendgroup="levels", legend=LEVELS_LEGEND,
             customdata=_node_custom(grp, lang), hovertemplate=_node_hover(lang),
         )  # fmt: skip
 
@@ -403,15 +415,14 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
     wide = bool(lons) and max(lons) - min(lons) > WIDE_MAP_DEGREES
     keep_label = set(regions or []) | set(shown.loc[shown["level"] == "foreign", "region"])
     positions = _label_positions({n: coords[n] for n in shown["region"]})
-    for i, (level, grp) in enumerate(_node_groups(shown)):
+    for level, grp in _node_groups(shown):
         fig.add_scattergeo(
             lat=[coords[n][0] for n in grp["region"]], lon=[coords[n][1] for n in grp["region"]],
             mode="markers+text", textposition=[positions[n] for n in grp["region"]], textfont={"size": 13},
             text=[_place(n, lang) if not wide or n in keep_label else "" for n in grp["region"]],
             marker={"size": [9 + 2 * min(int(d), 6) for d in grp["degree"]], "color": LEVEL_COLORS.get(level, "#555"),
                     "line": {"color": "white", "width": 1}},
-            name=label("level", level, lang), legendgroup="levels",
-            legendgrouptitle={"text": t("legend_levels", lang)} if i == 0 else None,
+            name=label("level", level, lang), legendgroup="levels", legend=LEVELS_LEGEND,
             customdata=_node_custom(grp, lang), hovertemplate=_node_hover(lang),
         )  # fmt: skip
     box = maps.padded_bounds([coords[n] for n in shown["region"]])
@@ -435,5 +446,5 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
         )
     notes.append(source_line(links, lang))
     fig = base_layout(fig, title, [n for n in notes if n])
-    fig.update_layout(height=600, legend={"title": {"text": t("relations", lang)}}, margin={"l": 20, "r": 20})
+    fig.update_layout(height=600, **_legends(lang), margin={"l": 20, "r": 20})
     return fig
