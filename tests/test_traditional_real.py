@@ -567,6 +567,11 @@ def test_a_bare_number_after_a_rate_is_that_rate(tmp_path):
     ],
 )
 def test_old_holdout_constructions(stem, quote, number, want):
+    _check_real(stem, quote, number, want)
+
+
+def _check_real(stem: str, quote: str, number: str, want: dict) -> None:
+    """The fact of ``number`` in the sentence holding ``quote`` of a private text has the fields ``want``."""
     path = paths.PRIVATE_DIR / "traditional" / f"{stem}.txt"
     if not path.exists():
         pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
@@ -609,11 +614,7 @@ def test_numeral_months_and_written_constructions(tmp_path):
     ],
 )
 def test_second_holdout_constructions(stem, quote, number, want):
-    path = paths.PRIVATE_DIR / "traditional" / f"{stem}.txt"
-    if not path.exists():
-        pytest.skip(f"{paths.shown(path)} is absent (copyrighted text kept outside the repository)")
-    row = _one(_facts_of(path), quote, number)
-    assert {k: row[k] for k in want} == want
+    _check_real(stem, quote, number, want)
 
 
 def test_second_holdout_constructions_written(tmp_path):
