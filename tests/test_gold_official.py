@@ -6,8 +6,6 @@ is listed in gold/official/known_misses.csv with its reason and runs as a strict
 
 from __future__ import annotations
 
-from functools import cache
-
 import goldrows
 import pytest
 
@@ -22,14 +20,9 @@ GOLD_ROWS = goldrows.read_rows(GOLD) + goldrows.read_rows(FRESH) + [r for p in T
 KNOWN_MISSES = goldrows.known_misses(KNOWN)
 
 
-@cache
-def _matched(doc: str) -> dict[tuple[str, str], dict]:
-    return goldrows.matched(GOLD_ROWS, doc)
-
-
 @pytest.mark.parametrize("gold, name", list(goldrows.cases(GOLD_ROWS, KNOWN_MISSES)))
 def test_gold_figure(gold, name):
-    goldrows.check(_matched(gold["doc"]).get((gold["quote"], gold["number_text"])), gold, name)
+    goldrows.check_figure(GOLD_ROWS, gold, name)
 
 
 def test_every_known_miss_names_a_gold_row_and_a_reason():

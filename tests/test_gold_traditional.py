@@ -6,12 +6,10 @@ copyrighted and kept in ../private/traditional: a text's rows skip where it is a
 
 from __future__ import annotations
 
-from functools import cache
-
 import goldrows
 import pytest
 
-from lib import evaluate, paths
+from lib import paths
 
 GOLD = paths.GOLD_DIR / "traditional_real" / "tuning" / "facts_tuning.csv"
 KNOWN = paths.GOLD_DIR / "traditional_real" / "known_misses.csv"
@@ -20,16 +18,9 @@ GOLD_ROWS = goldrows.read_rows(GOLD)
 KNOWN_MISSES = goldrows.known_misses(KNOWN)
 
 
-@cache
-def _matched(doc: str) -> dict[tuple[str, str], dict]:
-    return goldrows.matched(GOLD_ROWS, doc)
-
-
 @pytest.mark.parametrize("gold, name", list(goldrows.cases(GOLD_ROWS, KNOWN_MISSES)))
 def test_gold_figure(gold, name):
-    if evaluate.find_doc(gold["doc"]) is None:
-        pytest.skip(f"{gold['doc']} is absent (copyrighted text kept in ../private/traditional)")
-    goldrows.check(_matched(gold["doc"]).get((gold["quote"], gold["number_text"])), gold, name)
+    goldrows.check_figure(GOLD_ROWS, gold, name)
 
 
 def test_every_known_miss_names_a_gold_row_and_a_reason():

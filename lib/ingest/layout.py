@@ -483,7 +483,7 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     if items:
         return items
     pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
-    if len(captions) >= 2 and _only_leads(segments, captions, place_counter):
+    if len(captions) >= 2 and _only_leads(segments, place_counter):
         # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
         # captions, each about its own place: each caption is a report of its own. A short lead over them that
         # names no place of its own (金秋十月,全国各地农作物陆续进入收获季节…) stays an article of its own.
@@ -564,9 +564,9 @@ def _caption_report(caption: str) -> Piece:
     return Piece(paragraphs=[caption[: m.start()]], byline=_clean_byline(m.group(0)))
 
 
-def _only_leads(segments: list[_Segment], captions: list[tuple[str, int]], place_counter: PlaceCounter | None) -> bool:
-    """No report on the page but the captions: at most one short paragraph before the first caption, naming no
-    place but the nation (各地, 全国各地)."""
+def _only_leads(segments: list[_Segment], place_counter: PlaceCounter | None) -> bool:
+    """No report on the page but the captions: at most one short paragraph, above or below them, naming no place
+    but the nation (各地, 全国各地)."""
     if not segments:
         return True
     if len(segments) > 1:
