@@ -74,6 +74,7 @@ PRIVATE_PAGES4 = paths.PRIVATE_DIR / "pages4"
 PRIVATE_PAGES5 = paths.PRIVATE_DIR / "pages5"
 PRIVATE_PAGES6 = paths.PRIVATE_DIR / "pages6"
 PRIVATE_PAGES7 = paths.PRIVATE_DIR / "pages7"
+PRIVATE_PAGES8 = paths.PRIVATE_DIR / "pages8"
 # Real Traditional-script texts (Hong Kong, Macau, Taiwan releases and news about their economies; copyrighted, kept
 # in ../private/traditional and scored where present): gold/traditional_real, a tuning part and a blind holdout part.
 PRIVATE_TRADITIONAL = paths.PRIVATE_DIR / "traditional"
@@ -130,7 +131,7 @@ def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
         REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, PRIVATE_PAGES2, PRIVATE_PAGES3, PRIVATE_PAGES4, PRIVATE_PAGES5,
-        PRIVATE_PAGES6, PRIVATE_PAGES7, EVENTS_CORPUS,
+        PRIVATE_PAGES6, PRIVATE_PAGES7, PRIVATE_PAGES8, EVENTS_CORPUS,
         PRIVATE_TRADITIONAL,
     )  # fmt: skip
     for folder in folders:
@@ -401,7 +402,7 @@ def report(scores: dict[str, Score], verbose: bool = False, show_blind: bool = F
 ARTICLES_GOLD = paths.GOLD_DIR / "pages" / "articles.csv"
 # seed: the seed page (four articles); single: official texts holding one report each; dev: the dev articles (one
 # each, scored where ../shared is present); tuning / holdout: pages of short reports (tests/corpus/pages), holdout blind.
-ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "holdout")
+ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "holdout")
 
 
 @dataclass

@@ -192,8 +192,9 @@ def test_comparability_counts_pairs_of_the_same_indicator():
 # `tuning5` (six real pages of ../private/pages4, 29 reports: blind until 2026-12-03, 2/29 at its first score, read
 # since) 29/29; `tuning6` (seven real pages of ../private/pages5, 30 reports: blind until 2026-12-03, 18/30 at its first
 # score, read since) 26/30; `tuning7` (four real pages of ../private/pages6, 14 reports: blind until 2026-12-03, 2/14
-# at its first score, read since) 10/14; the blind `holdout` (seven real pages of ../private/pages7, 19 reports, never
-# tuned on: 2/19 at its first score): its floor only keeps it from falling. The least counts are
+# at its first score, read since) 10/14; `tuning8` (seven real pages of ../private/pages7, 19 reports: blind until
+# 2026-12-04, 2/19 at its first score, read since) 18/19; the blind `holdout` (real pages of ../private/pages8, never
+# tuned on): its floor only keeps it from falling. The least counts are
 # the committed pages' reports; the private pages add to them where present (a set with none present is skipped).
 # (least gold articles, floor of the right share, most articles holding another's words, most made of none)
 ARTICLE_FLOORS = {
@@ -207,6 +208,7 @@ ARTICLE_FLOORS = {
     "tuning5": (0, 0.95, 0, 1),
     "tuning6": (0, 0.85, 0, 2),
     "tuning7": (0, 0.7, 2, 3),
+    "tuning8": (0, 0.9, 0, 1),
     "holdout": (0, 0.1, 16, 1),
 }
 

@@ -31,10 +31,13 @@ from lib import paths
 # lines joined by either are the sums of the lines' counts (``_piece_places`` relies on it).
 PlaceCounter = Callable[[str], Counter]
 
-_TERMINAL = re.compile(r"[。！？!?…；;][”’」』）)】\]]*$")
-# A wire's or outlet's credit closing a report after its last sentence: …展期13天。(中央社), …。（新华社）, …。（完）
+# (an ASCII ellipsis is a web page's …: a teaser cut off with 遷... ends there)
+_TERMINAL = re.compile(r"(?:[。！？!?…；;]|\.{3})[”’」』）)】\]]*$")
+# A wire's or outlet's credit closing a report after its last sentence: …展期13天。(中央社), …。（新华社）, …。（完）,
+# or named with 据 and no brackets: …整合期的煤矿。 据新华社, …日益密切。据《参考消息》
 _CLOSING_CREDIT = re.compile(
     r"[。！？!?…][”’」』]*\s*[（(]\s*(?:[\u4e00-\u9fa5]{1,8}(?:社|报|報|台|网|網)(?:电|電|讯|訊|发|發)?|完)\s*[）)]$"
+    r"|[。！？!?…][”’」』]*\s*(?:据|據)\s*(?:《[^《》]{2,12}》|[\u4e00-\u9fa5]{1,10}(?:社|报|報|台|网|網|新闻|新聞|客户端|客戶端))$"
 )
 _CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
 # (Traditional forms too: the layout reads the text as written: 新華社發(金衛其 攝))
@@ -88,6 +91,8 @@ _META_LINE = re.compile(
     # a crawled page's address line and the rule of a table it was laid out in (---|)
     r"|^(?:https?://|www\.)\S+"
     r"|^[-|:：\s]{3,}$"
+    # a list's separator between items, alone on its line (- / * / ——): the item before is over
+    r"|^[-–—_*＊=~·•]{1,3}$"
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
@@ -471,18 +476,67 @@ class _Segment:
 _BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+# A list of posts whose headline is in 【】 at the paragraph's start with the story after it on the same line (a 微博
+# repost: @中新网:【福建多地降雪 …】新一轮寒潮7日抵达福建…): the headline a paragraph of its own, the account the
+# post's source. Only where two paragraphs or more are such posts: one text opening with 【…】 is no list.
+_BRACKET_POST = re.compile(r"^(?:@(?P<account>[^\s:：@]{1,24})\s*[:：]\s*)?【(?P<head>[^【】]{6,60})】\s*(?P<body>\S.{19,})$")
+# A roundup's item labelled with its place in 【】 before its headline (【辽宁】大连一市场发生火情致8人死亡,1名消防员殉职):
+# the headline of a report where two or more such labelled lines are on the page.
+_REGION_LABEL = re.compile(r"^【(?P<label>[^【】\s]{2,8})】\s*(?P<head>\S.{3,}?)$")
+
+
+def _bracket_posts(paras: list[Para]) -> list[Para]:
+    hits = [_BRACKET_POST.match(p.text) if p.kind == "body" else None for p in paras]
+    hits = [m if m and not _DATELINE.match(f"【{m.group('head')}】") and not is_terminated(m.group("head")) else None for m in hits]
+    if sum(1 for m in hits if m) < 2:
+        return paras
+    out: list[Para] = []
+    for p, m in zip(paras, hits, strict=True):
+        if not m:
+            out.append(p)
+            continue
+        out.append(Para(m.group("head").strip(), "heading", p.gap_before))
+        out.append(Para(m.group("body").strip(), "body"))
+        if m.group("account"):
+            out.append(Para(f"来源：{m.group('account')}", "meta"))  # the post's source, recorded by _record_meta
+    return out
+
+
+def _mark_region_labels(paras: list[Para], place_counter: PlaceCounter | None) -> set[int]:
+    """Lines 【place】headline over a body, two or more on the page: each opens a report (returns their indexes)."""
+    found = []
+    for i, p in enumerate(paras[:-1]):
+        m = _REGION_LABEL.match(p.text)
+        if (
+            not m
+            or paras[i + 1].kind != "body"
+            or len(m.group("head")) > _MAX_HEADLINE
+            or is_terminated(m.group("head"))
+            or _DATELINE.match(p.text)
+            or (place_counter is not None and not place_counter(m.group("label")))
+        ):
+            continue
+        found.append(i)
+    if len(found) < 2:
+        return set()
+    for i in found:
+        paras[i].kind = "heading"
+    return set(found)
+
+
 def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     """Split one document's text into articles."""
     # an archive that kept its HTML line breaks as text (…第2版(要闻)<br/>专栏:<br/>): they are line breaks
-    paras = classify(split_paragraphs(_BR_TAG.sub("\n", text)))
+    paras = _bracket_posts(classify(split_paragraphs(_BR_TAG.sub("\n", text))))
     if not paras:
         return []
     if place_counter is not None:
         place_counter = _memo(place_counter)
+    labelled = _mark_region_labels(paras, place_counter)
     items = _photo_items(paras, place_counter)
     if items:
         return items
-    pieces, segments, orphan_headings, captions = _scan(paras, place_counter)
+    pieces, segments, orphan_headings, captions = _scan(paras, place_counter, labelled)
     if len(captions) >= 2 and _only_leads(segments, place_counter):
         # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
         # captions, each about its own place: each caption is a report of its own. A short lead over them that
@@ -579,7 +633,7 @@ def _only_leads(segments: list[_Segment], place_counter: PlaceCounter | None) ->
 
 
 def _scan(
-    paras: list[Para], place_counter: PlaceCounter | None = None
+    paras: list[Para], place_counter: PlaceCounter | None = None, labelled: set[int] = frozenset()
 ) -> tuple[list[Piece], list[_Segment], list[list[str]], list[tuple[str, int]]]:
     """One pass: find article starts, captions and the segments of body between breaks."""
     pieces: list[Piece] = []
@@ -591,6 +645,7 @@ def _scan(
     captions: list[tuple[str, int]] = []  # (caption, index of the segment printed before it)
     furniture_since_body = False  # a page archive's edition and column lines (第1版(要闻), 专栏:) since the last body
     listed = _numbered_briefs(paras, place_counter)
+    column_of_next = ""  # a list's name, for the item under it
 
     def close() -> None:
         nonlocal current
@@ -627,7 +682,8 @@ def _scan(
         if p.kind == "heading":
             j = i
             # A numbered heading (一、农业生产形势稳定) opens a section: it never joins the headline's group.
-            while j < n and paras[j].kind == "heading" and not (j > i and _LIST_MARKER.match(paras[j].text)):
+            # So does a roundup's labelled headline (【湖北】…): lines above it (the page's date, its writer) are not its.
+            while j < n and paras[j].kind == "heading" and not (j > i and (_LIST_MARKER.match(paras[j].text) or j in labelled)):
                 j += 1
             group = [q.text for q in paras[i:j]]
             nxt = paras[j] if j < n else None
@@ -638,7 +694,14 @@ def _scan(
                 or (_report_closed(segments, current, furniture_since_body) and _body_follows(nxt, group))
             )
             numbered = bool(_LIST_MARKER.match(group[0])) and i not in listed
-            starts_article = starts_article or i in listed
+            starts_article = starts_article or i in listed or i in labelled
+            if not starts_article and furniture_since_body and pieces and not pieces[-1].paragraphs and current is not None \
+                    and current.start_article == len(pieces) - 1 and not current.paras and _body_follows(nxt, group):
+                # a list's name over its first item, a separator between (頭條 / - / 林鄭月娥探訪…): the name is the column
+                list_name = pieces.pop()
+                column_of_next = list_name.column or list_name.title
+                current = None
+                starts_article = True
             if i in listed:
                 group = [_ARABIC_ITEM.sub("", group[0]).strip(), *group[1:]]  # the brief's number is no part of its headline
             if starts_article and not (numbered and pieces):
@@ -648,6 +711,12 @@ def _scan(
                     pieces.append(Piece(column=" ".join(group)))
                 else:
                     pieces.append(_piece_from_headings(group, nxt is not None and _DATELINE.match(nxt.text) is not None))
+                    if column_of_next:
+                        pieces[-1].column, column_of_next = column_of_next, ""
+                    label = _REGION_LABEL.match(group[-1]) if i in labelled else None
+                    if label:  # 【辽宁】 is the item's place label, no part of its headline
+                        pieces[-1].title = label.group("head").strip()
+                        pieces[-1].kicker = " ".join(k for k in (pieces[-1].kicker, label.group("label")) if k)
                 current = _Segment([], len(pieces) - 1, False)
             elif (nxt is None or nxt.kind == "heading") and not numbered:
                 orphans.append(group)
@@ -985,6 +1054,9 @@ def _place_orphan_headings(
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
+_HEAD_BULLET = re.compile(r"^\s*[丨▍▌■●◆◇□|]\s*(?=\S)")
+
+
 def _piece_from_headings(group: list[str], before_dateline: bool = False) -> Piece:
     # A crawled table cell's closing bar is not the headline's (各地群众欢度佳节 |).
     group = [re.sub(r"\s*\|$", "", g) for g in group]
@@ -992,6 +1064,8 @@ def _piece_from_headings(group: list[str], before_dateline: bool = False) -> Pie
     if len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX:
         column = group.pop(0)
     # A line opening with a dash is the subtitle (副题) under the headline, never the headline.
+    # A headline's bullet (丨甘肅肅北4.7級地震…, ▍…) is no part of it.
+    group = [_HEAD_BULLET.sub("", g) or g for g in group]
     mains = [g for g in group if not g.lstrip().startswith(("—", "－", "--"))]
     title = (mains or group or [""])[-1]
     if before_dateline and len(mains) == 3 == len(group) and not any(_DATE_LINE.match(g) for g in group):
