@@ -4,6 +4,7 @@ and survives page switches. Stores are built by code (a few articles) or by the 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -273,7 +274,10 @@ def test_compare_chart_points_carry_fact_ids_and_png_names(seeded: Path):
     facts = store.read_table("facts", seeded)
     assert ids and set(ids) <= set(facts.loc[facts["mention_of"] == "", "fact_id"])
     config = json.loads(at.get("plotly_chart")[0].proto.config)
-    assert config["toImageButtonOptions"]["filename"].isascii()
+    # the camera's PNG is named as the export bar's: the chart's title (Chinese kept) and the date
+    title = spec["layout"]["title"]["text"].split("<br>")[0]
+    stem = config["toImageButtonOptions"]["filename"]
+    assert stem.startswith(title[:6]) and stem.endswith(date.today().isoformat()) and not stem.isascii()
     assert config["toImageButtonOptions"]["scale"] == 2
 
 

@@ -397,7 +397,7 @@ def test_page_on_the_seed_store(seed_store: Path, monkeypatch: pytest.MonkeyPatc
     assert geo["layout"]["geo"]["scope"] == "world" and geo["layout"]["geo"]["fitbounds"] == "locations"
     config = json.loads(at.get("plotly_chart")[1].proto.config)
     assert config["topojsonURL"] == "/app/static/topojson/"
-    assert config["toImageButtonOptions"]["filename"] == "links-map"
+    assert config["toImageButtonOptions"]["filename"].startswith("区域协同地图")
     table = at.dataframe[-1].value
     options = at.sidebar.multiselect[0].value  # all regions: links with one of them at either end
     assert len(table) == len(dd.links_for_regions(store.read_table("links", seed_store), options)) > 0

@@ -33,8 +33,11 @@ def begin_page() -> None:
     st.session_state[_PAGE_FIGS] = {}
 
 
-def modebar_config(name: str) -> dict:
-    return {"toImageButtonOptions": {"format": "png", "filename": name, "scale": export.SCALE}}
+def modebar_config(fig: go.Figure, fallback: str = "chart") -> dict:
+    """The modebar camera's PNG: the same name as the export bar's (the chart's title and the date;
+    Plotly adds the extension), at the export bar's scale."""
+    stem = export.file_name(fig, "png", fallback=fallback).removesuffix(".png")
+    return {"toImageButtonOptions": {"format": "png", "filename": stem, "scale": export.SCALE}}
 
 
 def chart(
@@ -78,7 +81,7 @@ def chart(
     tab_chart, tab_table = st.tabs([t("tab_chart", lg), t("tab_table", lg)])
     with tab_chart:
         event = st.plotly_chart(
-            fig, config=modebar_config(name) | (config or {}), on_select="rerun", selection_mode="points", key=key
+            fig, config=modebar_config(fig, name) | (config or {}), on_select="rerun", selection_mode="points", key=key
         )
     with tab_table:
         export_bar.table(ready.table, lg, total=len(drawn), framed=ready.framed)

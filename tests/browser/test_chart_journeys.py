@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,10 @@ def test_modebar_camera_downloads_a_png(page: Page, streamlit_server: str, artif
     with page.expect_download() as info:
         chart.locator(CAMERA).click()
     download = info.value
-    assert download.suggested_filename.endswith(".png") and download.suggested_filename.isascii()
+    # named as the export bar names it: the title (Chinese kept, no ASCII slug) and the date
+    title = chart.locator(".gtitle").first.text_content()
+    assert download.suggested_filename.endswith(f"_{date.today().isoformat()}.png")
+    assert download.suggested_filename.startswith(title[:4]) and not download.suggested_filename.isascii()
     path = artifacts_dir / f"modebar-{download.suggested_filename}"
     download.save_as(path)
     data = path.read_bytes()
