@@ -28,14 +28,44 @@ def test_a_long_title_is_broken_at_commas_and_fits_a_phone():
     assert fig.layout.title.pad.t >= pl.MODEBAR_PX and fig.layout.margin.t >= pl.MODEBAR_PX + 24 * len(lines)
 
 
-def test_legend_goes_under_the_chart_and_the_plot_keeps_its_height():
+def _below_plot(note, fig) -> float:
+    """How far a note's top edge lies below the plot's bottom edge, in px."""
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    return -((note.y or 0) * plot_px + (note.yshift or 0))
+
+
+def _legend_below_plot(box, fig) -> float:
+    assert box.yref == "paper"  # like the notes: in the plot's coordinates
+    return -box.y * (fig.layout.height - fig.layout.margin.t - fig.layout.margin.b)
+
+
+def test_legend_goes_under_the_plot_above_the_notes_and_the_plot_keeps_its_height():
+    # The line chart's regions lay under seven lines of sources, far from the lines they name.
     fig = figure("标题", ["来源：" + "；".join(["天津市统计局、国家统计局天津调查总队 2025-03"] * 3)])
     before = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    notes_top = _below_plot(fig.layout.annotations[0], fig)
     pl.fit_for_phones(fig)
-    assert (fig.layout.legend.orientation, fig.layout.legend.yref, fig.layout.legend.y) == ("h", "container", 0)
+    legend = fig.layout.legend
+    assert (legend.orientation, legend.yanchor) == ("h", "top")
     assert fig.layout.height - fig.layout.margin.t - fig.layout.margin.b == before
-    note = fig.layout.annotations[0].text
-    assert note.count("<br>") >= 2  # the source line broken for a phone
+    legend_px = pl.legend_px(fig)
+    assert _legend_below_plot(legend, fig) == pytest.approx(notes_top)  # where the notes began
+    note = fig.layout.annotations[0]
+    assert _below_plot(note, fig) == pytest.approx(notes_top + legend_px)  # the notes under the legend
+    assert note.text.count("<br>") >= 2  # the source line broken for a phone
+
+
+def test_without_notes_the_legend_lies_at_the_bottom():
+    fig = pl.fit_for_phones(figure("标题", []))
+    assert (fig.layout.legend.yref, fig.layout.legend.y, fig.layout.legend.yanchor) == ("container", 0, "bottom")
+
+
+def test_a_line_is_never_broken_before_a_comma():
+    # 郑州的数字见于之后年份的报告（如经济普查后的修订）|，与当年报告… began a phone's line with ，
+    note = "修订数：郑州的数字见于之后年份的报告（如经济普查后的修订），与当年报告的初步数不是同一版本"
+    for width in range(20, 60):
+        pieces = pl.wrap(note, width)
+        assert "".join(pieces) == note and not any(p[0] in "，、；：,;:）)。" for p in pieces)
 
 
 def test_a_single_series_without_legend_gets_no_legend_room():
@@ -81,8 +111,21 @@ def test_two_legends_are_stacked_under_the_chart_without_overlap():
     assert pl.legend_names(fig) == ["legend", "legend2"]
     assert [e for g in pl.legend_groups(fig, "legend2") for e in g] == ["Level", "level 0", "level 1", "level 2", "level 3"]
     pl.fit_for_phones(fig)
-    h = fig.layout.height
-    lower = pl.LEGEND_ROW_PX * pl.legend_rows(pl.legend_groups(fig, "legend2")) + 8
-    assert fig.layout.legend2.y == 0 and fig.layout.legend2.yanchor == "bottom"
-    assert fig.layout.legend.y * h == pytest.approx(lower)  # the relations' legend starts above the levels'
+    upper, lower = pl.legend_px(fig, "legend"), pl.legend_px(fig, "legend2")
+    assert fig.layout.legend.yanchor == fig.layout.legend2.yanchor == "top"
+    assert _legend_below_plot(fig.layout.legend2, fig) - _legend_below_plot(fig.layout.legend, fig) == pytest.approx(upper)
+    assert _below_plot(fig.layout.annotations[0], fig) == pytest.approx(_legend_below_plot(fig.layout.legend2, fig) + lower)
     assert fig.layout.legend.orientation == fig.layout.legend2.orientation == "h"
+
+
+def test_a_legend_title_drawn_on_top_takes_a_row_of_its_own():
+    # The Links map's 关系类型 legend (title on top, five relations in two rows at 358 px) ran into
+    # the levels' legend under it when its title was counted beside the entries.
+    fig = figure("Links", ["来源：科技日报"])
+    for name in ("研发→生产", "航线/班列", "飞地", "合作", "投资/落户"):
+        fig.add_scatter(x=[0], y=[0], name=name, legendgroup=name)
+    rows = pl.legend_rows(pl.legend_groups(fig))
+    fig.update_layout(legend={"title": {"text": "关系类型", "side": "top"}})
+    assert pl.legend_px(fig) == pl.LEGEND_ROW_PX * (rows + 1) + 8
+    fig.update_layout(legend={"title": {"side": "left"}})  # beside the entries: a block among them
+    assert pl.legend_groups(fig)[0] == ["关系类型"]

@@ -5,7 +5,7 @@ its PNG exports:
 
 - the title starts below the modebar (it floats over the top 30 px) and its long lines are broken
   where a phone would cut them;
-- the legend lies flat under the chart, below the notes, instead of beside or above the plot (a
+- the legend lies flat under the plot, above the notes, instead of beside or above the plot (a
   legend at the side takes a third of a phone's width, one above collides with the title);
 - notes under the chart (source lines) are broken to a phone's width;
 - colour bars lie flat under the chart too.
@@ -30,7 +30,9 @@ NOTE_LINE_PX = 16
 LEGEND_ROW_PX = 24
 LEGEND_WIDTH_PX = 340
 COLORBAR_PX = 60
-_BREAK_AFTER = re.compile(r"(?<=[，、；：,;:）)])|(?<= )")  # where a line may be broken
+# where a line may be broken: after a comma, colon or bracket, never before one (修订）|，与 put a
+# comma at the start of a phone's line), and after a space
+_BREAK_AFTER = re.compile(r"(?<=[，、；：,;:）)])(?![，、；：,;:）)。.])|(?<= )")
 
 
 def units(text: str) -> int:
@@ -73,8 +75,18 @@ def legend_groups(fig: go.Figure, legend: str = "legend") -> list[list[str]]:
             entries.append(trace.legendgrouptitle.text)
         entries.append(trace.name)
     box = fig.layout[legend]
-    title = box.title.text if box and box.title else None
+    title = box.title.text if box and box.title and box.title.side != "top" else None  # "top": a row of its own
     return ([[title]] if title and groups else []) + list(groups.values())
+
+
+def legend_px(fig: go.Figure, legend: str = "legend") -> int:
+    """A flat legend's height at a phone's width: its rows, a title drawn on top of them, and padding."""
+    groups = legend_groups(fig, legend)
+    if not groups:
+        return 0
+    box = fig.layout[legend]
+    title_row = bool(box and box.title and box.title.text and box.title.side == "top")
+    return LEGEND_ROW_PX * (legend_rows(groups) + title_row) + 8
 
 
 def legend_rows(groups: list[list[str]]) -> int:
@@ -141,31 +153,44 @@ def fit_for_phones(fig: go.Figure) -> go.Figure:
     extra_notes = turned = rotated_ticks_px(fig)
     left = max(layout.margin.l if layout.margin.l is not None else 80, y_labels_px(fig) + 24)  # labels push the plot
     note_units = max(int((PHONE_CHART_PX - left - 10) / NOTE_UNIT_PX), 20)  # notes start at the plot's left
-    for note in layout.annotations:
-        if note.yref == "paper" and (note.y or 0) <= 0 and note.yanchor == "top" and note.text:
-            before = note.text.count("<br>")
-            note.text = rewrap(note.text, note_units)
-            extra_notes += NOTE_LINE_PX * (note.text.count("<br>") - before)
-            note.yshift = (note.yshift or 0) - turned  # below tick labels a phone turns upright
+    notes = [note for note in layout.annotations
+             if note.yref == "paper" and (note.y or 0) <= 0 and note.yanchor == "top" and note.text]  # fmt: skip
+    for note in notes:
+        before = note.text.count("<br>")
+        note.text = rewrap(note.text, note_units)
+        extra_notes += NOTE_LINE_PX * (note.text.count("<br>") - before)
+        note.yshift = (note.yshift or 0) - turned  # below tick labels a phone turns upright
 
     # Each legend flat under the chart, the first on top: (legend, its height) from the bottom up.
-    stacked = [(name, LEGEND_ROW_PX * legend_rows(groups) + 8)
-               for name in legend_names(fig) if (groups := legend_groups(fig, name))][::-1]  # fmt: skip
-    legend_px = sum(px for _, px in stacked)
+    stacked = [(name, px) for name in legend_names(fig) if (px := legend_px(fig, name))][::-1]
+    legends_px = sum(px for _, px in stacked)
 
     bars = [t for t in fig.data if hasattr(t, "colorbar") and t.showscale is not False]
     colorbar_px = COLORBAR_PX if bars else 0
-    new_bottom = bottom + extra_notes + legend_px + colorbar_px
+    new_bottom = bottom + extra_notes + legends_px + colorbar_px
     layout.margin.update(t=new_top, b=new_bottom)
     layout.height = max(height + (new_top - top) + (new_bottom - bottom), 300)
-    below = 0
-    for name, px in stacked:
-        layout[name].update(orientation="h", yref="container", y=below / layout.height, yanchor="bottom", x=0,
-                            xanchor="left")  # fmt: skip
-        below += px
-    for trace in bars:  # under the legend, flat
-        trace.colorbar.update(orientation="h", yref="container", y=legend_px / layout.height, yanchor="bottom",
-                              x=0, xanchor="left", thickness=12, len=0.6)  # fmt: skip
+    if notes and stacked:
+        # The legend says what the lines are: right under the plot, where the notes began, and the notes
+        # (sources, no-data regions) move down by its height. In the plot's own coordinates, as the notes
+        # are: Plotly's axis automargin can take a few px off the plot, which moves them. Rows are counted
+        # at a phone's width, so a desktop, which lays them out in fewer, keeps a gap above the notes.
+        plot_px = layout.height - new_top - new_bottom
+        at = max((n.y or 0) * plot_px + (n.yshift or 0) for n in notes)  # px above the plot's bottom edge (< 0)
+        for name, px in stacked[::-1]:  # the first legend on top
+            layout[name].update(orientation="h", yref="paper", y=at / plot_px, yanchor="top", x=0, xanchor="left")
+            at -= px
+        for note in notes:
+            note.yshift = (note.yshift or 0) - legends_px
+    else:
+        below = 0
+        for name, px in stacked:
+            layout[name].update(orientation="h", yref="container", y=below / layout.height, yanchor="bottom", x=0,
+                                xanchor="left")  # fmt: skip
+            below += px
+    for trace in bars:  # under the legend (or the notes), flat
+        trace.colorbar.update(orientation="h", yref="container", y=(0 if notes else legends_px) / layout.height,
+                              yanchor="bottom", x=0, xanchor="left", thickness=12, len=0.6)  # fmt: skip
     fit_y_title(fig)
     return fig
 
