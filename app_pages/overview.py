@@ -68,9 +68,8 @@ for region in selected:  # full width: eight metrics need the room
                     where = f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}"
                     st.text(where if short else f"{unit} · {where}")
         st.caption(t("articles_behind", lang))
-        st.dataframe(
-            dd.articles_of_region(region).drop(columns=["region"]),
-            hide_index=True,
-            column_config={c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS},
-        )
+        latest, more = dd.latest_articles_of_region(region)
+        ui.text_table(latest.drop(columns=["region"]), {c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS})
+        if more:
+            st.caption(t("articles_more", lang, n=more))
 

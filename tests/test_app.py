@@ -300,3 +300,24 @@ def test_language_switch_keeps_the_filter(seeded: Path):
     assert chart_spec(at)["layout"]["xaxis"]["title"]["text"] == "Region"
     at.switch_page(OVERVIEW).run()
     assert at.title[0].value == "Regional development dashboard"
+
+
+def test_overview_card_lists_the_latest_articles_as_plain_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # A card lists a region's five latest articles in a static table (the browser draws it far sooner
+    # than a data grid) and says how many more the Articles page has; the table renders Markdown, so
+    # a title from data must show as written, not as a link.
+    rows = article_rows([(f"天津报道{i}", "天津") for i in range(7)] + [("[点此](http://evil.example) **粗**", "天津")])
+    for row, published in zip(rows, ["2024-01", "2024-03", "", "2024-02-10", "2023-12", "2024-05", "2024-04", "2024-06"], strict=True):
+        row["published"] = published
+    store.write_table("articles", rows, tmp_path)
+    use_store(monkeypatch, tmp_path)
+    at = app()
+    assert not at.exception
+    assert not at.dataframe or all("title" not in d.value.columns for d in at.dataframe)  # no grid of articles
+    listed = at.table[0].value
+    assert list(listed.columns) == ["标题", "来源", "日期", "署名"]
+    titles = list(listed.iloc[:, 0])
+    assert len(titles) == 5
+    assert titles[0].startswith("\\[点此\\]\\(") and "\\*\\*粗\\*\\*" in titles[0]  # escaped: shown as written
+    assert titles[1:] == ["天津报道5", "天津报道6", "天津报道1", "天津报道3"]  # newest first; undated last
+    assert "另有 3 篇较早的文章" in texts(at)

@@ -73,6 +73,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "headlines": ("主要指标（全地区，最新时期）", "Headline indicators (whole region, latest period)"),
     "articles_behind": ("出处文章", "Articles"),
+    "articles_more": ("另有 {n} 篇较早的文章，见“文章”页。", "{n} earlier article(s): see the Articles page."),
     "coverage": ("覆盖情况", "Coverage"),
     "n_facts": ("{n} 个数字", "{n} figures"),
     # compare

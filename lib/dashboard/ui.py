@@ -21,6 +21,7 @@ from lib.dashboard import views as dd
 from lib.dashboard.i18n import DEFAULT_LANG, LANG_KEY, is_place, region_name, t, unit_name
 from lib.dashboard.periods import period_label
 from lib.dashboard.phone_layout import fit_for_phones
+from lib.dashboard.safe_text import markdown_text
 
 _PAGE_FIGS = "_page_figures"  # name -> figure, for the page's ZIP button; reset by begin_page()
 
@@ -227,6 +228,14 @@ def named(df: pd.DataFrame) -> pd.DataFrame:
     if "display_unit" in out.columns:
         out["display_unit"] = out["display_unit"].map(lambda u: unit_name(u, lg) if isinstance(u, str) else u)
     return out
+
+
+def text_table(df: pd.DataFrame, headers: dict[str, str]) -> None:
+    """A short table drawn as static HTML (``st.table``), not a data grid: the grid's browser code is
+    the slowest part of a page's first draw. ``st.table`` renders Markdown in its cells, so every
+    cell from data is escaped to show as written; missing values show as empty cells."""
+    shown = df.astype(object).where(df.notna(), "").map(markdown_text)
+    st.table(shown.rename(columns=headers), hide_index=True, border="horizontal")
 
 
 def selected_facts(

@@ -137,6 +137,21 @@ def articles_of_region(region: str, directory: Path | None = None) -> pd.DataFra
     return found if found is not None else articles_for_regions(load_articles(d), [region])
 
 
+CARD_ARTICLES = 5  # articles listed on an Overview card; the Articles page lists them all
+
+
+def latest_articles_of_region(region: str, limit: int = CARD_ARTICLES,
+                              directory: Path | None = None) -> tuple[pd.DataFrame, int]:
+    """The region's ``limit`` latest articles (by publication date, undated last) and how many more it
+    has: an Overview card lists a few as a static table, which the browser draws far sooner than a
+    data grid, and a store of 2,500 articles would make the card hundreds of rows long."""
+    rows = articles_of_region(region, directory)
+    if "published" in rows.columns:
+        order = rows["published"].fillna("").astype(str)
+        rows = rows.iloc[order.sort_values(ascending=False, kind="stable").index]
+    return rows.head(limit).reset_index(drop=True), max(len(rows) - limit, 0)
+
+
 def store_summary(directory: Path | None = None) -> pd.DataFrame:
     """One row per table of the current build: name, rows, columns, build time (cheap: metadata only)."""
     d = Path(directory) if directory is not None else processed_dir()

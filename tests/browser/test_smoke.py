@@ -39,8 +39,11 @@ def test_title_filter_and_screenshot(
     expect(multiselect).to_be_visible()
     for region in seed_regions(seed_store):
         expect(multiselect.get_by_role("button", name=f"Remove {region}")).to_be_visible()
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
-    page.wait_for_timeout(500)  # let the data grid paint before the screenshot
+    expect(page.get_by_test_id("stTable").first).to_be_visible()  # a card's articles, drawn as text
+    first = pd.read_parquet(seed_store / "current" / "articles.parquet", columns=["region", "title"])
+    first = first[first["region"] == seed_regions(seed_store)[0]]["title"]
+    for title in first:  # the first card lists its region's articles, titles as written
+        expect(page.get_by_test_id("stTable").first).to_contain_text(title)
     page.screenshot(path=str(artifacts_dir / "smoke-overview.png"), full_page=True)
     assert outside == [], f"the page called out to the internet: {outside}"
 
