@@ -65,6 +65,8 @@ _DATELINE_BODY = (
     r"|(?P<outlet7>(?:新华社|新華社)照片\s*[,，]\s*[\u4e00-\u9fa5]{2,8}\s*[,，]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*"
     # a news channel's reporters and place in brackets: 【曾宏智 高雄六龜】, 【記者陳沿佐/台北報導】
     r"|(?P<outlet5>[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])\s*"
+    # the same with name and place run together: 【記者謝敏政嘉義報導】
+    r"|(?P<outlet8>[【〔](?:记者|記者)[\u4e00-\u9fa5·]{3,12}?(?:报导|報導|报道|報道)[】〕])\s*"
 )
 _DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
 # A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
@@ -134,8 +136,12 @@ _CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左
 # A brief of a column of briefs (三秦短波: △联席会议制度已在我省全面实行。截至目前,… (季哲)) opens with the same mark as a
 # caption but tells a story of several sentences and names no picture: a report of its own.
 _BULLET = re.compile(r"^[▲△■◆]\s*\S")
-# 图 as a picture, not in a word where it is something else (图书室 of a brief: 局领导和图书室订了41份, 蓝图, 地图, 意图).
-_PHOTO_CUE = re.compile(r"(?<![蓝藍地意企试試版宏构構])[图圖](?![书書纸紙谋謀])|摄|攝|照片|画面|畫面|镜头|鏡頭|合影")
+# 图 as a picture, not in a word where it is something else (图书室 of a brief: 局领导和图书室订了41份, 蓝图, 地图, 意图);
+# 摄 neither in the name of an art or its show (美术书法摄影展览 of a brief: an exhibition, not this page's picture).
+_PHOTO_CUE = re.compile(
+    r"(?<![蓝藍地意企试試版宏构構])[图圖](?![书書纸紙谋謀])"
+    r"|[摄攝](?!影(?:展|作品|比赛|比賽|大赛|大賽|家|协会|協會|爱好|愛好|艺术|藝術))|照片|画面|畫面|镜头|鏡頭|合影"
+)
 
 
 # A brief's author credit on a line of its own, names only in brackets: (王震), (黄建生 汪明喜).
@@ -212,9 +218,27 @@ class Piece:
 # --- paragraph level -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _read_more() -> re.Pattern:
+    lines = (paths.DATA_DIR / "vocab" / "read_more.txt").read_text(encoding="utf-8").splitlines()
+    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:>>|»|→)?$")
+
+
+def ends_with_read_more(text: str) -> bool:
+    """A teaser cut where a list page links to the whole story (…健康長大 繼續閱讀)."""
+    return bool(_read_more().search(text.rstrip()))
+
+
+# A brief's writers in brackets after its last sentence: …被评为“优胜队”。 (李永祥), …鲜蛋。(吴树民 周秦).
+_SIGNED_END = re.compile(
+    r"[。！？!?…][”’」』]*\s*[（(]\s*[\u4e00-\u9fa5·]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5·]{2,4}){0,3}\s*[）)]$"
+)
+
+
 def is_terminated(text: str) -> bool:
     t = text.rstrip()
-    return bool(_TERMINAL.search(t) or _CLOSING_CREDIT.search(t))
+    return bool(_TERMINAL.search(t) or _CLOSING_CREDIT.search(t) or _SIGNED_END.search(t) or ends_with_read_more(t))
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -467,6 +491,7 @@ class _Segment:
     paras: list[tuple[str, str]]  # (kind, text): body or heading (subhead)
     start_article: int | None  # index of the article this segment opens, if any
     after_open: bool  # follows a paragraph that stopped mid-sentence
+    dated: bool = False  # its first paragraph opened with a dateline
 
     @property
     def body_text(self) -> str:
@@ -754,7 +779,7 @@ def _scan(
             pieces.append(Piece())
             current = _Segment([], 0, False)
         elif (
-            (_opens_report(text) and _report_ended(segments, current))
+            (_opens_report(text) and _report_ended(segments, current) and not _lead_then_dateline(pieces, current))
             or (p.brief and current is not None and any(k == "body" for k, _ in current.paras))
             or _next_photo_report(paras, i, segments, current, place_counter)
         ):
@@ -763,8 +788,12 @@ def _scan(
             close()
             pieces.append(Piece())
             current = _Segment([], len(pieces) - 1, False)
-        if current is not None and current.start_article is not None and not current.paras:
-            text = _strip_dateline(pieces[current.start_article], text)
+        if current is not None and current.start_article is not None and (
+            not current.paras or (_opens_report(text) and _lead_then_dateline(pieces, current))
+        ):
+            stripped = _strip_dateline(pieces[current.start_article], text)
+            current.dated = current.dated or stripped != text
+            text = stripped
             if not text:
                 i += 1
                 continue
@@ -839,7 +868,17 @@ def _report_closed(segments: list[_Segment], current: _Segment | None, furniture
         return False
     seg = current if current and current.paras else (segments[-1] if segments else None)
     last = next((t for k, t in reversed(seg.paras) if k == "body"), "") if seg else ""
-    return furniture_since_body or bool(_CLOSING_CREDIT.search(last.rstrip()))
+    return (
+        furniture_since_body
+        or bool(_CLOSING_CREDIT.search(last.rstrip()))
+        or ends_with_read_more(last)
+        or bool(_TEASER_CUT.search(last.rstrip()))
+    )
+
+
+# A list page's teaser cut with one ellipsis (…祥納福。…, 遷...): the item is over. Chinese prose writes its
+# ellipsis doubled (……), which does not end a report.
+_TEASER_CUT = re.compile(r"(?<![…])…$|(?<!\.)\.{3}$")
 
 
 def _body_follows(nxt: Para | None, group: list[str]) -> bool:
@@ -861,6 +900,23 @@ def _last_open(segments: list[_Segment], current: _Segment | None) -> bool:
 
 def _opens_report(text: str) -> bool:
     return bool(_DATELINE.match(text) or _LABELLED_DATELINE.match(text))
+
+
+def _lead_then_dateline(pieces: list[Piece], current: _Segment | None) -> bool:
+    """A list page's item: its headline, a one-sentence summary, then the story under its dateline (盧秀燕赴日… /
+    市長盧秀燕登機前…表示… / 【記者彭勝郎台中報導】台中市長…): the dateline goes on the report its headline opened.
+    (A brief that opened with its own dateline is over when the next dateline comes.)"""
+    return (
+        current is not None
+        and current.start_article == len(pieces) - 1
+        and bool(pieces[-1].title)
+        and not current.dated
+        and len(current.paras) == 1
+        and current.paras[0][0] == "body"
+        and len(current.paras[0][1]) <= _MAX_LEAD
+        and current.paras[0][1].count("。") <= 1
+        and not _TEASER_CUT.search(current.paras[0][1].rstrip())
+    )
 
 
 def _report_ended(segments: list[_Segment], current: _Segment | None) -> bool:
@@ -895,6 +951,10 @@ def _new_report_headline(
         return False
     if not _report_ended(segments, current):
         return False
+    if last.column and len(group) >= 2 and len(group[0]) <= _COLUMN_LABEL_MAX and group[0] != last.column:
+        # a list of labelled items (台北 / 士林官邸 野放黃緣螢 / …, then 金門 / 烈嶼南山頭四營區 開幕): the item before
+        # was opened by a place label over its headline, and this group is one too, whatever the label names
+        return True
     head = " ".join(group)
     named = " ".join((last.title, last.kicker))
     places = place_counter(head) if place_counter else Counter()
