@@ -48,9 +48,6 @@ KNOWN: dict[tuple[str, str], str] = {
     "candidates' district",
     ("merittimes_20180124_difang_caifeng", "6"): "金門 and 烈嶼 are not in the gazetteer as Taiwan's (金门县 is filed under "
     "泉州): the item gets no region",
-    ("stdaily_20220930_fengshou_captions", "1"): "two captions (左图为…, 上图为…) under one lead naming no place and one "
-    "新华社发 credit come out as one article",
-    ("stdaily_20220930_fengshou_captions", "2"): "the second caption joins the first",
     ("rmrb_19630730_p2", "2"): "one headline group over two 新华社 reports (a 肩题, then each report's headline): the "
     "second report, opened by its dateline, is split out right but its headline stays in the first's kicker",
     ("sxgrb_19870908_sanqin", "3"): "三原县 is named once and the provinces it sent eggs to (天津、新疆、黑龙江) once each: "
@@ -634,3 +631,17 @@ def test_briefs_signed_in_brackets_are_each_a_report_and_a_photo_show_is_no_pict
     assert layout.classify([layout.Para(brief, "body")])[0].kind == "body"
     caption = "△西安市民在展览上观看作品。(张三 摄)"
     assert layout.classify([layout.Para(caption, "body")])[0].kind != "body"  # a picture's caption or credit
+
+
+WIRE_CREDITED = paths.PRIVATE_DIR / "pages8" / "stdaily_20220930_fengshou_captions.txt"
+
+
+def test_a_wire_credit_alone_on_its_line_is_no_headline_and_the_pictures_are_each_a_report():
+    arts = _articles(_need(WIRE_CREDITED))
+    assert [a.region for a in arts] == ["", "驻马店", "淄博"]  # the lead names no place
+    assert not any("新华社发" in a.text or "新华社发" in a.title for a in arts)
+    assert arts[1].byline and "摄" not in arts[1].text
+    page = "金秋时节,各地农民忙收获。\n新华社发\n左图为平谷区果农采摘苹果。(张三 摄)\n上图为恭城瑶族自治县农民采摘柿子。(李四 摄)\n"
+    pieces = layout.layout(page, pipeline.place_counter)
+    assert [p.text for p in pieces][1:] == ["左图为平谷区果农采摘苹果。", "上图为恭城瑶族自治县农民采摘柿子。"]
+    assert layout.classify([layout.Para("新华社发", "body")])[0].kind == "credit"

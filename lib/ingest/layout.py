@@ -44,6 +44,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,、。；;]")
 _CREDIT_END = re.compile(
     r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$"
     r"|(?:摄|攝)\s*[（(](?:新华社|新華社|中新社)?[发發][）)]$"  # 刘继刚摄(新华社发)
+    r"|^(?:新华社|新華社|中新社)[发發]$"  # the wire's credit alone on its line, over or under the pictures
 )
 _BYLINE = re.compile(
     r"^[（(]?\s*◎?\s*(?:(?:本报|本刊)?(?:特约)?(?:记者|通讯员|实习生|作者|编辑|编\s*辑|撰文)"
@@ -657,6 +658,9 @@ def _only_leads(segments: list[_Segment], place_counter: PlaceCounter | None) ->
     return not (set(places) - {"全国", "中国"})
 
 
+_WIRE_CREDIT_ONLY = re.compile(r"^(?:新华社|新華社|中新社)[发發]$")
+
+
 def _scan(
     paras: list[Para], place_counter: PlaceCounter | None = None, labelled: set[int] = frozenset()
 ) -> tuple[list[Piece], list[_Segment], list[list[str]], list[tuple[str, int]]]:
@@ -692,6 +696,9 @@ def _scan(
                 # a photo credit under its caption (上图:…收获地瓜。 / 新华社发(刘明祥 摄)) is the caption's
                 captions[-1] = (captions[-1][0] + " " + p.text, captions[-1][1])
                 i += 1
+                continue
+            if p.kind == "credit" and not pending_caption and _WIRE_CREDIT_ONLY.match(p.text):
+                i += 1  # 新华社发 alone between a lead and its pictures: the page's credit, no caption of its own
                 continue
             pending_caption.append(p.text)
             if p.kind != "caption_text":
