@@ -52,9 +52,10 @@ KNOWN: dict[tuple[str, str], str] = {
     "second report, opened by its dateline, is split out right but its headline stays in the first's kicker",
     ("sxgrb_19870908_sanqin", "3"): "三原县 is named once and the provinces it sent eggs to (天津、新疆、黑龙江) once each: "
     "the brief is read as national",
-    **{("wxredian_20240914_tushuo_zhongguo", str(k)): "a WeChat photo page: items numbered 01…05 on lines of their own, "
-       "the photographer's credit before each caption, furniture lines (图说 / 中国) over the first: two articles of "
-       "several items each" for k in range(1, 7)},
+    ("wxredian_20240914_tushuo_zhongguo", "1"): "the page's title lines (图说 / 中国) over the first caption are read as "
+    "its headline (中国)",
+    **{("wxredian_20240914_tushuo_zhongguo", str(k)): "the headline and the caption name the province and the county "
+       "(甘肃山丹, 甘肃省张掖市山丹县) as often: a tie goes to the province" for k in (2, 3, 4)},
 }
 
 
@@ -645,3 +646,23 @@ def test_a_wire_credit_alone_on_its_line_is_no_headline_and_the_pictures_are_eac
     pieces = layout.layout(page, pipeline.place_counter)
     assert [p.text for p in pieces][1:] == ["左图为平谷区果农采摘苹果。", "上图为恭城瑶族自治县农民采摘柿子。"]
     assert layout.classify([layout.Para("新华社发", "body")])[0].kind == "credit"
+
+
+NUMBER_LINES = paths.PRIVATE_DIR / "pages8" / "wxredian_20240914_tushuo_zhongguo.txt"
+
+
+def test_items_numbered_on_lines_of_their_own_are_each_a_report_their_credit_a_byline():
+    arts = _articles(_need(NUMBER_LINES))
+    assert [a.title[:4] for a in arts][1:] == ["甘肃山丹", "山西闻喜", "江苏海安", "江西南昌", "新疆昌吉"]
+    assert [a.byline for a in arts][1:3] == ["王将", "姚中吉"]
+    assert arts[0].region == "合肥"  # the WeChat post's line (文摘 2024-09-14 18:11 北京) names no place of it
+    page = ("01\n平谷区果农采摘苹果\n张三 摄\n9月13日,北京市平谷区果农采摘苹果。\n"
+            "02\n恭城柿子丰收\n李四 摄\n9月13日,广西恭城瑶族自治县农民采摘柿子。\n")  # fmt: skip
+    pieces = layout.layout(page, pipeline.place_counter)
+    assert [(p.title, p.byline, p.text) for p in pieces] == [
+        ("平谷区果农采摘苹果", "张三", "9月13日,北京市平谷区果农采摘苹果。"),
+        ("恭城柿子丰收", "李四", "9月13日,广西恭城瑶族自治县农民采摘柿子。")]  # fmt: skip
+    one = "01\n平谷区果农采摘苹果\n9月13日,北京市平谷区果农采摘苹果。\n"  # one number line is no list: it stays a line
+    assert layout.layout(one, pipeline.place_counter)[0].title in ("01", "平谷区果农采摘苹果")
+    assert "1. " not in " ".join(p.title + p.kicker for p in layout.layout(one, pipeline.place_counter))
+    assert layout.classify([layout.Para("文摘   2024-09-14 18:11   北京", "heading")])[0].kind == "meta"

@@ -96,6 +96,9 @@ _META_LINE = re.compile(
     r"|^[-|:：\s]{3,}$"
     # a list's separator between items, alone on its line (- / * / ——): the item before is over
     r"|^[-–—_*＊=~·•]{1,3}$"
+    # a WeChat post's line: the account, the time it was posted and the place it was posted from (文摘 2024-09-14
+    # 18:11 北京): not the report's place
+    r"|^\S{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fa5]{2,8})?\s*$"
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
     r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
@@ -511,6 +514,26 @@ _BRACKET_POST = re.compile(r"^(?:@(?P<account>[^\s:：@]{1,24})\s*[:：]\s*)?【
 _REGION_LABEL = re.compile(r"^【(?P<label>[^【】\s]{2,8})】\s*(?P<head>\S.{3,}?)$")
 
 
+_BARE_NAME = re.compile(r"^\s*[\u4e00-\u9fa5]{2,4}\s*$")
+_NUMBER_LINE = re.compile(r"^0?([1-9]|[1-9]\d)$")
+
+
+def _number_lines(paras: list[Para]) -> list[Para]:
+    """Items numbered on lines of their own (a WeChat page's 01 / 甘肃山丹:娃娃菜喜丰收 / …, 02 / …), numbered 1, 2, 3…
+    from the first: each number joins the headline under it (1. 甘肃山丹:…), as a numbered list writes it."""
+    hits = [
+        i for i, p in enumerate(paras[:-1])
+        if p.kind == "heading" and _NUMBER_LINE.match(p.text.strip()) and paras[i + 1].kind == "heading"
+    ]  # fmt: skip
+    numbers = [int(_NUMBER_LINE.match(paras[i].text.strip()).group(1)) for i in hits]
+    if len(hits) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return paras
+    drop = set(hits)
+    for i, k in zip(hits, numbers, strict=True):
+        paras[i + 1] = Para(f"{k}. {paras[i + 1].text}", "heading", paras[i].gap_before)
+    return [p for i, p in enumerate(paras) if i not in drop]
+
+
 def _bracket_posts(paras: list[Para]) -> list[Para]:
     hits = [_BRACKET_POST.match(p.text) if p.kind == "body" else None for p in paras]
     hits = [m if m and not _DATELINE.match(f"【{m.group('head')}】") and not is_terminated(m.group("head")) else None for m in hits]
@@ -553,7 +576,7 @@ def _mark_region_labels(paras: list[Para], place_counter: PlaceCounter | None) -
 def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     """Split one document's text into articles."""
     # an archive that kept its HTML line breaks as text (…第2版(要闻)<br/>专栏:<br/>): they are line breaks
-    paras = _bracket_posts(classify(split_paragraphs(_BR_TAG.sub("\n", text))))
+    paras = _number_lines(_bracket_posts(classify(split_paragraphs(_BR_TAG.sub("\n", text)))))
     if not paras:
         return []
     if place_counter is not None:
@@ -697,6 +720,12 @@ def _scan(
                 captions[-1] = (captions[-1][0] + " " + p.text, captions[-1][1])
                 i += 1
                 continue
+            if p.kind == "credit" and not pending_caption and current is not None and not current.paras \
+                    and current.start_article == len(pieces) - 1 and pieces and not pieces[-1].paragraphs:
+                # a photographer's credit right under the item's headline: its byline (张三 摄 -> 张三)
+                _set_byline(pieces[-1], re.sub(r"\s*(?:摄|攝|摄影|攝影)$", "", p.text.strip()))
+                i += 1
+                continue
             if p.kind == "credit" and not pending_caption and _WIRE_CREDIT_ONLY.match(p.text):
                 i += 1  # 新华社发 alone between a lead and its pictures: the page's credit, no caption of its own
                 continue
@@ -734,8 +763,11 @@ def _scan(
                 column_of_next = list_name.column or list_name.title
                 current = None
                 starts_article = True
+            credited = ""
             if i in listed:
                 group = [_ARABIC_ITEM.sub("", group[0]).strip(), *group[1:]]  # the brief's number is no part of its headline
+                while len(group) > 1 and _BARE_NAME.match(group[-1]):
+                    credited = group.pop().strip()  # a photographer's name under the item's headline (姚中吉)
             if starts_article and not (numbered and pieces):
                 close()
                 if _column_over_briefs(paras, j):
@@ -745,6 +777,8 @@ def _scan(
                     pieces.append(_piece_from_headings(group, nxt is not None and _DATELINE.match(nxt.text) is not None))
                     if column_of_next:
                         pieces[-1].column, column_of_next = column_of_next, ""
+                    if credited:
+                        _set_byline(pieces[-1], credited)
                     label = _REGION_LABEL.match(group[-1]) if i in labelled else None
                     if label:  # 【辽宁】 is the item's place label, no part of its headline
                         pieces[-1].title = label.group("head").strip()
@@ -829,6 +863,8 @@ def _next_photo_report(
         return False
     if (current is not None and current.paras) or not segments:
         return False
+    if current is not None and current.start_article is not None:
+        return False  # the item's headline (and its picture's credit) was just printed: this is its text
     before = segments[-1]
     if len(before.body_text) > 2 * _MAX_LEAD or not is_terminated(before.body_text):
         return False
@@ -852,6 +888,8 @@ def _numbered_briefs(paras: list[Para], place_counter: PlaceCounter | None) -> s
             continue
         body = []
         for q in paras[i + 1 : i + 4]:
+            if not body and (q.kind == "credit" or (q.kind == "heading" and _BARE_NAME.match(q.text))):
+                continue  # a picture's credit under the item's headline (王将 摄, 姚中吉), its caption after it
             if q.kind != "body":
                 break
             body.append(q.text)
