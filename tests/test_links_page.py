@@ -136,21 +136,28 @@ def test_great_circle_ends_and_continuity():
         maps.great_circle(0, 0, 1, 1, n=0)
 
 
-@pytest.mark.parametrize(
-    "points,expected",
-    [
-        ([], None),
-        ([(39.9, 116.4), (39.1, 117.2)], ((107.8, 34.0), (125.8, 45.0))),  # 北京, 天津: widened
-        ([(34.7, 113.6), (33.7, -84.4)], ((-84.4, 28.7), (113.6, 39.7))),  # lon wide enough already
-    ],
-)
-def test_padded_bounds(points, expected):
-    box = maps.padded_bounds(points)
-    if expected is None:
-        assert box is None
-    else:
-        assert box[0] == pytest.approx(expected[0], abs=0.01)
-        assert box[1] == pytest.approx(expected[1], abs=0.01)
+def test_a_frame_holds_its_places_and_is_no_zoom_on_one_city():
+    assert maps.frame([]) is None
+    near = maps.frame([(39.9, 116.4), (39.1, 117.2)])  # 北京, 天津
+    assert near.lon[1] - near.lon[0] >= maps.MIN_SPAN[0] and near.lat[1] - near.lat[0] >= maps.MIN_SPAN[1]
+    assert near.lon[0] < 116.4 < 117.2 < near.lon[1] and near.lat[0] < 39.1 < 39.9 < near.lat[1]
+
+
+def test_a_frame_round_the_pacific_is_the_shorter_way_and_flat():
+    # 郑州 to 卢森堡 and to 亚特兰大: the routes' great circles go west over Asia and east over the Pacific, so the
+    # Atlantic is the widest gap (the three places alone would be framed across the Atlantic, the shorter arc)
+    places = [(34.7, 113.6), (49.6, 6.1), (33.7, -84.4)]
+    curves = [p for end in places[1:] for p in zip(*maps.great_circle(*places[0], *end), strict=True)]
+    assert maps.frame(places).lon[0] < -84.4 < 6.1 < 113.6 < maps.frame(places).lon[1]
+    wide = maps.frame(places + curves)
+    assert wide.lon[0] < 6.1 and wide.lon[1] > 360 - 84.4  # Europe on the left, America on the right
+    assert wide.lon[1] - wide.lon[0] < 300 and 100 < wide.rotation < 180
+    china = maps.frame([(45.8, 126.5), (34.7, 113.6), (28.5, 117.9), (39.1, 117.2)])  # 哈尔滨 … 上饶
+    assert wide.aspect < 0.35 < china.aspect  # a flat frame, a squarer one
+    # the projection's own check: 20 by 100 degrees on the equator, padded by 5% of the width on every side: 30 by
+    # 110 degrees, a degree of longitude there 0.87 of one of latitude
+    assert maps.frame([(-10.0, 0.0), (10.0, 100.0)]).aspect == pytest.approx(
+        30.0 * 1.0072 / (110.0 * 0.8707), rel=0.02)  # fmt: skip
 
 
 # --- builders ------------------------------------------------------------------------------------
@@ -207,7 +214,16 @@ def test_builders_title_legend_source_and_link_ids(builder):
 def test_link_map_uses_the_vendored_scope_and_fits_the_locations():
     fig = charts.link_map(SEEDLIKE, "en", regions=["郑州"])
     geo = fig.layout.geo
-    assert (geo.scope, geo.resolution, geo.fitbounds) == (maps.SCOPE, maps.RESOLUTION, "locations")
+    assert (geo.scope, geo.resolution, geo.fitbounds) == (maps.SCOPE, maps.RESOLUTION, False)
+    # the frame is set: it holds every place drawn, and the chart is as tall as the framed map needs
+    lons = [lo for tr in fig.data if tr.type == "scattergeo" for lo in tr.lon if lo is not None]
+    assert all(geo.lonaxis.range[0] <= lo % 360 or geo.lonaxis.range[0] <= lo for lo in lons)
+    assert all(geo.lataxis.range[0] <= la <= geo.lataxis.range[1]
+               for tr in fig.data if tr.type == "scattergeo" for la in tr.lat if la is not None)  # fmt: skip
+    assert fig.layout.height < 600  # a flat frame (郑州 to 卢森堡 and 亚特兰大): no band of blank around it
+    where = {t: pos for tr in fig.data if tr.type == "scattergeo" and tr.text is not None
+             for t, pos in zip(tr.text, tr.textposition, strict=True)}  # fmt: skip
+    assert where["Atlanta"].endswith("left") and where["Luxembourg"].endswith("right")  # written inward at the edges
     assert geo.showcountries is False
     names = {t for tr in fig.data if tr.type == "scattergeo" and tr.text is not None for t in tr.text}
     assert {"Zhengzhou", "Atlanta", "Luxembourg"} <= names  # drawn in English, not relabelled after
@@ -394,7 +410,7 @@ def test_page_on_the_seed_store(seed_store: Path, monkeypatch: pytest.MonkeyPatc
     assert not at.exception
     network, geo = _specs(at)
     assert {"北京", "天津", "郑州", "亚特兰大", "卢森堡", "上饶", "长三角"} <= _node_names(network)
-    assert geo["layout"]["geo"]["scope"] == "world" and geo["layout"]["geo"]["fitbounds"] == "locations"
+    assert geo["layout"]["geo"]["scope"] == "world" and geo["layout"]["geo"]["fitbounds"] is False
     config = json.loads(at.get("plotly_chart")[1].proto.config)
     assert config["topojsonURL"] == "/app/static/topojson/"
     assert config["toImageButtonOptions"]["filename"].startswith("区域协同地图")

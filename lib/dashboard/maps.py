@@ -12,6 +12,7 @@ so the browser gets ``config={"topojsonURL": TOPOJSON_URL}``; kaleido gets the f
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 from lib import paths
@@ -102,26 +103,70 @@ def midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float,
     return lats[1], (lons[1] + 180) % 360 - 180
 
 
-def padded_bounds(
-    points: list[tuple[float, float]], min_span: tuple[float, float] = MIN_SPAN
-) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """((lon_min, lat_min), (lon_max, lat_max)) around (lat, lon) points, widened about their centre
-    to at least ``min_span`` (lon, lat) degrees; None without points. Latitudes stay in -85..85."""
+def _natural_earth(lat: float, lon: float) -> tuple[float, float]:
+    """d3's geoNaturalEarth1 (plotly's "natural earth"), in radians of the unit sphere: (x, y)."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    p2 = phi * phi
+    p4 = p2 * p2
+    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
+    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
+    return x, y
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The part of the world a map shows: longitudes ``lon[0]..lon[1]`` eastward (``lon[1]`` may pass 180: Europe to
+    America by the Pacific is 0..280), latitudes ``lat``, the projection turned to ``rotation`` (the middle
+    longitude), and ``aspect``, the drawn map's height over its width on the natural earth projection."""
+
+    lon: tuple[float, float]
+    lat: tuple[float, float]
+    rotation: float
+    aspect: float
+
+
+FRAME_PAD = 0.05  # of the frame's width, on every side: room for markers and the labels under them
+
+
+def frame(points: list[tuple[float, float]], min_span: tuple[float, float] = MIN_SPAN) -> Frame | None:
+    """The frame around (lat, lon) points: the shortest arc of longitude holding them all (it starts after the
+    widest gap between them round the globe), padded, and widened about its middle to at least ``min_span``
+    (lon, lat) degrees so 北京→天津 is no zoom on one city. None without points. Latitudes stay in -85..85."""
     if not points:
         return None
+    lons = sorted({p[1] % 360 for p in points})
+    gap, after = max((((lons[(i + 1) % len(lons)] - lon) % 360 or 360), lon) for i, lon in enumerate(lons))
+    start = (after + gap) % 360 if len(lons) > 1 else lons[0]
+    span = 360 - gap if len(lons) > 1 else 0.0
+    start = (start + 180) % 360 - 180  # in -180..180, the end east of it
     lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    bounds = []
-    for lo, hi, span, limit in (
-        (min(lons), max(lons), min_span[0], 180.0),
-        (min(lats), max(lats), min_span[1], 85.0),
-    ):
-        if hi - lo < span:
-            mid = (lo + hi) / 2
-            lo, hi = mid - span / 2, mid + span / 2
-        bounds.append((max(lo, -limit), min(hi, limit)))
-    (lon0, lon1), (lat0, lat1) = bounds
-    return (lon0, lat0), (lon1, lat1)
+    # the same room on every side, in degrees of the longer side's scale (a wide frame's markers are as big)
+    pad = FRAME_PAD * max(span, min_span[0], 2 * (max(lats) - min(lats)))
+    lon0, lon1 = _widen(start, start + span, min_span[0], 360.0, pad)
+    lat0, lat1 = _widen(min(lats), max(lats), min_span[1], 170.0, pad)
+    lat0, lat1 = max(lat0, -85.0), min(lat1, 85.0)
+    mid = (lon0 + lon1) / 2
+    return Frame((lon0, lon1), (lat0, lat1), (mid + 180) % 360 - 180, _aspect(lon0, lon1, lat0, lat1, mid))
+
+
+def _widen(lo: float, hi: float, least: float, most: float, pad: float) -> tuple[float, float]:
+    lo, hi = lo - pad, hi + pad
+    if hi - lo < least:
+        mid = (lo + hi) / 2
+        lo, hi = mid - least / 2, mid + least / 2
+    if hi - lo > most:
+        mid = (lo + hi) / 2
+        lo, hi = mid - most / 2, mid + most / 2
+    return lo, hi
+
+
+def _aspect(lon0: float, lon1: float, lat0: float, lat1: float, mid: float) -> float:
+    """Height over width of the box's outline, projected (the equator is the widest line, so it is sampled)."""
+    lats = [lat0 + (lat1 - lat0) * k / 8 for k in range(9)] + ([0.0] if lat0 < 0 < lat1 else [])
+    lons = [lon0 + (lon1 - lon0) * k / 16 for k in range(17)]
+    xy = [_natural_earth(la, lo - mid) for la in lats for lo in lons]
+    width = max(x for x, _ in xy) - min(x for x, _ in xy)
+    return (max(y for _, y in xy) - min(y for _, y in xy)) / width
 
 
 def _xyz(lat: float, lon: float) -> tuple[float, float, float]:

@@ -10,6 +10,7 @@ edge's links, a region's dot carries every link touching it.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +19,9 @@ from lib.dashboard.charts.common import base_layout, regions_text, source_line
 from lib.dashboard.i18n import DEFAULT_LANG, label, region_name, t
 from lib.dashboard.phone_layout import units
 from lib.dashboard.safe_text import plotly_text
+
+if TYPE_CHECKING:  # the maps module loads the gazetteer: imported where a map is drawn
+    from lib.dashboard import maps
 
 RELATION_ORDER = ("rd_to_production", "route", "enclave", "cooperation", "investment")
 RELATION_COLORS = {
@@ -383,6 +387,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
                     for s, d in zip(edges["source_region"], edges["target_region"], strict=True)]]  # fmt: skip
     fig = go.Figure()
     slots = dict(zip(placed.index, _pair_slots(placed), strict=True))
+    curves: list[tuple[float, float]] = []  # every route's great circle, which the frame must hold
     for relation, grp in sorted(placed.groupby("relation", sort=False), key=lambda kv: _relation_rank(kv[0])):
         color, name = relation_color(relation), label("relation", relation, lang)
         lines: dict[float, tuple[list, list]] = {}
@@ -393,6 +398,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
             lats += [la0, la1, None]
             lons += [lo0, lo1, None]
             path_lat, path_lon = maps.great_circle(la0, lo0, la1, lo1, n=20)
+            curves += zip(path_lat, path_lon, strict=True)
             k = max(2, 9 - 2 * slots[idx])  # from the source's side: A→B and B→A apart
             mids_lat.append(path_lat[k])
             mids_lon.append((path_lon[k] + 180) % 360 - 180)
@@ -415,6 +421,11 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
     wide = bool(lons) and max(lons) - min(lons) > WIDE_MAP_DEGREES
     keep_label = set(regions or []) | set(shown.loc[shown["level"] == "foreign", "region"])
     positions = _label_positions({n: coords[n] for n in shown["region"]})
+    # The frame is set, not fitted (plotly's fitbounds framed Europe-to-America routes in a map a third as tall as
+    # its area): it holds every place and every route's curve, and the chart is as tall as the framed map.
+    framed = maps.frame([coords[n] for n in shown["region"]] + curves)
+    if framed is not None:  # a label at the frame's east or west edge is written inward, not cut off
+        positions = {n: _inward(pos, framed, coords[n][1]) for n, pos in positions.items()}
     for level, grp in _node_groups(shown):
         fig.add_scattergeo(
             lat=[coords[n][0] for n in grp["region"]], lon=[coords[n][1] for n in grp["region"]],
@@ -425,15 +436,11 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
             name=label("level", level, lang), legendgroup="levels", legend=LEVELS_LEGEND,
             customdata=_node_custom(grp, lang), hovertemplate=_node_hover(lang),
         )  # fmt: skip
-    box = maps.padded_bounds([coords[n] for n in shown["region"]])
-    if box is not None:  # invisible corners: fitbounds then never zooms in to a single city
-        (lo0, la0), (lo1, la1) = box
-        fig.add_scattergeo(
-            lat=[la0, la1], lon=[lo0, lo1], mode="markers", marker={"size": 1, "opacity": 0},
-            hoverinfo="skip", showlegend=False,
-        )  # fmt: skip
+    if framed is not None:
+        fig.update_geos(projection_rotation_lon=framed.rotation, lonaxis_range=list(framed.lon),
+                        lataxis_range=list(framed.lat))  # fmt: skip
     fig.update_geos(
-        scope=maps.SCOPE, resolution=maps.RESOLUTION, projection_type="natural earth", fitbounds="locations",
+        scope=maps.SCOPE, resolution=maps.RESOLUTION, projection_type="natural earth", fitbounds=False,
         showland=True, landcolor="#eef0f2", showocean=True, oceancolor="#f5f9fc", showlakes=True,
         lakecolor="#f5f9fc", showcoastlines=True, coastlinecolor="#9aa5b1", coastlinewidth=0.6,
         showcountries=False, showframe=False, bgcolor="rgba(0,0,0,0)",
@@ -446,5 +453,33 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
         )
     notes.append(source_line(links, lang))
     fig = base_layout(fig, title, [n for n in notes if n])
-    fig.update_layout(height=600, **_legends(lang), margin={"l": 20, "r": 20})
+    fig.update_layout(**_legends(lang), margin={"l": 20, "r": 20})
+    margin = (fig.layout.margin.t or 0) + (fig.layout.margin.b or 0)
+    fig.update_layout(height=margin + _map_plot_px(framed.aspect if framed else None))
     return fig
+
+
+EDGE_SHARE = 0.15  # of the frame's width at either side, where a label would run out of it
+
+
+def _inward(position: str, framed: maps.Frame, lon: float) -> str:
+    """``top center`` of a place near the east edge becomes ``top left`` (near the west edge ``top right``)."""
+    x = ((lon - framed.lon[0]) % 360) / (framed.lon[1] - framed.lon[0])
+    vertical = position.split()[0]
+    if x > 1 - EDGE_SHARE:
+        return f"{vertical} left"
+    if x < EDGE_SHARE:
+        return f"{vertical} right"
+    return position
+
+
+MAP_PLOT_WIDTH_PX = 800  # about the map's width on a desktop page
+MAP_PLOT_PX = (160, 560)  # the least and the most the map's area takes
+
+
+def _map_plot_px(aspect: float | None) -> int:
+    """The map area's height: as tall as the framed map is at a desktop's width, so a flat frame (Europe to
+    America) leaves no band of blank above and below it (on a phone, a third of the blank it left at 600 px)."""
+    if aspect is None:
+        return MAP_PLOT_PX[1]
+    return int(min(max(MAP_PLOT_WIDTH_PX * aspect, MAP_PLOT_PX[0]), MAP_PLOT_PX[1]))
