@@ -52,8 +52,6 @@ KNOWN: dict[tuple[str, str], str] = {
     "the brief is read as national",
     ("wxredian_20240914_tushuo_zhongguo", "1"): "the page's title lines (图说 / 中国) over the first caption are read as "
     "its headline (中国)",
-    **{("wxredian_20240914_tushuo_zhongguo", str(k)): "the headline and the caption name the province and the county "
-       "(甘肃山丹, 甘肃省张掖市山丹县) as often: a tie goes to the province" for k in (2, 3, 4)},
 }
 
 
@@ -653,6 +651,7 @@ def test_items_numbered_on_lines_of_their_own_are_each_a_report_their_credit_a_b
     arts = _articles(_need(NUMBER_LINES))
     assert [a.title[:4] for a in arts][1:] == ["甘肃山丹", "山西闻喜", "江苏海安", "江西南昌", "新疆昌吉"]
     assert [a.byline for a in arts][1:3] == ["王将", "姚中吉"]
+    assert [a.region for a in arts][1:4] == ["张掖", "运城", "南通"]  # 甘肃山丹: the county after its province
     assert arts[0].region == "合肥"  # the WeChat post's line (文摘 2024-09-14 18:11 北京) names no place of it
     page = ("01\n平谷区果农采摘苹果\n张三 摄\n9月13日,北京市平谷区果农采摘苹果。\n"
             "02\n恭城柿子丰收\n李四 摄\n9月13日,广西恭城瑶族自治县农民采摘柿子。\n")  # fmt: skip

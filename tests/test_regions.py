@@ -284,7 +284,8 @@ def test_gazetteer_is_cached():
 def _positionwise_scan(text: str) -> list[regions.PlaceMention]:
     """The scanner's rule spelled out, one position at a time: the longest gazetteer name starting
     here (not one ending in 区/县 right before 域, nor one whose first character ends the word before
-    it), else an abbreviation run, else the next character.
+    it), then a county's bare short name right after its province or prefecture, else an abbreviation run, else the
+    next character.
     Slow, obviously right: the fast scanner must agree with it everywhere."""
     gaz = regions._gazetteer()
     longest = max(map(len, gaz.table))
@@ -302,6 +303,10 @@ def _positionwise_scan(text: str) -> list[regions.PlaceMention]:
                 if region:
                     out.append(regions.PlaceMention(i, i + length, surface, region, entry.kind))
                 i += length
+                county = regions._qualified_county(text, i, region, gaz) if region else None  # 甘肃山丹
+                if county:
+                    out.append(county)
+                    i = county.end
                 break
         else:
             length = 0
@@ -376,3 +381,18 @@ def test_a_name_starting_inside_a_word_yields_to_the_name_after_it():
 )
 def test_names_at_word_boundaries_are_kept(text, surfaces):
     assert [m.surface for m in find_places(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("甘肃山丹:娃娃菜喜丰收", ["甘肃", "张掖"]),  # a WeChat photo page's item headline (pages8): the county after its province
+        ("山西闻喜:红辣椒喜获丰收", ["山西", "运城"]),
+        ("张掖山丹娃娃菜", ["张掖", "张掖"]),  # after its prefecture too
+        ("江苏海安全生产", ["江苏"]),  # 海安 runs into a word (安全生产): no county
+        ("山丹丹花开", []),  # alone, a county's short name that needs its suffix is no mention
+        ("四川大学", ["四川"]),
+    ],
+)
+def test_a_countys_short_name_right_after_its_province_or_prefecture_names_it(text, expected):
+    assert [m.region.region for m in regions.find_places(text)] == expected

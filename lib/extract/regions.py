@@ -81,6 +81,9 @@ class _Gazetteer:
     bodies: frozenset[str] = frozenset()
     # Counties' short names that are no everyday word (平利, 千阳): a headline may open with one bare (平利重拳整治…)
     bare_counties: dict[str, Region] = field(default_factory=dict)
+    # Counties' short names under their province's or prefecture's name (甘肃山丹, 张掖山丹, 山西闻喜): a short name
+    # that needs its suffix alone (山丹县) names the county right after its parent. Parent's short -> short -> region.
+    qualified: dict[str, dict[str, Region]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -136,7 +139,22 @@ def _gazetteer() -> _Gazetteer:
         if row["short"] and len(row["short"]) >= 2 and row["common_word"] != "1" and row["short"] not in table
         and row["short"] in names and row["ambiguous"] != "1"
     }
-    return _Gazetteer(table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies, bare)
+    return _Gazetteer(
+        table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies, bare,
+        _qualified(places, parents, table),
+    )  # fmt: skip
+
+
+def _qualified(places, parents, table) -> dict[str, dict[str, Region]]:
+    seen: dict[str, dict[str, set[Region]]] = defaultdict(lambda: defaultdict(set))
+    for row in places:
+        short = row["short"]
+        if not short or len(short) < 2 or row["common_word"] == "1" or row["ambiguous"] == "1" or short in table:
+            continue
+        target = _place_region(row, parents)
+        for parent in {row["province"], row["prefecture"]} - {""}:
+            seen[parent][short].add(target)
+    return {p: {s: next(iter(t)) for s, t in shorts.items() if len(t) == 1} for p, shorts in seen.items()}
 
 
 def _division_region(row: dict[str, str]) -> Region:
@@ -326,6 +344,10 @@ def _scan_places(text: str) -> list[PlaceMention]:
             if region:
                 out.append(PlaceMention(pos, pos + len(surface), surface, region, entry.kind))
             i = pos + len(surface)
+            county = _qualified_county(text, i, region, gaz) if region else None
+            if county:
+                out.append(county)
+                i = county.end
         elif text[pos] in gaz.abbr:
             run = _abbr_run(text, pos, gaz.abbr)
             out.extend(run)
@@ -333,6 +355,28 @@ def _scan_places(text: str) -> list[PlaceMention]:
         else:
             i = pos + 1
     return out
+
+
+def _qualified_county(text: str, at: int, parent: Region, gaz: _Gazetteer) -> PlaceMention | None:
+    """A county's bare short name right after its province or prefecture (甘肃山丹:…, 江苏海安), ending where a word
+    ends (山西大同 is the city; a short name that runs into a word, 江苏海安全…, is none)."""
+    shorts = gaz.qualified.get(parent.region) if parent.level in ("province", "prefecture") else None
+    if not shorts:
+        return None
+    for length in (4, 3, 2):
+        short = text[at : at + length]
+        region = shorts.get(short)
+        if region is None:
+            continue
+        window = text[at : at + length + 3]
+        pos = 0
+        for token in text_mod.cut(window):
+            pos += len(token)
+            if pos >= length:
+                break
+        if pos == length:
+            return PlaceMention(at, at + length, short, region, "county")
+    return None
 
 
 # A village's name is often a province's or county's (河北村, 四川村): a bare name before 村 that is not 村民, 村镇….
