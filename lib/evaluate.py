@@ -403,7 +403,7 @@ def report(scores: dict[str, Score], verbose: bool = False, show_blind: bool = F
 ARTICLES_GOLD = paths.GOLD_DIR / "pages" / "articles.csv"
 # seed: the seed page (four articles); single: official texts holding one report each; dev: the dev articles (one
 # each, scored where ../shared is present); tuning / holdout: pages of short reports (tests/corpus/pages), holdout blind.
-ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "holdout")
+ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "holdout")
 
 
 @dataclass

@@ -300,6 +300,8 @@ def _positionwise_scan(text: str) -> list[regions.PlaceMention]:
                     break
                 entry = gaz.table[surface]
                 region = entry.region or regions._from_context(entry, out, i)
+                if region and regions._glued_to_other_province(out, i, region, entry.kind):
+                    region = None  # 周口文昌: one name
                 if region:
                     out.append(regions.PlaceMention(i, i + length, surface, region, entry.kind))
                 i += length
@@ -392,6 +394,8 @@ def test_names_at_word_boundaries_are_kept(text, surfaces):
         ("江苏海安全生产", ["江苏"]),  # 海安 runs into a word (安全生产): no county
         ("山丹丹花开", []),  # alone, a county's short name that needs its suffix is no mention
         ("四川大学", ["四川"]),
+        ("春意盎然、充满生机的周口文昌生态园。", ["周口"]),  # 周口's park named 文昌 (pages9, a 周口 photo page), not 海南's
+        ("周口、文昌两地", ["周口", "文昌"]),  # listed: two places (文昌, a city of 海南)
     ],
 )
 def test_a_countys_short_name_right_after_its_province_or_prefecture_names_it(text, expected):

@@ -341,6 +341,8 @@ def _scan_places(text: str) -> list[PlaceMention]:
         if surface:
             entry = gaz.table[surface]
             region = entry.region or _from_context(entry, out, pos)
+            if region and _glued_to_other_province(out, pos, region, entry.kind):
+                region = None  # 周口文昌生态园: a park of 周口 named 文昌, not 海南's 文昌
             if region:
                 out.append(PlaceMention(pos, pos + len(surface), surface, region, entry.kind))
             i = pos + len(surface)
@@ -355,6 +357,15 @@ def _scan_places(text: str) -> list[PlaceMention]:
         else:
             i = pos + 1
     return out
+
+
+def _glued_to_other_province(before: list[PlaceMention], start: int, region: Region, kind: str) -> bool:
+    """A county's name written right after a city or province of another province, with no separator (周口文昌生态园):
+    the two are one proper name, not two places (two places are listed with 、 or 和)."""
+    if kind != "county" or not before or before[-1].end != start:
+        return False
+    prev = before[-1].region
+    return prev.level in ("province", "prefecture") and bool(prev.province) and prev.province != region.province
 
 
 def _qualified_county(text: str, at: int, parent: Region, gaz: _Gazetteer) -> PlaceMention | None:

@@ -68,6 +68,8 @@ _DATELINE_BODY = (
     r"|(?P<outlet5>[【〔](?:记者|記者)?\s*(?:[\u4e00-\u9fa5·]{2,4}[\s、/／]+){1,4}[\u4e00-\u9fa5]{2,8}[】〕])\s*"
     # the same with name and place run together: 【記者謝敏政嘉義報導】
     r"|(?P<outlet8>[【〔](?:记者|記者)[\u4e00-\u9fa5·]{3,12}?(?:报导|報導|报道|報道)[】〕])\s*"
+    # in round brackets, the reporter named: (記者謝新鈕/南投報導), （记者王小明/台北报道）
+    r"|[（(](?P<credit9>(?:记者|記者)\s*[\u4e00-\u9fa5·、\s]{2,14}[/／][\u4e00-\u9fa5]{2,8}(?:报导|報導|报道|報道))[）)]\s*"
 )
 _DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
 # A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
@@ -136,7 +138,10 @@ _SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位来宾|
 _OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』"
 # A caption line by its opening mark: ▲ …, 图1:…, 上图:…, 图片:… (a chart's or a photo's legend).
-_CAPTION_OPEN = re.compile(r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：])")
+# (图①为…, 圖2為…: a numbered picture's caption)
+_CAPTION_OPEN = re.compile(
+    r"^(?:[▲△]\s*\S|图\s*\d{1,2}\s*[:：]|[上下左右中]图\s*[:：]|图片\s*[:：]|[图圖]\s*(?:[①-⑳]|\d{1,2})\s*[为為])"
+)
 # A brief of a column of briefs (三秦短波: △联席会议制度已在我省全面实行。截至目前,… (季哲)) opens with the same mark as a
 # caption but tells a story of several sentences and names no picture: a report of its own.
 _BULLET = re.compile(r"^[▲△■◆]\s*\S")
@@ -226,7 +231,21 @@ class Piece:
 def _read_more() -> re.Pattern:
     lines = (paths.DATA_DIR / "vocab" / "read_more.txt").read_text(encoding="utf-8").splitlines()
     words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
-    return re.compile(r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:>>|»|→)?$")
+    return re.compile(
+        r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:>>|»|→|\.{3}|…)?$", re.IGNORECASE
+    )
+
+
+def _fold_read_more(paras: list[Para]) -> list[Para]:
+    """A read-more link on a line of its own (Read More) goes on the end of the teaser above it, which it cuts."""
+    out: list[Para] = []
+    for p in paras:
+        alone = _read_more().fullmatch(p.text.strip())
+        if alone and out and out[-1].kind == "body":
+            out[-1] = Para(f"{out[-1].text} {p.text.strip()}", "body", out[-1].gap_before, out[-1].lines, out[-1].brief)
+        elif not alone:
+            out.append(p)
+    return out
 
 
 def ends_with_read_more(text: str) -> bool:
@@ -576,7 +595,7 @@ def _mark_region_labels(paras: list[Para], place_counter: PlaceCounter | None) -
 def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     """Split one document's text into articles."""
     # an archive that kept its HTML line breaks as text (…第2版(要闻)<br/>专栏:<br/>): they are line breaks
-    paras = _number_lines(_bracket_posts(classify(split_paragraphs(_BR_TAG.sub("\n", text)))))
+    paras = _number_lines(_bracket_posts(_fold_read_more(classify(split_paragraphs(_BR_TAG.sub("\n", text))))))
     if not paras:
         return []
     if place_counter is not None:
@@ -586,7 +605,7 @@ def layout(text: str, place_counter: PlaceCounter | None = None) -> list[Piece]:
     if items:
         return items
     pieces, segments, orphan_headings, captions = _scan(paras, place_counter, labelled)
-    if len(captions) >= 2 and _only_leads(segments, place_counter):
+    if len(captions) >= 2 and _only_leads(segments, place_counter, captions):
         # A page of pictures (各地收割晚稻: 11月1日,江西省靖安縣…收割晚稻。新華社發(徐仲庭 攝), …): no report but the
         # captions, each about its own place: each caption is a report of its own. A short lead over them that
         # names no place of its own (金秋十月,全国各地农作物陆续进入收获季节…) stays an article of its own.
@@ -667,9 +686,12 @@ def _caption_report(caption: str) -> Piece:
     return Piece(paragraphs=[caption[: m.start()]], byline=_clean_byline(m.group(0)))
 
 
-def _only_leads(segments: list[_Segment], place_counter: PlaceCounter | None) -> bool:
+def _only_leads(
+    segments: list[_Segment], place_counter: PlaceCounter | None, captions: list[tuple[str, int]] = ()
+) -> bool:
     """No report on the page but the captions: at most one short paragraph, above or below them, naming no place
-    but the nation (各地, 全国各地)."""
+    but the nation (各地, 全国各地) or the one region all the pictures are in (秋意渐浓…吕梁山 over 图①为…离石区…,
+    图②为…交城县…: a city paper's lead over pictures of its counties)."""
     if not segments:
         return True
     if len(segments) > 1:
@@ -677,8 +699,11 @@ def _only_leads(segments: list[_Segment], place_counter: PlaceCounter | None) ->
     text = segments[0].body_text
     if len(text) > _MAX_LEAD or text.count("\n") > 0:
         return False
-    places = place_counter(text) if place_counter else Counter()
-    return not (set(places) - {"全国", "中国"})
+    places = set(place_counter(text) if place_counter else Counter()) - {"全国", "中国"}
+    if not places:
+        return True
+    pictured = [set(place_counter(c)) - {"全国", "中国"} for c, _ in captions] if place_counter else []
+    return len(places) == 1 and bool(pictured) and all(p == places for p in pictured)
 
 
 _WIRE_CREDIT_ONLY = re.compile(r"^(?:新华社|新華社|中新社)[发發]$")
@@ -698,6 +723,7 @@ def _scan(
     furniture_since_body = False  # a page archive's edition and column lines (第1版(要闻), 专栏:) since the last body
     listed = _numbered_briefs(paras, place_counter)
     column_of_next = ""  # a list's name, for the item under it
+    signed = False  # a report's writer was just named on a line of his own, after its last sentence: (秦时伟)
 
     def close() -> None:
         nonlocal current
@@ -811,11 +837,13 @@ def _scan(
                 current = _Segment([], len(pieces) - 1, False)
             else:
                 _set_byline(pieces[-1], p.text)
+                signed = bool(_NAME_CREDIT.match(p.text)) and current is not None and _report_ended(segments, current)
             i += 1
             continue
         # body
         text = p.text
         furniture_since_body = False
+        after_signature, signed = signed, False
         if not pieces:
             pieces.append(Piece())
             current = _Segment([], 0, False)
@@ -823,6 +851,7 @@ def _scan(
             (_opens_report(text) and _report_ended(segments, current) and not _lead_then_dateline(pieces, current))
             or (p.brief and current is not None and any(k == "body" for k, _ in current.paras))
             or _next_photo_report(paras, i, segments, current, place_counter)
+            or (after_signature and _about_other_places(text, current, place_counter))
         ):
             # A page of briefs: the next report opens with its dateline (山东 本报济南10月6日电…, 本报讯(…))
             # right after the previous one ended, with no headline of its own.
@@ -852,6 +881,15 @@ def _scan(
         i += 1
     close()
     return pieces, segments, orphans, captions
+
+
+def _about_other_places(text: str, current: _Segment | None, place_counter: PlaceCounter | None) -> bool:
+    """After a signed report (…皆大欢喜。 / (秦时伟)), a paragraph that names other places than it and none of its
+    own opens the next report (中共江苏省委… after 中共甘肃省委…)."""
+    if place_counter is None or current is None or not current.paras or starts_mid_sentence(text):
+        return False
+    new, old = _top_places(place_counter(text)), _top_places(place_counter(current.body_text))
+    return bool(new) and bool(old) and not (new & old)
 
 
 def _next_photo_report(
@@ -1205,8 +1243,8 @@ def _strip_dateline(piece: Piece, text: str) -> str:
     m = _DATELINE.match(text)
     if not m:
         return text
-    credit = m.group("credit") or m.group("credit3")
-    if credit and re.search(r"记者|通讯员", credit):
+    credit = m.group("credit") or m.group("credit3") or m.group("credit9")
+    if credit and re.search(r"记者|記者|通讯员|通訊員", credit):
         _set_byline(piece, credit)
     rest = text[m.end() :].lstrip()
     rest = re.sub(r"^题[：:].*$", "", rest)  # 中新社…电 题：<headline repeated>
@@ -1228,7 +1266,8 @@ def reporters(byline: str) -> list[str]:
     """Names in a byline: '本报记者 魏依晨 通讯员 郑欢' -> ['魏依晨', '郑欢']."""
     names = []
     for tok in re.split(r"[\s、，,]+", byline):
-        tok = re.sub(r"^.*?(记者|通讯员|作者|实习生)", "", tok)
+        tok = re.sub(r"[/／].*$", "", tok)  # 記者謝新鈕/南投報導: the place it was filed from is no name
+        tok = re.sub(r"^.*?(记者|記者|通讯员|通訊員|作者|实习生|實習生)", "", tok)
         if re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", tok) and not re.search(r"编辑|记者|报道|新闻|频道", tok):
             names.append(tok)
     return names
