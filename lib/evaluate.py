@@ -76,6 +76,7 @@ PRIVATE_PAGES6 = paths.PRIVATE_DIR / "pages6"
 PRIVATE_PAGES7 = paths.PRIVATE_DIR / "pages7"
 PRIVATE_PAGES8 = paths.PRIVATE_DIR / "pages8"
 PRIVATE_PAGES9 = paths.PRIVATE_DIR / "pages9"
+PRIVATE_PAGES10 = paths.PRIVATE_DIR / "pages10"
 # Real Traditional-script texts (Hong Kong, Macau, Taiwan releases and news about their economies; copyrighted, kept
 # in ../private/traditional and scored where present): gold/traditional_real, a tuning part and a blind holdout part.
 PRIVATE_TRADITIONAL = paths.PRIVATE_DIR / "traditional"
@@ -132,7 +133,7 @@ def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
         REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, PRIVATE_PAGES2, PRIVATE_PAGES3, PRIVATE_PAGES4, PRIVATE_PAGES5,
-        PRIVATE_PAGES6, PRIVATE_PAGES7, PRIVATE_PAGES8, PRIVATE_PAGES9, EVENTS_CORPUS,
+        PRIVATE_PAGES6, PRIVATE_PAGES7, PRIVATE_PAGES8, PRIVATE_PAGES9, PRIVATE_PAGES10, EVENTS_CORPUS,
         PRIVATE_TRADITIONAL,
     )  # fmt: skip
     for folder in folders:
