@@ -591,6 +591,8 @@ def test_a_roundup_of_place_labelled_headlines_makes_each_a_report():
     assert len(layout.layout(single, pipeline.place_counter)) == 1
 
 
+# --- the blind pages of pages8, read since 2026-12-04 (sixth session): tuning9 ------------------------------------
+
 READ_MORE = paths.PRIVATE_DIR / "pages8" / "taiwanreports_20250224_difang.txt"
 TEASERS = paths.PRIVATE_DIR / "pages8" / "lifenews_20240113_difang.txt"
 PLACE_LABELS = paths.PRIVATE_DIR / "pages8" / "merittimes_20180124_difang_caifeng.txt"
@@ -674,6 +676,8 @@ def test_items_numbered_on_lines_of_their_own_are_each_a_report_their_credit_a_b
     assert "1. " not in " ".join(p.title + p.kicker for p in layout.layout(one, pipeline.place_counter))
     assert layout.classify([layout.Para("文摘   2024-09-14 18:11   北京", "heading")])[0].kind == "meta"
 
+
+# --- the blind pages of pages9, read since 2026-12-04 (sixth session): tuning10 -----------------------------------
 
 ROUND_DATELINES = paths.PRIVATE_DIR / "pages9" / "tristarnews_20231012_difang.txt"
 READ_MORE_LINES = paths.PRIVATE_DIR / "pages9" / "cdns_2022_11_author_list.txt"
