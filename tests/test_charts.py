@@ -458,3 +458,12 @@ def test_a_revised_figure_beside_a_first_release_is_said_to_be_one():
     rows = pd.DataFrame({"region": ["郑州", "上饶"], "period": ["2023", "2023"], "published": ["2025-03-28", "2024-03-30"]})
     assert revised_regions(rows) == ["郑州"]
     assert revised_regions(rows.assign(published=["2024-04-01", "2024-03-30"])) == []
+
+
+def test_a_hover_writes_the_value_as_the_label_does_and_names_the_period_then_the_region():
+    # the browser review of 2026-12-04: a hover read 1.802e+4 亿元 for 天津's 18,024, and the lines' hover 天津 · 天津
+    bars = charts.indicator_bars(view_rows(STANDARD, ALL, GDP), ALL, "地区生产总值")
+    lines = charts.indicator_lines(comparable.period_series(STANDARD, ALL, GDP), ALL, "地区生产总值")
+    for template in (bars.data[0].hovertemplate, lines.data[0].hovertemplate):
+        assert "%{y:,.2~f}" in template and "~g" not in template
+    assert lines.data[0].hovertemplate.startswith("<b>%{x}</b> · %{fullData.name}")  # 2024 · 天津

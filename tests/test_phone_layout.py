@@ -129,3 +129,12 @@ def test_a_legend_title_drawn_on_top_takes_a_row_of_its_own():
     assert pl.legend_px(fig) == pl.LEGEND_ROW_PX * (rows + 1) + 8
     fig.update_layout(legend={"title": {"side": "left"}})  # beside the entries: a block among them
     assert pl.legend_groups(fig)[0] == ["关系类型"]
+
+
+def test_a_note_with_no_comma_to_break_at_is_broken_between_chinese_characters():
+    # the browser review of 2026-12-04: the 各时期 chart's revision note ran 23 px off a 390 px phone's chart
+    note = "郑州的数字见于之后年份的报告（如经济普查后的修订），"
+    lines = pl.wrap(note, 40)
+    assert "".join(lines) == note and all(pl.units(ln) <= 40 for ln in lines)
+    assert not any(ln[0] in "，）" for ln in lines)  # a closing mark stays at the end of the line above
+    assert pl.wrap("Technology Daily 2024-05", 10) == ["Technology", "Daily", "2024-05"]  # words stay whole

@@ -41,15 +41,39 @@ def units(text: str) -> int:
 
 
 def wrap(line: str, width: int) -> list[str]:
-    """``line`` broken at commas, colons and spaces into pieces of at most ``width`` units
-    (a piece with no break point stays whole)."""
+    """``line`` broken at commas, colons and spaces into pieces of at most ``width`` units; a piece with no
+    such break point that is still too wide is broken between Chinese characters (its end ran off a phone's
+    chart: 郑州的数字见于之后年份的报告（如经济普查后的修订），)."""
     out: list[str] = []
     for part in _BREAK_AFTER.split(line):
         if out and units(out[-1]) + units(part) <= width:
             out[-1] += part
         else:
             out.append(part)
-    return [p.strip() for p in out if p.strip()] or [line]
+    pieces = [p.strip() for p in out if p.strip()] or [line]
+    return [chunk for p in pieces for chunk in (_break_cjk(p, width) if units(p) > width else [p])]
+
+
+_NO_LINE_START = "，、；：,;:）)。.！？!?”’」』】》"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\uffef"
+
+
+def _break_cjk(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` units, only next to a Chinese character (never inside a Latin
+    word or a number), and never before a closing mark (it stays at the end of the line above)."""
+    lines, start, used = [], 0, 0
+    for i, ch in enumerate(text):
+        w = units(ch)
+        breakable = i > start and (_is_cjk(ch) or _is_cjk(text[i - 1])) and ch not in _NO_LINE_START
+        if used + w > width and breakable:
+            lines.append(text[start:i])
+            start, used = i, 0
+        used += w
+    lines.append(text[start:])
+    return [ln for ln in lines if ln]
 
 
 def rewrap(text: str, width: int) -> str:

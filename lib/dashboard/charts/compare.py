@@ -72,7 +72,8 @@ def _custom(rows: pd.DataFrame, lang: str) -> list[tuple]:
 def _hover(unit: str, lang: str, x: str = "%{x}") -> str:
     return (
         f"<b>{x}</b> · %{{fullData.name}}<br>"
-        f"{t('hover_value', lang)}: %{{y:,.4~g}} {plotly_text(unit)}<br>"
+        # as the bar's label writes it (18,024), never 1.802e+4: thousands separated, at most two decimals
+        f"{t('hover_value', lang)}: %{{y:,.2~f}} {plotly_text(unit)}<br>"
         f"{t('hover_period', lang)}: %{{customdata[3]}}<br>"
         f"{t('hover_raw', lang)}: %{{customdata[1]}}<br>"
         f"{t('hover_qualifier', lang)}: %{{customdata[2]}}<br>"
@@ -212,7 +213,7 @@ def indicator_lines(
             line={"dash": "dash" if target else "solid", "color": region_color(region)},
             marker={"size": 10, "symbol": "circle-open" if target else "circle", "color": region_color(region)},
             customdata=_custom(grp, lang),
-            hovertemplate=_hover(unit, lang, x=plotly_text(region)),
+            hovertemplate=_hover(unit, lang),  # the period, then the line's name (天津): not 天津 · 天津
         )
     categories = [plotly_text(_period_text(p, rows["basis"].iloc[0], lang)) for p in periods]
     fig.update_xaxes(title_text=t("col_period", lang), type="category", categoryorder="array", categoryarray=categories)
