@@ -69,7 +69,12 @@ for region in selected:  # full width: eight metrics need the room
                     st.text(where if short else f"{unit} · {where}")
         st.caption(t("articles_behind", lang))
         latest, more = dd.latest_articles_of_region(region)
-        ui.text_table(latest.drop(columns=["region"]), {c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS})
+        # title, source and date: a byline column left a phone two characters a line (the Articles page has it);
+        # the date's hyphens do not break (a phone wrote 2025- / 03-21)
+        if "published" in latest.columns:
+            latest = latest.assign(published=latest["published"].map(lambda d: d.replace("-", "\u2011") if isinstance(d, str) else d))
+        ui.text_table(latest.drop(columns=["region", "byline"], errors="ignore"),
+                      {c: t(f"col_{c}", lang) for c in dd.ARTICLE_COLUMNS})  # fmt: skip
         if more:
             st.caption(t("articles_more", lang, n=more))
 
