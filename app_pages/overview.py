@@ -48,7 +48,9 @@ for region in selected:  # full width: eight metrics need the room
         st.caption(t("headlines", lang))
         figures = headlines.get(region) or cmp.headline_figures(dd.load_facts_joined(), region, lang)
         if all(item["row"] is None and not item.get("other_kinds") for item in figures):  # once, not per tile
+            # said once, in place of eight 无数据 tiles (about 700 px of a phone's screen)
             st.text(cmp.no_headlines_note(dd.load_facts_joined(), region, lang))
+            figures = []
         for start in range(0, len(figures), PER_ROW):
             for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
                 row = item["row"]

@@ -265,6 +265,15 @@ def test_url_seeds_the_compare_chart_and_page_switches_keep_it(seeded: Path):
     assert at.query_params["region"] == "天津,上饶"
 
 
+def test_a_region_with_no_headline_figure_is_told_once_without_empty_tiles(seeded: Path):
+    # the seed store has no headline figure of 黑龙江: one sentence says so, not eight 无数据 tiles
+    at = app({"region": "天津,黑龙江"}, page=OVERVIEW)
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert len(labels) == len(HEADLINES) and labels.count("地区生产总值") == 1  # 天津's card only
+    assert any("黑龙江" in x.value for x in at.text)
+
+
 def test_compare_chart_points_carry_fact_ids_and_png_names(seeded: Path):
     if "indicator_id" not in store.read_table("facts", seeded).columns:
         pytest.skip("this store predates the facts contract (no indicator_id column)")
