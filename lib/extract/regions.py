@@ -84,6 +84,7 @@ class _Gazetteer:
     # Counties' short names under their province's or prefecture's name (甘肃山丹, 张掖山丹, 山西闻喜): a short name
     # that needs its suffix alone (山丹县) names the county right after its parent. Parent's short -> short -> region.
     qualified: dict[str, dict[str, Region]] = field(default_factory=dict)
+    qualified_heads: frozenset[str] = frozenset()  # their first two characters: most mentions are followed by none
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -139,9 +140,10 @@ def _gazetteer() -> _Gazetteer:
         if row["short"] and len(row["short"]) >= 2 and row["common_word"] != "1" and row["short"] not in table
         and row["short"] in names and row["ambiguous"] != "1"
     }
+    qualified = _qualified(places, parents, table)
+    heads = frozenset(short[:2] for shorts in qualified.values() for short in shorts)
     return _Gazetteer(
-        table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies, bare,
-        _qualified(places, parents, table),
+        table, abbr, names, ahocorasick_rs.AhoCorasick(list(table)), abbr_chars, bodies, bare, qualified, heads,
     )  # fmt: skip
 
 
@@ -341,12 +343,13 @@ def _scan_places(text: str) -> list[PlaceMention]:
         if surface:
             entry = gaz.table[surface]
             region = entry.region or _from_context(entry, out, pos)
-            if region and _glued_to_other_province(out, pos, region, entry.kind):
+            if region and out and out[-1].end == pos and _glued_to_other_province(out, pos, region, entry.kind):
                 region = None  # 周口文昌生态园: a park of 周口 named 文昌, not 海南's 文昌
             if region:
                 out.append(PlaceMention(pos, pos + len(surface), surface, region, entry.kind))
             i = pos + len(surface)
-            county = _qualified_county(text, i, region, gaz) if region else None
+            # (the guard inline: this runs for every mention, and most are no province or prefecture)
+            county = _qualified_county(text, i, region, gaz) if region and text[i : i + 2] in gaz.qualified_heads else None
             if county:
                 out.append(county)
                 i = county.end
