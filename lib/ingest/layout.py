@@ -173,11 +173,16 @@ def _bullet_brief(text: str, following: list[str] = ()) -> bool:
     return False
 
 
+def _vocab_alternation(name: str) -> str:
+    """The words of data/vocab/NAME (comments and blank lines left out) as a regex alternation, longest first."""
+    lines = (paths.DATA_DIR / "vocab" / name).read_text(encoding="utf-8").splitlines()
+    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
 @lru_cache(maxsize=1)
 def _brief_column() -> re.Pattern:
-    lines = (paths.DATA_DIR / "vocab" / "brief_columns.txt").read_text(encoding="utf-8").splitlines()
-    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*$")
+    return re.compile(_vocab_alternation("brief_columns.txt") + r"\s*$")
 # A chronicle (大事记) opens each day's first entry with the day alone (一日 省委书记…, 1日，…) and the day's
 # further entries with △: after such a line a △ line is an entry of the text, not a photo caption.
 # Some chronicles write the month too, then a space (8月1日 市委副书记…); the press writes 8月1日，… instead.
@@ -229,11 +234,7 @@ class Piece:
 
 @lru_cache(maxsize=1)
 def _read_more() -> re.Pattern:
-    lines = (paths.DATA_DIR / "vocab" / "read_more.txt").read_text(encoding="utf-8").splitlines()
-    words = [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
-    return re.compile(
-        r"(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*(?:>>|»|→|\.{3}|…)?$", re.IGNORECASE
-    )
+    return re.compile(_vocab_alternation("read_more.txt") + r"\s*(?:>>|»|→|\.{3}|…)?$", re.IGNORECASE)
 
 
 def _fold_read_more(paras: list[Para]) -> list[Para]:

@@ -439,7 +439,7 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
     if framed is not None:
         fig.update_geos(projection_rotation_lon=framed.rotation, lonaxis_range=list(framed.lon),
                         lataxis_range=list(framed.lat))  # fmt: skip
-    fig.update_geos(
+    fig.update_geos(  # the base map's look
         scope=maps.SCOPE, resolution=maps.RESOLUTION, projection_type="natural earth", fitbounds=False,
         showland=True, landcolor="#eef0f2", showocean=True, oceancolor="#f5f9fc", showlakes=True,
         lakecolor="#f5f9fc", showcoastlines=True, coastlinecolor="#9aa5b1", coastlinewidth=0.6,
@@ -453,9 +453,9 @@ def link_map(links: pd.DataFrame, lang: str = DEFAULT_LANG, regions: list[str] |
         )
     notes.append(source_line(links, lang))
     fig = base_layout(fig, title, [n for n in notes if n])
-    fig.update_layout(**_legends(lang), margin={"l": 20, "r": 20})
-    margin = (fig.layout.margin.t or 0) + (fig.layout.margin.b or 0)
-    fig.update_layout(height=margin + _map_plot_px(framed.aspect if framed else None))
+    margin = (fig.layout.margin.t or 0) + (fig.layout.margin.b or 0)  # the title's and the notes' room
+    fig.update_layout(**_legends(lang), margin={"l": 20, "r": 20},
+                      height=margin + _map_plot_px(framed.aspect if framed else None))  # fmt: skip
     return fig
 
 
