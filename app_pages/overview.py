@@ -42,7 +42,8 @@ def coverage_chart() -> None:
 coverage_chart()
 headlines = dd.load_headlines(lang)  # every region's, once per build: a filter change only lays them out
 
-for region in selected:  # full width: eight metrics need the room
+ui.tile_style()
+for ri, region in enumerate(selected):  # full width: eight metrics need the room
     with cards.container(border=True):
         st.subheader(markdown_text(region_name(region, lang)), anchor=False)
         st.caption(t("headlines", lang))
@@ -52,11 +53,12 @@ for region in selected:  # full width: eight metrics need the room
             st.text(cmp.no_headlines_note(dd.load_facts_joined(), region, lang))
             figures = []
         for start in range(0, len(figures), PER_ROW):
-            for cell, item in zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False):
+            for j, (cell, item) in enumerate(zip(st.columns(PER_ROW), figures[start : start + PER_ROW], strict=False)):
                 row = item["row"]
+                key = f"{ri}-{start + j}"
                 with cell:
                     if row is None:
-                        ui.headline_metric(item["name"], t("no_data", lang))
+                        ui.headline_metric(item["name"], t("no_data", lang), key=key)
                         if item.get("other_kinds"):
                             kinds = ("、" if lang == "zh" else ", ").join(label("kind", k, lang) for k in item["other_kinds"])
                             st.text(t("has_other_kinds", lang, kinds=kinds))
@@ -65,7 +67,7 @@ for region in selected:  # full width: eight metrics need the room
                     # English units are long (100 million yuan): they go on the line under the figure.
                     short = lang == "zh" or not unit
                     value = f"{row['label']} {unit}" if short and unit else row["label"]
-                    ui.headline_metric(item["name"], value, help=markdown_text(row["title"]) or None)
+                    ui.headline_metric(item["name"], value, help=markdown_text(row["title"]) or None, key=key)
                     # Period and outlet come from data: plain text, never Markdown.
                     where = f"{period_label(row['period'], row['basis'], lang)} · {row['source'] or row['title']}"
                     st.text(where if short else f"{unit} · {where}")

@@ -386,9 +386,26 @@ def fact_cards(rows: pd.DataFrame, lg: str, per_row: int = 3) -> None:
                 st.text(" · ".join(x for x in (row["title"], row["source"], row["published"]) if x))
 
 
-def headline_metric(name: str, value: str, help: str | None = None) -> None:
+# Tiles side by side (a screen wider than Streamlit's 640 px column break) give their names the same
+# height, so a name that wraps does not put its value lower than its neighbours'. Two lines hold the
+# Chinese names, three the English ones. A fixed style sheet: no text from data goes through HTML.
+_TILE_STYLE = """<style>
+@media (min-width: 640px) {
+  [class*="st-key-tile-zh-"] > .stElementContainer:first-child { min-height: 3.2em; }
+  [class*="st-key-tile-en-"] > .stElementContainer:first-child { min-height: 4.8em; }
+}
+</style>"""
+
+
+def tile_style() -> None:
+    st.html(_TILE_STYLE)  # a <style> alone takes no room on the page
+
+
+def headline_metric(name: str, value: str, help: str | None = None, key: str = "") -> None:
     """A headline tile whose name wraps: ``st.metric`` cuts its label to one line ("growth rate · Gross
     regional pro…"), so the name is drawn as plain text above it and the metric's own label is collapsed
-    (it stays the metric's label for screen readers and tests)."""
-    st.text(name, help=help)
-    st.metric(name, value, label_visibility="collapsed")
+    (it stays the metric's label for screen readers and tests). ``key`` (unique on the page) lets the
+    tiles of a row line up their values (``tile_style``)."""
+    with st.container(key=f"tile-{lang()}-{key}" if key else None):
+        st.text(name, help=help)
+        st.metric(name, value, label_visibility="collapsed")

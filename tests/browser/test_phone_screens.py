@@ -119,6 +119,20 @@ def test_english_headline_names_wrap_instead_of_being_cut(browser: Browser, stre
         page.context.close()
 
 
+def test_headline_values_of_a_row_line_up_when_a_name_wraps(browser: Browser, streamlit_server: str):
+    # English names wrap to one, two or three lines at desktop width: each value sat lower by a line
+    page = phone_page(browser, "desktop")
+    try:
+        page.goto(f"{streamlit_server}/?region=天津&lang=en")
+        settle(page)
+        values = page.get_by_test_id("stMetricValue")
+        expect(values.nth(3)).to_be_visible()
+        tops = [round(values.nth(i).bounding_box()["y"]) for i in range(4)]  # the first row's four tiles
+        assert max(tops) - min(tops) <= 2, tops
+    finally:
+        page.context.close()
+
+
 def test_timeline_dots_inside_the_plot_on_a_phone(browser: Browser, streamlit_server: str, artifacts_dir: Path):
     # The last year's dots were cut at the plot's right edge at 390 px, with two x ticks only.
     page = phone_page(browser, "phone")
