@@ -65,18 +65,9 @@ REPORTS3_CORPUS = paths.ROOT / "tests" / "corpus" / "reports3"
 # Pages that hold several short reports (issue 9): assembled pages of public releases (committed) and real
 # e-paper pages (copyrighted, ../private/pages, scored where present).
 PAGES_CORPUS = paths.ROOT / "tests" / "corpus" / "pages"
-PRIVATE_PAGES = paths.PRIVATE_DIR / "pages"
-# The blind set of pages of short reports since 2026-12-03 (real pages, copyrighted, scored where present).
-PRIVATE_PAGES2 = paths.PRIVATE_DIR / "pages2"
-# The third set of real pages (labelled 2026-12-03, blind; copyrighted, scored where present).
-PRIVATE_PAGES3 = paths.PRIVATE_DIR / "pages3"
-PRIVATE_PAGES4 = paths.PRIVATE_DIR / "pages4"
-PRIVATE_PAGES5 = paths.PRIVATE_DIR / "pages5"
-PRIVATE_PAGES6 = paths.PRIVATE_DIR / "pages6"
-PRIVATE_PAGES7 = paths.PRIVATE_DIR / "pages7"
-PRIVATE_PAGES8 = paths.PRIVATE_DIR / "pages8"
-PRIVATE_PAGES9 = paths.PRIVATE_DIR / "pages9"
-PRIVATE_PAGES10 = paths.PRIVATE_DIR / "pages10"
+# Real pages (copyrighted, scored where present): ../private/pages, pages2 … pages11, one folder per set gathered
+# (gold/pages/README.md says which set is blind); a new set's folder is found without a change here.
+PRIVATE_PAGE_FOLDERS = sorted((p for p in paths.PRIVATE_DIR.glob("pages*") if p.is_dir()), key=lambda p: (len(p.name), p.name))
 # Real Traditional-script texts (Hong Kong, Macau, Taiwan releases and news about their economies; copyrighted, kept
 # in ../private/traditional and scored where present): gold/traditional_real, a tuning part and a blind holdout part.
 PRIVATE_TRADITIONAL = paths.PRIVATE_DIR / "traditional"
@@ -132,8 +123,7 @@ def _s2t():
 def find_doc(stem: str) -> Path | None:
     folders = (
         paths.RAW_DIR, paths.RAW_DIR / "official", paths.DEV_CORPUS_DIR, OFFICIAL_CORPUS, REPORTS_CORPUS, REPORTS2_CORPUS,
-        REPORTS3_CORPUS, PAGES_CORPUS, PRIVATE_PAGES, PRIVATE_PAGES2, PRIVATE_PAGES3, PRIVATE_PAGES4, PRIVATE_PAGES5,
-        PRIVATE_PAGES6, PRIVATE_PAGES7, PRIVATE_PAGES8, PRIVATE_PAGES9, PRIVATE_PAGES10, EVENTS_CORPUS,
+        REPORTS3_CORPUS, PAGES_CORPUS, *PRIVATE_PAGE_FOLDERS, EVENTS_CORPUS,
         PRIVATE_TRADITIONAL,
     )  # fmt: skip
     for folder in folders:
@@ -404,7 +394,7 @@ def report(scores: dict[str, Score], verbose: bool = False, show_blind: bool = F
 ARTICLES_GOLD = paths.GOLD_DIR / "pages" / "articles.csv"
 # seed: the seed page (four articles); single: official texts holding one report each; dev: the dev articles (one
 # each, scored where ../shared is present); tuning / holdout: pages of short reports (tests/corpus/pages), holdout blind.
-ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "holdout")
+ARTICLE_SETS = ("seed", "single", "dev", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "tuning10", "tuning11", "holdout")
 
 
 @dataclass
