@@ -45,6 +45,7 @@ _CREDIT_END = re.compile(
     r"(供图|供圖|摄|攝|摄影|攝影|图片来源[:：].*|圖片來源[:：].*|制图|製圖)[）)]?$"
     r"|(?:摄|攝)\s*[（(](?:新华社|新華社|中新社)?[发發][）)]$"  # 刘继刚摄(新华社发)
     r"|^(?:新华社|新華社|中新社)[发發]$"  # the wire's credit alone on its line, over or under the pictures
+    r"|(?:摄|攝)(?:影报道|影報道)?\s*[（(][^（()）]{2,8}[）)]$"  # 尚宇傑攝(人民視覺): the agency after the photographer
 )
 _BYLINE = re.compile(
     r"^[（(]?\s*◎?\s*(?:(?:本报|本刊)?(?:特约)?(?:记者|通讯员|实习生|作者|编辑|编\s*辑|撰文)"
@@ -69,7 +70,9 @@ _DATELINE_BODY = (
     # the same with name and place run together: 【記者謝敏政嘉義報導】
     r"|(?P<outlet8>[【〔](?:记者|記者)[\u4e00-\u9fa5·]{3,12}?(?:报导|報導|报道|報道)[】〕])\s*"
     # in round brackets, the reporter named: (記者謝新鈕/南投報導), （记者王小明/台北报道）
-    r"|[（(](?P<credit9>(?:记者|記者)\s*[\u4e00-\u9fa5·、\s]{2,14}[/／][\u4e00-\u9fa5]{2,8}(?:报导|報導|报道|報道))[）)]\s*"
+    r"|[（(](?P<credit9>(?:记者|記者)\s*[\u4e00-\u9fa5·、\s]{2,14}[/／∕][\u4e00-\u9fa5]{2,8}(?:报导|報導|报道|報道))[）)]\s*"
+    # the same without brackets, a space before the text: 記者池文中/臺東報導 臺東縣政府…, 記者陳木隆∕宜蘭報導 由…
+    r"|(?P<credit10>(?:记者|記者)\s*[\u4e00-\u9fa5·、]{2,14}?[/／∕][\u4e00-\u9fa5]{2,8}?(?:报导|報導|报道|報道))\s+"
 )
 _DATELINE = re.compile("^(?:" + _DATELINE_BODY + ")")
 # A report of a page of briefs may open with a short place label before its dateline (山东 本报济南…电).
@@ -97,12 +100,12 @@ _META_LINE = re.compile(
     r"|^(?:https?://|www\.)\S+"
     r"|^[-|:：\s]{3,}$"
     # a list's separator between items, alone on its line (- / * / ——): the item before is over
-    r"|^[-–—_*＊=~·•]{1,3}$"
+    r"|^[-–—_*＊=~·•]{1,3}$|^[\"“”'‘’]$"  # (a quote mark alone on its line: a crawl's stray)
     # a WeChat post's line: the account, the time it was posted and the place it was posted from (文摘 2024-09-14
     # 18:11 北京): not the report's place
     r"|^\S{1,20}\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+[\u4e00-\u9fa5]{2,8})?\s*$"
     # a web page's dateline with a time: 2025-02-06 08:30 来源：…
-    r"|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
+    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|来源|作者|发布|浏览)"
     r"|^(?:分享到|打印本页|关闭窗口|返回顶部)"
     # a site's buttons in brackets ([打印] [[收藏]] [TT]) and a repost's disclaimer
     r"|^\[{1,2}[^\[\]]{1,6}\]{1,2}$|^(?:转载此文是出于|本文转载自|免责声明[：:])"
@@ -316,8 +319,38 @@ _INLINE_HEADLINE = re.compile(
 _TABLE_BARS = re.compile(r"^\|\s+|\s+\|$|\s*(?:\[?pagebreak\]?|#p#[^#]{0,20}#e#|_ueditor_page_break_tag_)$", re.IGNORECASE)
 
 
+# A news list crawled into one line: each item its category labels, headline, time and teaser cut with an
+# ellipsis (… 地方 神秘男遺落「紅包袋」!… 2021.09.23 17:37 路上紅包不要亂撿!…少... 地方 台中130校…).
+_FEED_STAMP = re.compile(r"\s(\d{4}[./-]\d{1,2}[./-]\d{1,2}\s+\d{1,2}:\d{2})\s+")
+_FEED_ITEM_END = re.compile(r"(?:(?<=\.\.\.)|(?<=…))\s+")
+_FEED_LABELS = re.compile(r"^(?:[\u4e00-\u9fa5]{2}\s+){1,2}(?=\S)")  # 地方, 雲林 政治: the list's tags, no headline
+
+
+def _feed_items(line: str) -> list[str] | None:
+    stamps = list(_FEED_STAMP.finditer(line))
+    if len(stamps) < 2:
+        return None
+    out, pos = [], 0
+    for k, stamp in enumerate(stamps):
+        before = line[pos : stamp.start()]
+        # the item before ends at the last ellipsis with text after it (a headline may end in one too: 判...)
+        cuts = [m for m in _FEED_ITEM_END.finditer(before) if before[m.end() :].strip()] if k else []
+        if cuts:
+            out.append(before[: cuts[-1].start()])
+            before = before[cuts[-1].end() :]
+        elif k:
+            out.append("")  # no teaser end: the text runs on into this headline; keep it whole
+        out += [_FEED_LABELS.sub("", before.strip()), stamp.group(1)]
+        pos = stamp.end()
+    out.append(line[pos:])
+    return [part for part in out if part.strip()]
+
+
 def _unflatten(line: str) -> list[str]:
     line = _TABLE_BARS.sub("", line)
+    feed = _feed_items(line)
+    if feed:
+        return feed
     out = []
     for part in _FLATTENED_BREAK.split(line):
         if not part.strip():
@@ -403,6 +436,8 @@ def classify(paras: list[Para]) -> list[Para]:
             p.kind = "body"  # 各位代表：, ——…在…会议上: the speech's own text
         elif _DATELINE.fullmatch(t):
             p.kind = "body"  # 本报讯 alone on its line: the dateline of the report below, never a headline
+        elif _DATELINE.match(t) and not is_terminated(t) and i > 0:
+            p.kind = "body"  # a dateline then a cut text (記者孟憲玉/台北報導 「2025臺灣國際茶業): a report's start
         elif (len(t) <= 60 and _BYLINE.match(t) and not is_terminated(t.rstrip("）)"))) or _SPEAKER.match(t):
             p.kind = "byline"
         elif _CREDIT_END.search(t) and len(t) <= _MAX_CAPTION:
@@ -422,6 +457,7 @@ def classify(paras: list[Para]) -> list[Para]:
         if p.kind == "credit" and i > 0 and _is_photo_description(paras, i - 1):
             paras[i - 1].kind = "caption_text"
     _mark_headline_after_credit(paras)
+    _mark_headline_over_time(paras)
     _mark_numbered_captions(paras)
     _mark_column_briefs(paras)
     return paras
@@ -430,19 +466,34 @@ def classify(paras: list[Para]) -> list[Para]:
 def _mark_headline_after_credit(paras: list[Para]) -> None:
     """After a report closed by a wire's credit (…吸引賞燈遊客順道造訪。(中央社)), a short line with no sentence
     punctuation is the next report's headline even when it lists with 、 or labels with a colon
-    (數發部:MyData線上服務915項 可申辦護照、社宅)."""
+    (數發部:MyData線上服務915項 可申辦護照、社宅). So is such a line over a report opening with its dateline, after a
+    finished or cut report (花蓮館蜜香紅茶、精品咖啡雙雄齊發… over 記者孟憲玉/台北報導 「2025臺灣…, after …表示...)."""
     for i in range(1, len(paras) - 1):
         p, before, after = paras[i], paras[i - 1], paras[i + 1]
         if (
             p.kind == "body"
             and before.kind == "body"
-            and _CLOSING_CREDIT.search(before.text.rstrip())
             and len(p.text) <= _MAX_HEADLINE
             and not is_terminated(p.text)
             and not re.search(r"[，,。；;]", p.text)
             and after.kind == "body"
-            and len(after.text) > len(p.text)
+            and (
+                (_CLOSING_CREDIT.search(before.text.rstrip()) and len(after.text) > len(p.text))
+                or (is_terminated(before.text) and _DATELINE.match(after.text) is not None)
+            )
         ):
+            p.kind = "heading"
+
+
+_TIME_LINE = re.compile(r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}\s+\d{1,2}:\d{2}$")
+
+
+def _mark_headline_over_time(paras: list[Para]) -> None:
+    """A list's item: a short line over its time line (2021.09.17 15:33) and its text is the item's headline, even
+    one cut with an ellipsis (烏龍一場!民眾撿小雞疑是藍腹鷳 專家「1顏色」判...)."""
+    for i in range(len(paras) - 2):
+        p, stamp, after = paras[i], paras[i + 1], paras[i + 2]
+        if p.kind == "body" and len(p.text) <= _MAX_HEADLINE and _TIME_LINE.match(stamp.text) and after.kind == "body":
             p.kind = "heading"
 
 
@@ -663,7 +714,9 @@ def _photo_items(paras: list[Para], place_counter: PlaceCounter | None) -> list[
     if len(groups) < 2 or any(sum(map(len, t)) > 2 * _MAX_LEAD for t, _ in groups):
         return []
     places = [_top_places(place_counter(" ".join(t))) for t, _ in groups]
-    if not all(places) or any(a & b for a, b in pairwise(places)):
+    # each item about other places than the one before: each names one the other does not (江西省樂安縣 after
+    # 江西省永豐縣: the province is shared, the counties are not; 南昌 after 江西省南昌市 is the same place)
+    if not all(places) or any(not (a - b and b - a) for a, b in pairwise(places)):
         return []
     pieces = [Piece(paragraphs=t, byline=_clean_byline(credit)) for t, credit in groups]
     if texts and sum(map(len, texts)) <= 2 * _MAX_LEAD:
@@ -676,6 +729,8 @@ _CAPTION_CREDIT = re.compile(
     r"\s*(?:(?:新华社|新華社|中新社)[发發]\s*)?[（(][^（()）]{0,20}(?:摄|攝|发|發|供图|供圖)\s*[）)]$"
     r"|\s*(?:新华社|新華社|中新社)[发發]\s*[（(][^（()）]{0,20}[）)]$"
     r"|\s+[\u4e00-\u9fa5·]{2,4}(?:[\s、]+[\u4e00-\u9fa5·]{2,4}){0,2}\s*(?:摄|攝)$"  # …收获的萝卜装车 汤德宏 摄
+    # …进行秧苗管理。 尚宇傑攝(人民視覺), …炒制春茶。 崔 佳 齊嵐森攝影報道(人民視覺): a name may be spaced out (崔 佳)
+    r"|(?<=[。！？!?])\s*[\u4e00-\u9fa5·]{1,4}(?:[\s、]+[\u4e00-\u9fa5·]{1,4}){0,3}\s*(?:摄|攝)(?:影报道|影報道)?\s*[（(][^（()）]{2,8}[）)]$"
 )
 
 
@@ -774,7 +829,9 @@ def _scan(
             while j < n and paras[j].kind == "heading" and not (j > i and (_LIST_MARKER.match(paras[j].text) or j in labelled)):
                 j += 1
             group = [q.text for q in paras[i:j]]
-            nxt = paras[j] if j < n else None
+            # the paragraph under the headline, past a list item's time line (2021.09.23 18:11)
+            k = j + 1 if j < n and paras[j].kind == "meta" and _TIME_LINE.match(paras[j].text) else j
+            nxt = paras[k] if k < n else None
             starts_article = (
                 (not pieces)
                 or (nxt is not None and (nxt.kind == "byline" or _DATELINE.match(nxt.text) is not None))
@@ -1244,7 +1301,7 @@ def _strip_dateline(piece: Piece, text: str) -> str:
     m = _DATELINE.match(text)
     if not m:
         return text
-    credit = m.group("credit") or m.group("credit3") or m.group("credit9")
+    credit = m.group("credit") or m.group("credit3") or m.group("credit9") or m.group("credit10")
     if credit and re.search(r"记者|記者|通讯员|通訊員", credit):
         _set_byline(piece, credit)
     rest = text[m.end() :].lstrip()
@@ -1254,6 +1311,7 @@ def _strip_dateline(piece: Piece, text: str) -> str:
 
 def _clean_byline(text: str) -> str:
     t = text.strip().strip("（）()").lstrip("◎").strip()
+    t = re.sub(r"[（(]([^（()）]*)[）)]?$", r" \1", t)  # 新華社發(曾文才 攝): the photographer after the wire
     t = re.sub(r"(记者|通讯员|作者|编辑|实习生)\s*[：:丨|]?\s*", r"\1 ", t)
     return re.sub(r"\s+", " ", t).strip()
 
@@ -1267,8 +1325,8 @@ def reporters(byline: str) -> list[str]:
     """Names in a byline: '本报记者 魏依晨 通讯员 郑欢' -> ['魏依晨', '郑欢']."""
     names = []
     for tok in re.split(r"[\s、，,]+", byline):
-        tok = re.sub(r"[/／].*$", "", tok)  # 記者謝新鈕/南投報導: the place it was filed from is no name
+        tok = re.sub(r"[/／∕].*$", "", tok)  # 記者謝新鈕/南投報導 (or ∕): the place it was filed from is no name
         tok = re.sub(r"^.*?(记者|記者|通讯员|通訊員|作者|实习生|實習生)", "", tok)
-        if re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", tok) and not re.search(r"编辑|记者|报道|新闻|频道", tok):
+        if re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}", tok) and not re.search(r"编辑|记者|报道|新闻|频道|新华社|新華社|中新社", tok):
             names.append(tok)
     return names
