@@ -377,6 +377,17 @@ def test_keyword_values_sit_inside_bars_that_hold_them():
     assert {tr.textposition for tr in fig.data} == {"auto"} and all(tr.cliponaxis is False for tr in fig.data)
 
 
+def test_keyword_panels_leave_the_right_columns_terms_room_on_a_phone():
+    # 战略性新兴产业, written left of the right panel's axis, ran into the left panel's 0.36 at 390 px
+    long = pd.DataFrame(kw("天津", "京津冀协同发展", "滨海") + kw("郑州", "战略性新兴产业", "航空"))
+    fig = charts.keyword_bars(long, ["天津", "郑州"], top_n=2)
+    plot_px = 358 - 7 * 12 - 20  # the phone's chart less the left column's labels (京津冀协同发展) and a margin
+    gap_px = (fig.layout.xaxis2.domain[0] - fig.layout.xaxis.domain[1]) * plot_px
+    assert gap_px >= 7 * 12  # seven characters at 12 px
+    short = charts.keyword_bars(KEYWORDS, ["上饶", "天津"], top_n=3)
+    assert short.layout.xaxis2.domain[0] - short.layout.xaxis.domain[1] == pytest.approx(0.3)  # no wider than needed
+
+
 def test_keyword_bars_source_line_from_articles():
     articles = pd.DataFrame(
         {"region": ["天津", "郑州"], "source": ["科技日报", "河南日报"], "published": ["2024-05", "2024-04"]}

@@ -21,11 +21,28 @@ from lib.dashboard.charts.common import (
     wrap_note,
 )
 from lib.dashboard.i18n import DEFAULT_LANG, t
+from lib.dashboard.phone_layout import PHONE_CHART_PX, units
 from lib.dashboard.safe_text import plotly_text
 
 MAX_SHARED_TERMS = 30
 UNION_TOP_N = 5
 KEYWORD_PANEL_COLUMNS = 2  # four panels across were 60 px each on a 390 px phone
+TICK_UNIT_PX = 6  # a 12 px term label: a CJK character is two units (phone_layout.units)
+
+
+def _panel_spacing(rows: pd.DataFrame, shown: list[str], ncols: int) -> float:
+    """The gap between panel columns, as a share of the plot's width on a phone: wide enough for the right
+    column's longest term, which is written left of its axis, in the gap (战略性新兴产业 ran into the left
+    panel's 0.36 at 390 px)."""
+    if ncols < 2:
+        return 0.0
+    def label_px(regions: list[str]) -> int:
+        terms = rows.loc[rows["scope_id"].isin(regions), "term"]
+        return max((units(tm) for tm in terms), default=0) * TICK_UNIT_PX
+    left = [r for i, r in enumerate(shown) if i % ncols == 0]
+    right = [r for i, r in enumerate(shown) if i % ncols]
+    plot_px = PHONE_CHART_PX - label_px(left) - 20  # the left column's labels take the margin
+    return min(max((label_px(right) + 12) / max(plot_px, 1), 0.3), 0.5)
 
 
 def term_id(region: str, term: str) -> str:
@@ -62,7 +79,7 @@ def keyword_bars(
     ncols = min(len(shown), KEYWORD_PANEL_COLUMNS)
     nrows = math.ceil(len(shown) / ncols)
     fig = make_subplots(
-        rows=nrows, cols=ncols, subplot_titles=[plotly_text(r) for r in shown], horizontal_spacing=0.3 if ncols > 1 else 0.0,
+        rows=nrows, cols=ncols, subplot_titles=[plotly_text(r) for r in shown], horizontal_spacing=_panel_spacing(rows, shown, ncols),
         vertical_spacing=min(0.3 / nrows, 0.12) if nrows > 1 else 0.0,
     )  # fmt: skip
     hover = (
