@@ -42,7 +42,7 @@ def _panel_spacing(rows: pd.DataFrame, shown: list[str], ncols: int) -> float:
     left = [r for i, r in enumerate(shown) if i % ncols == 0]
     right = [r for i, r in enumerate(shown) if i % ncols]
     plot_px = PHONE_CHART_PX - label_px(left) - 20  # the left column's labels take the margin
-    return min(max((label_px(right) + 12) / max(plot_px, 1), 0.3), 0.5)
+    return min(max((label_px(right) + 6) / max(plot_px, 1), 0.3), 0.4)  # panels stay 70 px or more on a phone
 
 
 def term_id(region: str, term: str) -> str:
